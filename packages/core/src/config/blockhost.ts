@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { PVE_VMID_MAX, PVE_VMID_MIN } from '../alloc/vmid.js';
+import { DEFAULTS } from './defaults.js';
+
+const absolutePath = z.string().regex(/^\//, { message: 'expected an absolute path' });
+
+/** `user@realm!tokenname`, as Proxmox prints it. */
+const tokenId = z.string().regex(/^[^\s@!]+@[A-Za-z][A-Za-z0-9.\-_]*![A-Za-z][A-Za-z0-9.\-_]*$/, {
+  message: 'expected a Proxmox token id like blockhost@pve!blockhost',
+});
+
+/** SHA-256 fingerprint as 32 colon-separated hex pairs, as `pvenode cert info` prints it. */
+const fingerprint = z.string().regex(/^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/, {
+  message: 'expected a SHA-256 fingerprint like AB:CD:… (32 hex pairs)',
+});
+
+const nodeName = z.string().regex(/^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/, {
+  message: 'expected a Proxmox node name',
+});
+
+const listen = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[0-9.]+|localhost):[0-9]{1,5}$/, {
+  message: 'expected host:port, e.g. 127.0.0.1:9107',
+});
+
+/** `/etc/blockhost/blockhost.yaml`: server key, Proxmox access, daemon behaviour. */
+export const blockhostConfigSchema = z.strictObject({
+  server_key_file: absolutePath.default(DEFAULTS.blockhost.server_key_file),
+  proxmox: z.strictObject({
+    api_url: z.url({
+      protocol: /^https?$/,
+      error: 'expected an https:// URL like https://pve:8006',
+    }),
+    /** Pin the host's certificate instead of trusting a CA (self-signed PVE hosts). */
+    tls_fingerprint: fingerprint.optional(),
+    token_id: tokenId,
+    token_file: absolutePath.default(DEFAULTS.blockhost.token_file),
+    nodes: z.array(nodeName).min(1),
+    template_vmid: z.int().min(PVE_VMID_MIN).max(PVE_VMID_MAX),
+    storage: z.string().min(1),
+    snippets_storage: z.string().min(1).default(DEFAULTS.blockhost.snippets_storage),
+    snippets_dir: absolutePath.default(DEFAULTS.blockhost.snippets_dir),
+    bridge: z.string().min(1).default(DEFAULTS.blockhost.bridge),
+    /** How to reach other nodes for snippet delivery (SFTP); unused on one node. */
+    ssh: z
+      .strictObject({
+        user: z.string().min(1).default('root'),
+        port: z.int().min(1).max(65535).default(22),
+        key_file: absolutePath,
+      })
+      .optional(),
+  }),
+  placement: z
+    .enum(['most-free-memory', 'round-robin', 'first'])
+    .default(DEFAULTS.blockhost.placement),
+  concurrency: z
+    .strictObject({
+      max_parallel_provisions: z
+        .int()
+        .min(1)
+        .max(64)
+        .default(DEFAULTS.blockhost.max_parallel_provisions),
+      clones_per_storage: z.int().min(1).max(64).default(DEFAULTS.blockhost.clones_per_storage),
+    })
+    .default({
+      max_parallel_provisions: DEFAULTS.blockhost.max_parallel_provisions,
+      clones_per_storage: DEFAULTS.blockhost.clones_per_storage,
+    }),
+  http: z
+    .strictObject({ listen: listen.default(DEFAULTS.blockhost.http_listen) })
+    .default({ listen: DEFAULTS.blockhost.http_listen }),
+  vm: z
+    .strictObject({
+      user: z
+        .string()
+        .regex(/^[a-z_][a-z0-9_-]{0,31}$/, { message: 'expected a Linux user name' })
+        .default(DEFAULTS.blockhost.vm_user),
+      ssh_port: z.int().min(1).max(65535).default(DEFAULTS.blockhost.vm_ssh_port),
+      signing_port: z.int().min(1).max(65535).default(DEFAULTS.blockhost.vm_signing_port),
+      agent_timeout_s: z.int().min(10).max(3600).default(DEFAULTS.blockhost.agent_timeout_s),
+    })
+    .default({
+      user: DEFAULTS.blockhost.vm_user,
+      ssh_port: DEFAULTS.blockhost.vm_ssh_port,
+      signing_port: DEFAULTS.blockhost.vm_signing_port,
+      agent_timeout_s: DEFAULTS.blockhost.agent_timeout_s,
+    }),
+});
+
+export type BlockhostConfig = z.output<typeof blockhostConfigSchema>;
+export type BlockhostConfigInput = z.input<typeof blockhostConfigSchema>;

@@ -1,0 +1,57 @@
+/**
+ * Every default of the three config files, in one place. The schemas read
+ * them from here and `blockhost config show` prints the merged result.
+ */
+export const DEFAULTS = {
+  db: {
+    database_path: '/var/lib/blockhost/blockhost.db',
+    vmid_range: { start: 10000, end: 19999 },
+    ipv4_dns: ['1.1.1.1', '9.9.9.9'],
+    ipv6_mode: 'off',
+    grace_days: 7,
+    suspend_mode: 'shutdown',
+    reprovision_after_destroy: true,
+  },
+  web3: {
+    deploy_block: 0,
+    poll_interval_ms: 2000,
+    max_log_range: 2000,
+    use_finalized: false,
+  },
+  blockhost: {
+    server_key_file: '/etc/blockhost/server.key',
+    token_file: '/etc/blockhost/pve-token',
+    snippets_storage: 'local',
+    snippets_dir: '/var/lib/vz/snippets',
+    bridge: 'vmbr0',
+    placement: 'most-free-memory',
+    max_parallel_provisions: 2,
+    clones_per_storage: 1,
+    http_listen: '127.0.0.1:9107',
+    vm_user: 'user',
+    vm_ssh_port: 22,
+    vm_signing_port: 8443,
+    agent_timeout_s: 300,
+  },
+} as const;
+
+/** Grace period bounds in days (lifecycle.md). */
+export const GRACE_DAYS_MIN = 1;
+export const GRACE_DAYS_MAX = 90;
+
+/**
+ * Confirmations before an event counts, per chain id (chain.md): mainnet 12,
+ * Sepolia 5, a local anvil 0, anything else 10.
+ */
+export function defaultConfirmations(chainId: number): number {
+  switch (chainId) {
+    case 1:
+      return 12;
+    case 11155111:
+      return 5;
+    case 31337:
+      return 0;
+    default:
+      return 10;
+  }
+}
