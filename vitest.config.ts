@@ -27,6 +27,14 @@ export default defineConfig({
       include: ['packages/*/src/**/*.ts', 'shells/*/src/**/*.ts'],
       exclude: ['**/*.test.ts', '**/generated/**'],
     },
-    projects: [project('core', 'packages/core')],
+    projects: [
+      project('core', 'packages/core'),
+      project('chain', 'packages/chain'),
+      project('proxmox', 'packages/proxmox'),
+      project('pam-verifier', 'packages/pam-verifier'),
+      project('daemon', 'shells/daemon'),
+      project('cli', 'shells/cli'),
+      project('wizard', 'shells/wizard'),
+    ],
   },
 });
