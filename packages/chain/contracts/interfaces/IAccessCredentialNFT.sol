@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/// @notice The BlockHost-specific part of the access NFT (ERC-721 itself is separate).
+interface IAccessCredentialNFT {
+    event AccessTokenMinted(uint256 indexed tokenId, uint256 indexed subscriptionId, address indexed to);
+    event UserEncryptedUpdated(uint256 indexed tokenId, uint256 indexed subscriptionId);
+
+    function mint(address to, uint256 subscriptionId, bytes calldata userEncrypted) external returns (uint256 tokenId);
+
+    function updateUserEncrypted(uint256 tokenId, bytes calldata userEncrypted) external;
+
+    function getUserEncrypted(uint256 tokenId) external view returns (bytes memory);
+
+    function subscriptionOf(uint256 tokenId) external view returns (uint256);
+
+    function tokenOfSubscription(uint256 subscriptionId) external view returns (uint256);
+
+    function subscriptions() external view returns (address);
+
+    function totalSupply() external view returns (uint256);
+}

@@ -1,0 +1,170 @@
+// Generated from contracts/test/TestPriceFeed.sol by `npm run build:contracts -w @blockhost/chain`. Do not edit.
+// solc 0.8.37+commit.f401782d.Emscripten.clang, optimizer 200 runs, evm cancun.
+
+/** TEST ONLY: for tests and local demos, never for production. */
+export const testPriceFeedAbi = [
+  {
+    "inputs": [
+      {
+        "internalType": "uint8",
+        "name": "decimals_",
+        "type": "uint8"
+      },
+      {
+        "internalType": "int256",
+        "name": "answer",
+        "type": "int256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "constructor"
+  },
+  {
+    "inputs": [],
+    "name": "decimals",
+    "outputs": [
+      {
+        "internalType": "uint8",
+        "name": "",
+        "type": "uint8"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "description",
+    "outputs": [
+      {
+        "internalType": "string",
+        "name": "",
+        "type": "string"
+      }
+    ],
+    "stateMutability": "pure",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint80",
+        "name": "roundId",
+        "type": "uint80"
+      }
+    ],
+    "name": "getRoundData",
+    "outputs": [
+      {
+        "internalType": "uint80",
+        "name": "",
+        "type": "uint80"
+      },
+      {
+        "internalType": "int256",
+        "name": "",
+        "type": "int256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint80",
+        "name": "",
+        "type": "uint80"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "latestRoundData",
+    "outputs": [
+      {
+        "internalType": "uint80",
+        "name": "",
+        "type": "uint80"
+      },
+      {
+        "internalType": "int256",
+        "name": "",
+        "type": "int256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint80",
+        "name": "",
+        "type": "uint80"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "int256",
+        "name": "answer",
+        "type": "int256"
+      }
+    ],
+    "name": "setAnswer",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "int256",
+        "name": "answer",
+        "type": "int256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "updatedAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "setRoundData",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "version",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "pure",
+    "type": "function"
+  }
+] as const;
+
+/** TEST ONLY: for tests and local demos, never for production. */
+export const testPriceFeedBytecode = '0x60a060405234801561000f575f5ffd5b506040516103fa3803806103fa83398101604081905261002e91610097565b60ff821660805261003e81610045565b50506100ff565b61004f8142610052565b50565b5f80546001600160501b03169080610069836100c8565b82546001600160501b039182166101009390930a928302919092021990911617905550600191909155600255565b5f5f604083850312156100a8575f5ffd5b825160ff811681146100b8575f5ffd5b6020939093015192949293505050565b5f6001600160501b0382166002600160501b031981016100f657634e487b7160e01b5f52601160045260245ffd5b60010192915050565b6080516102e46101165f395f608301526102e45ff3fe608060405234801561000f575f5ffd5b506004361061007a575f3560e01c80637284e416116100585780637284e416146100e057806399213cd81461010c5780639a6fc8f51461011f578063feaf968c14610172575f5ffd5b8063313ce5671461007e57806354fd4d50146100bc57806362cbca24146100cb575b5f5ffd5b6100a57f000000000000000000000000000000000000000000000000000000000000000081565b60405160ff90911681526020015b60405180910390f35b604051600481526020016100b3565b6100de6100d93660046101df565b61018d565b005b604080518082018252600a815269151154d5080bc81554d160b21b602082015290516100b391906101ff565b6100de61011a366004610234565b6101d2565b61013e61012d36600461024b565b600154600254919290919081908490565b604080516001600160501b03968716815260208101959095528401929092526060830152909116608082015260a0016100b3565b5f546001546002546001600160501b0390921691808361013e565b5f80546001600160501b031690806101a483610278565b82546001600160501b039182166101009390930a928302919092021990911617905550600191909155600255565b6101dc814261018d565b50565b5f5f604083850312156101f0575f5ffd5b50508035926020909101359150565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b5f60208284031215610244575f5ffd5b5035919050565b5f6020828403121561025b575f5ffd5b81356001600160501b0381168114610271575f5ffd5b9392505050565b5f6001600160501b0382166001600160501b0381036102a557634e487b7160e01b5f52601160045260245ffd5b6001019291505056fea264697066735822122053e521d5dc1f0309cf30e5a398518925308de1dd73f30dff19843a356bdde92f64736f6c63430008250033' as const;
+
+/** TEST ONLY: for tests and local demos, never for production. */
+export const testPriceFeedDeployedBytecode = '0x608060405234801561000f575f5ffd5b506004361061007a575f3560e01c80637284e416116100585780637284e416146100e057806399213cd81461010c5780639a6fc8f51461011f578063feaf968c14610172575f5ffd5b8063313ce5671461007e57806354fd4d50146100bc57806362cbca24146100cb575b5f5ffd5b6100a57f000000000000000000000000000000000000000000000000000000000000000081565b60405160ff90911681526020015b60405180910390f35b604051600481526020016100b3565b6100de6100d93660046101df565b61018d565b005b604080518082018252600a815269151154d5080bc81554d160b21b602082015290516100b391906101ff565b6100de61011a366004610234565b6101d2565b61013e61012d36600461024b565b600154600254919290919081908490565b604080516001600160501b03968716815260208101959095528401929092526060830152909116608082015260a0016100b3565b5f546001546002546001600160501b0390921691808361013e565b5f80546001600160501b031690806101a483610278565b82546001600160501b039182166101009390930a928302919092021990911617905550600191909155600255565b6101dc814261018d565b50565b5f5f604083850312156101f0575f5ffd5b50508035926020909101359150565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b5f60208284031215610244575f5ffd5b5035919050565b5f6020828403121561025b575f5ffd5b81356001600160501b0381168114610271575f5ffd5b9392505050565b5f6001600160501b0382166001600160501b0381036102a557634e487b7160e01b5f52601160045260245ffd5b6001019291505056fea264697066735822122053e521d5dc1f0309cf30e5a398518925308de1dd73f30dff19843a356bdde92f64736f6c63430008250033' as const;
