@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { PVE_VMID_MAX, PVE_VMID_MIN } from '../alloc/vmid.js';
 import { DEFAULTS } from './defaults.js';
 
+const D = DEFAULTS.blockhost;
+
 const absolutePath = z.string().regex(/^\//, { message: 'expected an absolute path' });
 
 /** `user@realm!tokenname`, as Proxmox prints it. */
@@ -68,6 +70,25 @@ export const blockhostConfigSchema = z.strictObject({
   http: z
     .strictObject({ listen: listen.default(DEFAULTS.blockhost.http_listen) })
     .default({ listen: DEFAULTS.blockhost.http_listen }),
+  /** How the daemon paces itself: reconcile timer, job concurrency and retries. */
+  daemon: z
+    .strictObject({
+      reconcile_interval_ms: z.int().min(100).max(3_600_000).default(D.reconcile_interval_ms),
+      max_concurrent_jobs: z.int().min(1).max(256).default(D.max_concurrent_jobs),
+      max_attempts: z.int().min(1).max(100).default(D.max_attempts),
+      retry_base_ms: z.int().min(10).max(600_000).default(D.retry_base_ms),
+      retry_max_ms: z.int().min(10).max(86_400_000).default(D.retry_max_ms),
+      /** /readyz fails when the chain cursor trails the confirmed head by more. */
+      max_cursor_lag_blocks: z.int().min(1).max(1_000_000).default(D.max_cursor_lag_blocks),
+    })
+    .default({
+      reconcile_interval_ms: D.reconcile_interval_ms,
+      max_concurrent_jobs: D.max_concurrent_jobs,
+      max_attempts: D.max_attempts,
+      retry_base_ms: D.retry_base_ms,
+      retry_max_ms: D.retry_max_ms,
+      max_cursor_lag_blocks: D.max_cursor_lag_blocks,
+    }),
   vm: z
     .strictObject({
       user: z

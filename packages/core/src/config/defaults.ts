@@ -32,6 +32,12 @@ export const DEFAULTS = {
     vm_ssh_port: 22,
     vm_signing_port: 8443,
     agent_timeout_s: 300,
+    reconcile_interval_ms: 15_000,
+    max_concurrent_jobs: 8,
+    max_attempts: 8,
+    retry_base_ms: 2_000,
+    retry_max_ms: 300_000,
+    max_cursor_lag_blocks: 50,
   },
 } as const;
 

@@ -1,0 +1,126 @@
+/**
+ * Schema migrations of the daemon's SQLite journal, applied in order inside
+ * one transaction each. Never edit a shipped migration: append a new one.
+ *
+ * Chain values that are uint256 on chain (ids, prices) are stored as decimal
+ * TEXT so nothing is truncated; they are sorted numerically in code.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+CREATE TABLE chain_cursor (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  block_number INTEGER NOT NULL,
+  block_hash TEXT NOT NULL,
+  block_timestamp INTEGER NOT NULL,
+  state TEXT NOT NULL DEFAULT '{}',
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE events (
+  key TEXT PRIMARY KEY,
+  block_number INTEGER NOT NULL,
+  block_hash TEXT NOT NULL,
+  tx_hash TEXT NOT NULL,
+  log_index INTEGER NOT NULL,
+  contract TEXT NOT NULL,
+  name TEXT NOT NULL,
+  args TEXT NOT NULL,
+  subscription_id TEXT,
+  plan_id TEXT,
+  token_id TEXT,
+  removed INTEGER NOT NULL DEFAULT 0,
+  seen_at INTEGER NOT NULL
+);
+CREATE INDEX events_by_subscription ON events (subscription_id) WHERE subscription_id IS NOT NULL;
+CREATE INDEX events_by_plan ON events (plan_id) WHERE plan_id IS NOT NULL;
+CREATE INDEX events_by_token ON events (token_id) WHERE token_id IS NOT NULL;
+CREATE INDEX events_by_block ON events (block_number, log_index);
+
+CREATE TABLE plans (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  price_cents TEXT NOT NULL,
+  cores INTEGER NOT NULL,
+  memory_mib INTEGER NOT NULL,
+  disk_gib INTEGER NOT NULL,
+  active INTEGER NOT NULL
+);
+
+CREATE TABLE subscriptions (
+  id TEXT PRIMARY KEY,
+  plan_id TEXT NOT NULL,
+  subscriber TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  cancelled INTEGER NOT NULL,
+  user_encrypted TEXT NOT NULL,
+  created_block INTEGER NOT NULL,
+  created_tx TEXT NOT NULL
+);
+
+CREATE TABLE tokens (
+  token_id TEXT PRIMARY KEY,
+  owner TEXT NOT NULL,
+  subscription_id TEXT UNIQUE
+);
+
+CREATE TABLE subscription_status (
+  subscription_id TEXT PRIMARY KEY,
+  key_error TEXT,
+  attention TEXT,
+  attention_detail TEXT,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE vms (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  subscription_id TEXT NOT NULL,
+  generation INTEGER NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('provisioning', 'running', 'suspended', 'destroyed', 'failed')),
+  node TEXT,
+  vmid INTEGER,
+  name TEXT,
+  ipv4 TEXT,
+  ipv6 TEXT,
+  suspended_at INTEGER,
+  allowed_wallet TEXT,
+  failure TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (subscription_id, generation)
+);
+
+CREATE TABLE allocations (
+  kind TEXT NOT NULL CHECK (kind IN ('vmid', 'ipv4', 'ipv6')),
+  value TEXT NOT NULL,
+  vm_id INTEGER NOT NULL REFERENCES vms (id),
+  PRIMARY KEY (kind, value)
+);
+CREATE INDEX allocations_by_vm ON allocations (vm_id);
+
+CREATE TABLE jobs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  subscription_id TEXT NOT NULL,
+  vm_id INTEGER REFERENCES vms (id),
+  kind TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'needs_operator', 'cancelled')),
+  step TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  run_after INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  last_error TEXT,
+  node TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  finished_at INTEGER
+);
+-- One job per subscription at a time: the database refuses a second one. A job
+-- waiting for an operator still holds its subscription, so nothing races it.
+CREATE UNIQUE INDEX jobs_one_active_per_subscription ON jobs (subscription_id)
+  WHERE state IN ('queued', 'running', 'needs_operator');
+CREATE INDEX jobs_by_state ON jobs (state, run_after);
+`,
+  },
+];

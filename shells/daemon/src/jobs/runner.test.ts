@@ -1,0 +1,196 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  enqueueJob,
+  getJob,
+  type JobKind,
+  type JobRow,
+  requeueInterrupted,
+  setJobState,
+} from '../db/jobs.js';
+import { type Db, openDb } from '../db/open.js';
+import { type JobDefinition, JobRunner, type StepOutcome } from './runner.js';
+
+let dir: string;
+let db: Db;
+const log = pino({ level: 'silent' });
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bh-runner-'));
+  db = openDb(join(dir, 'db.sqlite'));
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A two-step job whose steps are scripted per call; records what ran. */
+function scripted(script: Record<string, StepOutcome[]>, ran: string[]): JobDefinition {
+  return {
+    async run(job: JobRow) {
+      ran.push(`${job.id}:${job.step}`);
+      const queue = script[job.step] ?? [];
+      return queue.shift() ?? { kind: 'retry', error: 'script exhausted' };
+    },
+    giveUp: () => ({ state: 'needs_operator' }),
+  };
+}
+
+function runner(
+  def: JobDefinition,
+  extra: Partial<ConstructorParameters<typeof JobRunner>[0]> = {},
+) {
+  const defs = Object.fromEntries(
+    (['provision', 'suspend', 'resume', 'destroy', 'mint', 'syncOwner'] as JobKind[]).map((k) => [
+      k,
+      def,
+    ]),
+  ) as Record<JobKind, JobDefinition>;
+  return new JobRunner({
+    db,
+    definitions: defs,
+    log,
+    maxConcurrent: 4,
+    maxProvisionsPerNode: 1,
+    maxAttempts: 3,
+    retryBaseMs: 1,
+    retryMaxMs: 5,
+    ...extra,
+  });
+}
+
+async function until(cond: () => boolean, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe('JobRunner', () => {
+  it('runs steps in order, retries a failing step and commits its outputs', async () => {
+    const ran: string[] = [];
+    const def = scripted(
+      {
+        a: [
+          { kind: 'retry', error: 'lock timeout' },
+          { kind: 'next', step: 'b', patch: { vmid: 101 } },
+        ],
+        b: [{ kind: 'done' }],
+      },
+      ran,
+    );
+    const job = enqueueJob(
+      db,
+      { subscriptionId: '1', vmId: null, kind: 'mint', step: 'a', payload: { x: 1 } },
+      Date.now(),
+    )!;
+    const r = runner(def);
+    r.start();
+    await until(() => getJob(db, job.id)?.state === 'done');
+    await r.stop();
+    expect(ran).toEqual([`${job.id}:a`, `${job.id}:a`, `${job.id}:b`]);
+    expect(getJob(db, job.id)).toMatchObject({
+      state: 'done',
+      step: 'b',
+      payload: { x: 1, vmid: 101 },
+      attempts: 0,
+    });
+  });
+
+  it('gives up after max attempts with the last error visible', async () => {
+    const def = scripted({ a: [] }, []);
+    const job = enqueueJob(
+      db,
+      { subscriptionId: '1', vmId: null, kind: 'suspend', step: 'a', payload: {} },
+      Date.now(),
+    )!;
+    const r = runner(def);
+    r.start();
+    await until(() => getJob(db, job.id)?.state === 'needs_operator');
+    await r.stop();
+    expect(getJob(db, job.id)).toMatchObject({ attempts: 2, lastError: 'script exhausted' });
+  });
+
+  it('fails at once on a permanent error', async () => {
+    const ran: string[] = [];
+    const job = enqueueJob(
+      db,
+      { subscriptionId: '1', vmId: null, kind: 'suspend', step: 'a', payload: {} },
+      Date.now(),
+    )!;
+    const r = runner(scripted({ a: [{ kind: 'fail', error: '403 missing VM.PowerMgmt' }] }, ran));
+    r.start();
+    await until(() => getJob(db, job.id)?.state === 'needs_operator');
+    await r.stop();
+    expect(ran).toHaveLength(1);
+    expect(getJob(db, job.id)?.lastError).toBe('403 missing VM.PowerMgmt');
+  });
+
+  it('runs an interrupted job again from its recorded step after a crash', async () => {
+    const job = enqueueJob(
+      db,
+      { subscriptionId: '1', vmId: null, kind: 'mint', step: 'b', payload: {} },
+      Date.now(),
+    )!;
+    setJobState(db, job.id, 'running', Date.now()); // the process died here
+    expect(requeueInterrupted(db, Date.now())).toBe(1);
+    const ran: string[] = [];
+    const r = runner(scripted({ b: [{ kind: 'done' }] }, ran));
+    r.start();
+    await until(() => getJob(db, job.id)?.state === 'done');
+    await r.stop();
+    expect(ran).toEqual([`${job.id}:b`]);
+  });
+
+  it('holds provisioning to the per-node limit', async () => {
+    let running = 0;
+    let peak = 0;
+    const def: JobDefinition = {
+      async run(job) {
+        if (job.step === 'allocate') return { kind: 'next', step: 'clone', node: 'pve1' };
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, 20));
+        running--;
+        return { kind: 'done' };
+      },
+      giveUp: () => ({ state: 'failed' }),
+    };
+    const ids = [1, 2, 3].map(
+      (i) =>
+        enqueueJob(
+          db,
+          {
+            subscriptionId: String(i),
+            vmId: null,
+            kind: 'provision',
+            step: 'allocate',
+            payload: {},
+          },
+          Date.now(),
+        )!.id,
+    );
+    const r = runner(def);
+    r.start();
+    await until(() => ids.every((id) => getJob(db, id)?.state === 'done'));
+    await r.stop();
+    expect(peak).toBe(1);
+  });
+
+  it('refuses a second active job for one subscription', () => {
+    expect(
+      enqueueJob(db, { subscriptionId: '1', vmId: null, kind: 'mint', step: 'a', payload: {} }, 1),
+    ).not.toBeNull();
+    expect(
+      enqueueJob(
+        db,
+        { subscriptionId: '1', vmId: null, kind: 'suspend', step: 'a', payload: {} },
+        1,
+      ),
+    ).toBeNull();
+  });
+});

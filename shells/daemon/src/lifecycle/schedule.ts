@@ -1,0 +1,89 @@
+import { type Action, type Policy, reconcile } from '@blockhost/core';
+import { enqueueJob, type JobKind } from '../db/jobs.js';
+import type { Db } from '../db/open.js';
+import { loadLifecycleInput, setAttention } from '../db/subscriptions.js';
+import { createVm, latestVmOf } from '../db/vms.js';
+
+export interface ScheduleResult {
+  /** Every action reconcile returned, attention included. */
+  actions: Action[];
+  /** Jobs created by this pass. */
+  queued: { subscriptionId: string; kind: JobKind; jobId: number }[];
+}
+
+/** The first step each job kind starts with. */
+export const FIRST_STEP: Record<JobKind, string> = {
+  provision: 'allocate',
+  suspend: 'suspend',
+  resume: 'resume',
+  destroy: 'destroy',
+  mint: 'mint',
+  syncOwner: 'sync',
+};
+
+/**
+ * One lifecycle pass: read the journal, ask core's `reconcile` what to do at
+ * chain time `now`, and turn each action into a durable job. Reading and
+ * queueing happen in one write transaction, so two passes (the daemon and a
+ * `blockhost gc --execute`) cannot queue the same work twice.
+ */
+export function scheduleLifecycle(
+  db: Db,
+  chainNow: number,
+  policy: Policy,
+  wallNow: number,
+): ScheduleResult {
+  return db
+    .transaction((): ScheduleResult => {
+      const input = loadLifecycleInput(db);
+      const actions = reconcile({ ...input, now: chainNow, policy });
+      const queued: ScheduleResult['queued'] = [];
+      const attention = new Map<string, { reason: string; detail?: string | undefined }>();
+      for (const a of actions) {
+        const sub = a.subscriptionId.toString();
+        if (a.kind === 'attention') {
+          attention.set(sub, { reason: a.reason, detail: a.detail });
+          continue;
+        }
+        let vmId: number | null;
+        let payload: Record<string, unknown>;
+        if (a.kind === 'provision') {
+          vmId = createVm(db, sub, a.owner, wallNow).id;
+          payload = { planId: a.planId.toString(), owner: a.owner, reason: a.reason };
+        } else {
+          vmId = latestVmOf(db, sub)?.id ?? null;
+          payload = actionPayload(a);
+        }
+        const job = enqueueJob(
+          db,
+          { subscriptionId: sub, vmId, kind: a.kind, step: FIRST_STEP[a.kind], payload },
+          wallNow,
+        );
+        if (!job)
+          throw new Error(
+            `subscription ${sub} already has an active job; reconcile saw it as idle`,
+          );
+        queued.push({ subscriptionId: sub, kind: a.kind, jobId: job.id });
+      }
+      setAttention(db, attention, wallNow);
+      return { actions, queued };
+    })
+    .immediate();
+}
+
+function actionPayload(
+  a: Exclude<Action, { kind: 'attention' | 'provision' }>,
+): Record<string, unknown> {
+  switch (a.kind) {
+    case 'suspend':
+      return { reason: a.reason, mode: a.mode, at: a.at };
+    case 'resume':
+      return {};
+    case 'destroy':
+      return { reason: a.reason };
+    case 'mint':
+      return { to: a.to };
+    case 'syncOwner':
+      return { tokenId: a.tokenId.toString(), wallet: a.wallet };
+  }
+}
