@@ -31,6 +31,7 @@ const arbVm = (id: bigint) =>
     busy: fc.boolean(),
     suspendedAt: fc.option(fc.integer({ min: T0 - 20 * DAY, max: T0 }), { nil: null }),
     allowedWallet: fc.option(fc.constantFrom(...wallets), { nil: null }),
+    hold: fc.boolean(),
   }) as fc.Arbitrary<Vm>;
 
 /** A world of up to 8 subscriptions, each with or without a VM record, plus some orphans. */
@@ -116,14 +117,17 @@ describe('reconcile invariants (fast-check)', () => {
     );
   });
 
-  it('never destroys or suspends the VM of a paid, uncancelled subscription', () => {
+  it('never destroys the VM of a paid subscription, nor suspends it unless an operator holds it', () => {
     fc.assert(
       fc.property(arbWorld, (w) => {
         const subs = new Map(w.subscriptions.map((s) => [s.id, s]));
+        const vms = new Map(w.vms.map((v) => [v.subscriptionId, v]));
         for (const a of reconcile({ ...w, plans: PLANS })) {
           if (a.kind !== 'destroy' && a.kind !== 'suspend') continue;
           const s = subs.get(a.subscriptionId);
-          if (s) expect(isEntitled(s, w.now)).toBe(false);
+          if (!s || !isEntitled(s, w.now)) continue;
+          expect(a.kind).toBe('suspend');
+          expect(vms.get(a.subscriptionId)?.hold).toBe(true);
         }
       }),
     );
@@ -207,7 +211,10 @@ describe('reconcile invariants (fast-check)', () => {
         const vmBySub = new Map(vms.map((v) => [v.subscriptionId, v]));
         for (const s of subs) {
           const v = vmBySub.get(s.id);
-          if (isEntitled(s, w.now)) {
+          if (isEntitled(s, w.now) && v?.hold) {
+            // Held by an operator: stays down while paid, but keeps its token.
+            expect(['suspended', 'destroyed', 'failed']).toContain(v.state);
+          } else if (isEntitled(s, w.now)) {
             if (v?.state === 'failed') continue; // surfaced to the operator instead
             // A plan nobody knows is surfaced, not provisioned (an existing VM keeps running).
             if (!PLANS.has(s.planId) && (!v || v.state === 'destroyed')) continue;

@@ -161,6 +161,35 @@ describe('reconcile: every transition', () => {
   });
 });
 
+describe('reconcile: operator hold', () => {
+  const paid = sub({ token: TOKEN });
+  it('keeps a held VM suspended while paid, and suspends a held running one', () => {
+    expect(one(paid, vm({ state: 'suspended', suspendedAt: T0 - DAY, hold: true }))).toEqual([]);
+    expect(one(paid, vm({ hold: true }))).toEqual([
+      {
+        kind: 'suspend',
+        subscriptionId: 1n,
+        vmid: 10000,
+        reason: 'held',
+        mode: 'shutdown',
+        at: T0,
+      },
+    ]);
+  });
+  it('does not count grace while a held VM is still paid', () => {
+    expect(one(paid, vm({ state: 'suspended', suspendedAt: T0 - 30 * DAY, hold: true }))).toEqual(
+      [],
+    );
+  });
+  it('still destroys a held VM once unpaid and past grace, and never re-provisions it', () => {
+    const unpaid = sub({ expiresAt: T0 - 10 * DAY, token: TOKEN });
+    expect(
+      one(unpaid, vm({ state: 'suspended', suspendedAt: T0 - 8 * DAY, hold: true }))[0]?.kind,
+    ).toBe('destroy');
+    expect(one(paid, vm({ state: 'destroyed', hold: true }))).toEqual([]);
+  });
+});
+
 describe('reconcile: shape of the output', () => {
   it('sorts by subscription id regardless of input order', () => {
     const subs = [3n, 1n, 2n].map((id) => sub({ id }));

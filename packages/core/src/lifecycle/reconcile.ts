@@ -17,7 +17,7 @@ function decide(sub: Subscription, vm: Vm | undefined, input: ReconcileInput): A
   if (vm && (vm.busy || vm.state === 'provisioning')) return null;
 
   if (!vm || vm.state === 'destroyed') {
-    if (!entitled) return null;
+    if (!entitled || vm?.hold) return null;
     if (!plans.has(sub.planId)) {
       return {
         kind: 'attention',
@@ -41,12 +41,12 @@ function decide(sub: Subscription, vm: Vm | undefined, input: ReconcileInput): A
   const vmid = vm.vmid;
   switch (vm.state) {
     case 'running': {
-      if (!entitled) {
+      if (!entitled || vm.hold) {
         return {
           kind: 'suspend',
           subscriptionId: id,
           vmid,
-          reason: sub.cancelled ? 'cancelled' : 'expired',
+          reason: !entitled ? (sub.cancelled ? 'cancelled' : 'expired') : 'held',
           mode: policy.suspendMode,
           at: now,
         };
@@ -64,7 +64,9 @@ function decide(sub: Subscription, vm: Vm | undefined, input: ReconcileInput): A
       return null;
     }
     case 'suspended': {
-      if (entitled) return { kind: 'resume', subscriptionId: id, vmid };
+      if (entitled && !vm.hold) return { kind: 'resume', subscriptionId: id, vmid };
+      if (entitled)
+        return sub.token ? null : { kind: 'mint', subscriptionId: id, vmid, to: sub.subscriber };
       // A suspension with no recorded time counts from expiry, so it still ends.
       const graceStart = vm.suspendedAt ?? sub.expiresAt;
       if (now >= graceStart + policy.graceSeconds) {

@@ -50,6 +50,11 @@ export interface Vm {
   /** The wallet written into the VM's GECOS (who may log in). */
   readonly allowedWallet: Address | null;
   readonly failure?: string | undefined;
+  /**
+   * Put on hold by an operator (`blockhost vm suspend`): kept suspended even
+   * while paid, never resumed or re-provisioned until released.
+   */
+  readonly hold?: boolean | undefined;
 }
 
 export type SuspendMode = 'shutdown' | 'hibernate';
@@ -72,7 +77,7 @@ export type SuspendAction = {
   readonly kind: 'suspend';
   readonly subscriptionId: bigint;
   readonly vmid: number | null;
-  readonly reason: 'expired' | 'cancelled';
+  readonly reason: 'expired' | 'cancelled' | 'held';
   readonly mode: SuspendMode;
   /** Chain time to record as the start of grace. */
   readonly at: UnixSeconds;

@@ -136,6 +136,17 @@ export function setJobState(
   ).run(state, now, finished, error ?? null, id);
 }
 
+/** Marks a queued job running; false when another runner got it first. */
+export function claimJob(db: Db, id: number, now: number): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE jobs SET state = 'running', updated_at = ? WHERE id = ? AND state = 'queued'`,
+      )
+      .run(now, id).changes === 1
+  );
+}
+
 /** Records a completed step: the next step, merged outputs, attempts reset. */
 export function advanceJob(
   db: Db,

@@ -87,6 +87,7 @@ CREATE TABLE vms (
   suspended_at INTEGER,
   allowed_wallet TEXT,
   failure TEXT,
+  hold INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   UNIQUE (subscription_id, generation)
@@ -121,6 +122,14 @@ CREATE TABLE jobs (
 CREATE UNIQUE INDEX jobs_one_active_per_subscription ON jobs (subscription_id)
   WHERE state IN ('queued', 'running', 'needs_operator');
 CREATE INDEX jobs_by_state ON jobs (state, run_after);
+
+-- Which process runs jobs (the daemon, or a CLI when the daemon is down).
+CREATE TABLE runner_lease (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  owner TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  heartbeat_at INTEGER NOT NULL
+);
 `,
   },
 ];

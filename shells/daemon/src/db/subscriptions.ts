@@ -159,6 +159,7 @@ export function loadLifecycleInput(db: Db): {
       suspendedAt: v.suspendedAt,
       allowedWallet: v.allowedWallet as Address | null,
       failure: v.failure ?? undefined,
+      hold: v.hold,
     }));
     const plans = new Map<bigint, Plan>(
       listPlans(db).map((p) => [

@@ -14,6 +14,7 @@ export interface VmRow {
   suspendedAt: number | null;
   allowedWallet: string | null;
   failure: string | null;
+  hold: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -31,6 +32,7 @@ interface Raw {
   suspended_at: number | null;
   allowed_wallet: string | null;
   failure: string | null;
+  hold: number;
   created_at: number;
   updated_at: number;
 }
@@ -48,6 +50,7 @@ const toRow = (r: Raw): VmRow => ({
   suspendedAt: r.suspended_at,
   allowedWallet: r.allowed_wallet,
   failure: r.failure,
+  hold: r.hold === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -113,6 +116,7 @@ export type VmPatch = Partial<
     | 'suspendedAt'
     | 'allowedWallet'
     | 'failure'
+    | 'hold'
   >
 >;
 
@@ -126,13 +130,19 @@ const COLUMNS: Record<keyof VmPatch, string> = {
   suspendedAt: 'suspended_at',
   allowedWallet: 'allowed_wallet',
   failure: 'failure',
+  hold: 'hold',
 };
 
 export function updateVm(db: Db, id: number, patch: VmPatch, now: number): void {
   const keys = Object.keys(patch) as (keyof VmPatch)[];
   if (keys.length === 0) return;
   const sets = keys.map((k) => `${COLUMNS[k]} = @${k}`).join(', ');
-  db.prepare(`UPDATE vms SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...patch, id, now });
+  const values = { ...patch, hold: patch.hold === undefined ? undefined : patch.hold ? 1 : 0 };
+  db.prepare(`UPDATE vms SET ${sets}, updated_at = @now WHERE id = @id`).run({
+    ...values,
+    id,
+    now,
+  });
 }
 
 export function listVms(db: Db, options: { includeDestroyed?: boolean } = {}): VmRow[] {

@@ -1,5 +1,6 @@
 import {
   advanceJob,
+  claimJob,
   getJob,
   type JobKind,
   type JobRow,
@@ -123,8 +124,8 @@ export class JobRunner {
           (load.get(job.node) ?? 0) >= maxProvisionsPerNode
         )
           continue;
+        if (!claimJob(db, job.id, this.#clock())) continue;
         if (job.kind === 'provision' && job.node) load.set(job.node, (load.get(job.node) ?? 0) + 1);
-        setJobState(db, job.id, 'running', this.#clock());
         const entry = { job: { ...job, state: 'running' as const }, done: Promise.resolve() };
         entry.done = this.#execute(entry).finally(() => {
           this.#inFlight.delete(job.id);
