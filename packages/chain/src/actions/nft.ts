@@ -1,0 +1,176 @@
+import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
+import type { Address, Hex } from 'viem';
+import { accessCredentialNftAbi } from '../contracts.js';
+import type { ChainInputError, MissingEventError } from '../errors.js';
+import { toHexData } from '../internal/bytes.js';
+import type { ReadClient, WriteClients } from '../internal/clients.js';
+import { eventFromReceipt } from '../internal/receipt.js';
+import { readContract, type SendError, sendContract } from '../internal/send.js';
+import type { ReadError } from './plans.js';
+
+const abi = accessCredentialNftAbi;
+
+/** The token of a subscription, or null when none was minted. */
+export function tokenOfSubscription(
+  client: ReadClient,
+  p: { readonly address: Address; readonly subscriptionId: bigint },
+): ResultAsync<bigint | null, ReadError> {
+  return readContract<bigint>(client, {
+    abi,
+    address: p.address,
+    functionName: 'tokenOfSubscription',
+    args: [p.subscriptionId],
+  }).map((id) => (id === 0n ? null : id));
+}
+
+/** Current owner (who may log in); a missing token is `ERC721NonexistentToken`. */
+export function ownerOf(
+  client: ReadClient,
+  p: { readonly address: Address; readonly tokenId: bigint },
+): ResultAsync<Address, ReadError> {
+  return readContract<Address>(client, {
+    abi,
+    address: p.address,
+    functionName: 'ownerOf',
+    args: [p.tokenId],
+  });
+}
+
+/** The subscription a token belongs to. */
+export function subscriptionOf(
+  client: ReadClient,
+  p: { readonly address: Address; readonly tokenId: bigint },
+): ResultAsync<bigint, ReadError> {
+  return readContract<bigint>(client, {
+    abi,
+    address: p.address,
+    functionName: 'subscriptionOf',
+    args: [p.tokenId],
+  });
+}
+
+/** The token's encrypted connection details (`0x` when none were stored). */
+export function getUserEncrypted(
+  client: ReadClient,
+  p: { readonly address: Address; readonly tokenId: bigint },
+): ResultAsync<Hex, ReadError> {
+  return readContract<Hex>(client, {
+    abi,
+    address: p.address,
+    functionName: 'getUserEncrypted',
+    args: [p.tokenId],
+  });
+}
+
+/** The on-chain `data:application/json;base64,…` metadata URI. */
+export function tokenURI(
+  client: ReadClient,
+  p: { readonly address: Address; readonly tokenId: bigint },
+): ResultAsync<string, ReadError> {
+  return readContract<string>(client, {
+    abi,
+    address: p.address,
+    functionName: 'tokenURI',
+    args: [p.tokenId],
+  });
+}
+
+/** Number of tokens minted so far (ids are 1..totalSupply). */
+export function getTokenCount(
+  client: ReadClient,
+  p: { readonly address: Address },
+): ResultAsync<bigint, ReadError> {
+  return readContract<bigint>(client, {
+    abi,
+    address: p.address,
+    functionName: 'totalSupply',
+    args: [],
+  });
+}
+
+export interface MintAccessTokenParameters {
+  /** The NFT contract. */
+  readonly address: Address;
+  readonly to: Address;
+  readonly subscriptionId: bigint;
+  /** Connection details encrypted with the customer's credential key (or empty). */
+  readonly userEncrypted: Hex | Uint8Array;
+}
+
+export interface MintAccessTokenResult {
+  readonly tokenId: bigint;
+  /** True when the subscription already had its token (found, not minted now). */
+  readonly alreadyMinted: boolean;
+  /** The mint transaction; null when the token already existed. */
+  readonly transactionHash: Hex | null;
+}
+
+/**
+ * Mints the access token of a subscription, idempotently: the contract refuses a second mint,
+ * and then (or when another mint won a race) the existing token id is returned instead.
+ */
+export function mintAccessToken(
+  clients: WriteClients,
+  p: MintAccessTokenParameters,
+): ResultAsync<MintAccessTokenResult, SendError | MissingEventError | ChainInputError> {
+  const existing = () =>
+    tokenOfSubscription(clients.publicClient, {
+      address: p.address,
+      subscriptionId: p.subscriptionId,
+    });
+  const recover = <E>(error: E) =>
+    existing().andThen((tokenId) =>
+      tokenId === null
+        ? errAsync(error)
+        : okAsync<MintAccessTokenResult, E>({
+            tokenId,
+            alreadyMinted: true,
+            transactionHash: null,
+          }),
+    );
+  return toHexData(p.userEncrypted, 'userEncrypted')
+    .asyncAndThen((data) =>
+      sendContract(clients, {
+        abi,
+        address: p.address,
+        functionName: 'mint',
+        args: [p.to, p.subscriptionId, data],
+      }),
+    )
+    .andThen((tx) =>
+      eventFromReceipt<{ tokenId: bigint }>(tx.receipt, abi, p.address, 'AccessTokenMinted').map(
+        (e): MintAccessTokenResult => ({
+          tokenId: e.tokenId,
+          alreadyMinted: false,
+          transactionHash: tx.transactionHash,
+        }),
+      ),
+    )
+    .orElse((error) => {
+      const lostRace =
+        error.code === 'TRANSACTION_REVERTED' ||
+        (error.code === 'CONTRACT_REVERT' && error.errorName === 'SubscriptionAlreadyMinted');
+      return lostRace ? recover(error) : errAsync(error);
+    });
+}
+
+/** Replaces a token's encrypted connection details (minter role). */
+export function updateUserEncrypted(
+  clients: WriteClients,
+  p: {
+    readonly address: Address;
+    readonly tokenId: bigint;
+    readonly userEncrypted: Hex | Uint8Array;
+  },
+): ResultAsync<{ transactionHash: Hex; blockNumber: bigint }, SendError | ChainInputError> {
+  return toHexData(p.userEncrypted, 'userEncrypted')
+    .asyncAndThen((data) =>
+      sendContract(clients, {
+        abi,
+        address: p.address,
+        functionName: 'updateUserEncrypted',
+        args: [p.tokenId, data],
+      }),
+    )
+    .map((tx) => ({ transactionHash: tx.transactionHash, blockNumber: tx.blockNumber }));
+}

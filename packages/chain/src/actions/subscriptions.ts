@@ -1,0 +1,255 @@
+import { okAsync, type ResultAsync } from 'neverthrow';
+import { type Address, erc20Abi, type Hex } from 'viem';
+import { blockhostSubscriptionsAbi, NATIVE_TOKEN } from '../contracts.js';
+import type { ChainInputError, MissingEventError } from '../errors.js';
+import { toHexData } from '../internal/bytes.js';
+import type { ReadClient, WriteClients } from '../internal/clients.js';
+import { eventFromReceipt } from '../internal/receipt.js';
+import { readContract, type SendError, sendContract } from '../internal/send.js';
+import type { ReadError } from './plans.js';
+
+const abi = blockhostSubscriptionsAbi;
+
+/** A subscription as the contract stores it. */
+export interface ChainSubscription {
+  readonly id: bigint;
+  readonly planId: bigint;
+  /** Who bought it (fixed; the NFT owner may differ after a transfer). */
+  readonly subscriber: Address;
+  /** Unix seconds. */
+  readonly expiresAt: number;
+  readonly cancelled: boolean;
+}
+
+interface RawSubscription {
+  id: bigint;
+  planId: bigint;
+  subscriber: Address;
+  expiresAt: bigint;
+  cancelled: boolean;
+}
+
+/** One subscription; an unknown id is `ContractRevertError` `SubscriptionNotFound`. */
+export function getSubscription(
+  client: ReadClient,
+  p: { readonly address: Address; readonly subscriptionId: bigint },
+): ResultAsync<ChainSubscription, ReadError> {
+  return readContract<RawSubscription>(client, {
+    abi,
+    address: p.address,
+    functionName: 'getSubscription',
+    args: [p.subscriptionId],
+  }).map((s) => ({
+    id: s.id,
+    planId: s.planId,
+    subscriber: s.subscriber,
+    expiresAt: Number(s.expiresAt),
+    cancelled: s.cancelled,
+  }));
+}
+
+/** How many subscriptions exist (ids are 1..count). */
+export function getSubscriptionCount(
+  client: ReadClient,
+  p: { readonly address: Address },
+): ResultAsync<bigint, ReadError> {
+  return readContract<bigint>(client, {
+    abi,
+    address: p.address,
+    functionName: 'subscriptionCount',
+    args: [],
+  });
+}
+
+/** The accepted ERC-20 payment tokens. */
+export function getPaymentTokens(
+  client: ReadClient,
+  p: { readonly address: Address },
+): ResultAsync<readonly Address[], ReadError> {
+  return readContract<readonly Address[]>(client, {
+    abi,
+    address: p.address,
+    functionName: 'getPaymentTokens',
+    args: [],
+  });
+}
+
+export interface QuoteParameters {
+  readonly address: Address;
+  readonly planId: bigint;
+  readonly days: number;
+  /** ERC-20 address, or `NATIVE_TOKEN` (the default) for the native coin. */
+  readonly token?: Address | undefined;
+}
+
+/** The price of `days` days in the token's smallest unit (wei for the native coin). */
+export function quote(client: ReadClient, p: QuoteParameters): ResultAsync<bigint, ReadError> {
+  return readContract<bigint>(client, {
+    abi,
+    address: p.address,
+    functionName: 'quote',
+    args: [p.planId, BigInt(p.days), p.token ?? NATIVE_TOKEN],
+  });
+}
+
+/** Approves the subscriptions contract for `amount` of `token` unless the allowance covers it. */
+export function ensureAllowance(
+  clients: WriteClients,
+  p: { readonly token: Address; readonly spender: Address; readonly amount: bigint },
+): ResultAsync<Hex | null, SendError> {
+  const owner = clients.walletClient.account.address;
+  return readContract<bigint>(clients.publicClient, {
+    abi: erc20Abi,
+    address: p.token,
+    functionName: 'allowance',
+    args: [owner, p.spender],
+  }).andThen((allowance) =>
+    allowance >= p.amount
+      ? okAsync(null)
+      : sendContract(clients, {
+          abi: erc20Abi,
+          address: p.token,
+          functionName: 'approve',
+          args: [p.spender, p.amount],
+        }).map((tx) => tx.transactionHash),
+  );
+}
+
+interface PaymentParameters {
+  readonly address: Address;
+  readonly days: number;
+  /** ERC-20 address, or `NATIVE_TOKEN` (default) for the native coin. */
+  readonly token?: Address | undefined;
+  /** Refuse to pay more than this; default: the current quote. */
+  readonly maxAmount?: bigint | undefined;
+  /** Native payment: the value sent (excess is refunded); default `maxAmount`. */
+  readonly value?: bigint | undefined;
+  /** ERC-20 payment: approve the contract first when needed (default true). */
+  readonly approve?: boolean | undefined;
+}
+
+function preparePayment(
+  clients: WriteClients,
+  p: PaymentParameters,
+  planId: ResultAsync<bigint, ReadError>,
+): ResultAsync<{ token: Address; maxAmount: bigint; value: bigint | undefined }, SendError> {
+  const token = p.token ?? NATIVE_TOKEN;
+  const native = token.toLowerCase() === NATIVE_TOKEN;
+  const maxAmount: ResultAsync<bigint, SendError> =
+    p.maxAmount !== undefined
+      ? okAsync(p.maxAmount)
+      : planId.andThen((id) =>
+          quote(clients.publicClient, { address: p.address, planId: id, days: p.days, token }),
+        );
+  return maxAmount.andThen((max) => {
+    if (native) return okAsync({ token, maxAmount: max, value: p.value ?? max });
+    const approved =
+      p.approve === false
+        ? okAsync(null)
+        : ensureAllowance(clients, { token, spender: p.address, amount: max });
+    return approved.map(() => ({ token, maxAmount: max, value: undefined }));
+  });
+}
+
+export interface BuySubscriptionParameters extends PaymentParameters {
+  readonly planId: bigint;
+  /** The customer's signature ECIES-encrypted to the host key (`encryptUserSignature`). */
+  readonly userEncrypted: Hex | Uint8Array;
+}
+
+export interface BuySubscriptionResult {
+  readonly subscriptionId: bigint;
+  readonly expiresAt: number;
+  readonly paidAmount: bigint;
+  readonly transactionHash: Hex;
+  readonly blockNumber: bigint;
+}
+
+/** Buys a subscription from the wallet client's account (customer side: tests, demo, pages). */
+export function buySubscription(
+  clients: WriteClients,
+  p: BuySubscriptionParameters,
+): ResultAsync<BuySubscriptionResult, SendError | MissingEventError | ChainInputError> {
+  return toHexData(p.userEncrypted, 'userEncrypted')
+    .asyncAndThen((userEncrypted) =>
+      preparePayment(clients, p, okAsync(p.planId)).map((pay) => ({ pay, userEncrypted })),
+    )
+    .andThen(({ pay, userEncrypted }) =>
+      sendContract(clients, {
+        abi,
+        address: p.address,
+        functionName: 'buySubscription',
+        args: [p.planId, BigInt(p.days), pay.token, pay.maxAmount, userEncrypted],
+        value: pay.value,
+      }),
+    )
+    .andThen((tx) =>
+      eventFromReceipt<{ subscriptionId: bigint; expiresAt: bigint; paidAmount: bigint }>(
+        tx.receipt,
+        abi,
+        p.address,
+        'SubscriptionCreated',
+      ).map((e) => ({
+        subscriptionId: e.subscriptionId,
+        expiresAt: Number(e.expiresAt),
+        paidAmount: e.paidAmount,
+        transactionHash: tx.transactionHash,
+        blockNumber: tx.blockNumber,
+      })),
+    );
+}
+
+export interface ExtendSubscriptionParameters extends PaymentParameters {
+  readonly subscriptionId: bigint;
+}
+
+export interface ExtendSubscriptionResult {
+  readonly newExpiresAt: number;
+  readonly paidAmount: bigint;
+  readonly transactionHash: Hex;
+  readonly blockNumber: bigint;
+}
+
+/** Pays for more days; anyone may extend anyone's subscription. */
+export function extendSubscription(
+  clients: WriteClients,
+  p: ExtendSubscriptionParameters,
+): ResultAsync<ExtendSubscriptionResult, SendError | MissingEventError> {
+  const planId = getSubscription(clients.publicClient, p).map((s) => s.planId);
+  return preparePayment(clients, p, planId)
+    .andThen((pay) =>
+      sendContract(clients, {
+        abi,
+        address: p.address,
+        functionName: 'extendSubscription',
+        args: [p.subscriptionId, BigInt(p.days), pay.token, pay.maxAmount],
+        value: pay.value,
+      }),
+    )
+    .andThen((tx) =>
+      eventFromReceipt<{ newExpiresAt: bigint; paidAmount: bigint }>(
+        tx.receipt,
+        abi,
+        p.address,
+        'SubscriptionExtended',
+      ).map((e) => ({
+        newExpiresAt: Number(e.newExpiresAt),
+        paidAmount: e.paidAmount,
+        transactionHash: tx.transactionHash,
+        blockNumber: tx.blockNumber,
+      })),
+    );
+}
+
+/** Cancels a subscription (its subscriber or the operator). */
+export function cancelSubscription(
+  clients: WriteClients,
+  p: { readonly address: Address; readonly subscriptionId: bigint },
+): ResultAsync<{ transactionHash: Hex; blockNumber: bigint }, SendError> {
+  return sendContract(clients, {
+    abi,
+    address: p.address,
+    functionName: 'cancelSubscription',
+    args: [p.subscriptionId],
+  }).map((tx) => ({ transactionHash: tx.transactionHash, blockNumber: tx.blockNumber }));
+}

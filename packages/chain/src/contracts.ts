@@ -1,0 +1,98 @@
+/**
+ * ABIs, bytecode, role ids and interface ids of the BlockHost contracts.
+ */
+import { type Hex, keccak256, toFunctionSelector, toHex } from 'viem';
+import type {
+  accessCredentialNftAbi,
+  blockhostSubscriptionsAbi,
+  testPriceFeedAbi,
+  testSmartWalletAbi,
+  testStablecoinAbi,
+} from './generated/index.js';
+
+export {
+  accessCredentialNftAbi,
+  accessCredentialNftBytecode,
+  accessCredentialNftDeployedBytecode,
+  blockhostSubscriptionsAbi,
+  blockhostSubscriptionsBytecode,
+  blockhostSubscriptionsDeployedBytecode,
+  SOLC_VERSION,
+  testPriceFeedAbi,
+  testPriceFeedBytecode,
+  testSmartWalletAbi,
+  testSmartWalletBytecode,
+  testStablecoinAbi,
+  testStablecoinBytecode,
+} from './generated/index.js';
+
+export type BlockhostSubscriptionsAbi = typeof blockhostSubscriptionsAbi;
+export type AccessCredentialNftAbi = typeof accessCredentialNftAbi;
+export type TestStablecoinAbi = typeof testStablecoinAbi;
+export type TestPriceFeedAbi = typeof testPriceFeedAbi;
+export type TestSmartWalletAbi = typeof testSmartWalletAbi;
+
+/** The two contract addresses of one deployment. */
+export interface BlockhostContracts {
+  readonly subscriptions: `0x${string}`;
+  readonly nft: `0x${string}`;
+}
+
+/** OpenZeppelin AccessControl role ids. */
+export const ROLES = {
+  DEFAULT_ADMIN_ROLE: `0x${'00'.repeat(32)}` as Hex,
+  OPERATOR_ROLE: keccak256(toHex('OPERATOR_ROLE')),
+  MINTER_ROLE: keccak256(toHex('MINTER_ROLE')),
+} as const;
+
+export type RoleName = keyof typeof ROLES;
+
+/** `OPERATOR_ROLE` for its id; the hex itself for an unknown one. */
+export function roleName(role: unknown): string {
+  for (const [name, id] of Object.entries(ROLES)) if (id === role) return name;
+  return String(role);
+}
+
+/** `token` value meaning "pay with the chain's native coin". */
+export const NATIVE_TOKEN = '0x0000000000000000000000000000000000000000' as const;
+
+/** Contract limits (mirrors the Solidity constants). */
+export const LIMITS = {
+  MIN_DAYS: 1,
+  MAX_DAYS: 3650,
+  MAX_USER_ENCRYPTED_BYTES: 1024,
+  MAX_PLAN_NAME_BYTES: 64,
+} as const;
+
+function interfaceId(signatures: readonly string[]): Hex {
+  let id = 0;
+  for (const s of signatures) id ^= Number.parseInt(toFunctionSelector(s).slice(2), 16);
+  return `0x${(id >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/** ERC-165 ids `verifyDeployment` asks for (same as Solidity's `type(I).interfaceId`). */
+export const INTERFACE_IDS = {
+  IBlockhostSubscriptions: interfaceId([
+    'buySubscription(uint256,uint256,address,uint256,bytes)',
+    'extendSubscription(uint256,uint256,address,uint256)',
+    'cancelSubscription(uint256)',
+    'getPlan(uint256)',
+    'getSubscription(uint256)',
+    'quote(uint256,uint256,address)',
+    'planCount()',
+    'subscriptionCount()',
+    'getPaymentTokens()',
+  ]),
+  IAccessCredentialNFT: interfaceId([
+    'mint(address,uint256,bytes)',
+    'updateUserEncrypted(uint256,bytes)',
+    'getUserEncrypted(uint256)',
+    'subscriptionOf(uint256)',
+    'tokenOfSubscription(uint256)',
+    'subscriptions()',
+    'totalSupply()',
+  ]),
+  IERC721: '0x80ac58cd' as Hex,
+  IERC4906: '0x49064906' as Hex,
+  IAccessControl: '0x7965db0b' as Hex,
+} as const;

@@ -1,0 +1,120 @@
+/**
+ * TEST TOOLING: deploy and drive the test contracts (stablecoin, price feed, smart wallet).
+ * Never for production chains.
+ */
+import type { ResultAsync } from 'neverthrow';
+import type { Address, Hex } from 'viem';
+import {
+  testPriceFeedAbi,
+  testPriceFeedBytecode,
+  testSmartWalletAbi,
+  testSmartWalletBytecode,
+  testStablecoinAbi,
+  testStablecoinBytecode,
+} from '../contracts.js';
+import type { MissingEventError } from '../errors.js';
+import type { WriteClients } from '../internal/clients.js';
+import { type SendError, sendContract } from '../internal/send.js';
+import { type DeployedContract, deployContract } from './deploy-contract.js';
+
+export interface TestStablecoinOptions {
+  readonly decimals?: number | undefined;
+  readonly name?: string | undefined;
+  readonly symbol?: string | undefined;
+}
+
+/** Deploys a mintable ERC-20 "USD" with the given decimals (default 6, like USDC). */
+export function deployTestStablecoin(
+  clients: WriteClients,
+  options: TestStablecoinOptions = {},
+): ResultAsync<DeployedContract, SendError | MissingEventError> {
+  return deployContract(clients, {
+    name: 'TestStablecoin',
+    abi: testStablecoinAbi,
+    bytecode: testStablecoinBytecode,
+    args: [options.name ?? 'Test USD', options.symbol ?? 'TUSD', options.decimals ?? 6],
+  });
+}
+
+/** Mints test stablecoins to `to` (anyone may). */
+export function mintTestStablecoin(
+  clients: WriteClients,
+  p: { readonly token: Address; readonly to: Address; readonly amount: bigint },
+): ResultAsync<{ transactionHash: Hex }, SendError> {
+  return sendContract(clients, {
+    abi: testStablecoinAbi,
+    address: p.token,
+    functionName: 'mint',
+    args: [p.to, p.amount],
+  }).map((tx) => ({ transactionHash: tx.transactionHash }));
+}
+
+export interface TestPriceFeedOptions {
+  /** Feed decimals (Chainlink USD feeds use 8). */
+  readonly decimals?: number | undefined;
+  /** USD per native coin, scaled by 10^decimals. */
+  readonly answer: bigint;
+}
+
+/** Deploys a Chainlink-style feed with a settable answer and `updatedAt`. */
+export function deployTestPriceFeed(
+  clients: WriteClients,
+  options: TestPriceFeedOptions,
+): ResultAsync<DeployedContract, SendError | MissingEventError> {
+  return deployContract(clients, {
+    name: 'TestPriceFeed',
+    abi: testPriceFeedAbi,
+    bytecode: testPriceFeedBytecode,
+    args: [options.decimals ?? 8, options.answer],
+  });
+}
+
+/** Sets the feed's answer; `updatedAt` defaults to the block's timestamp (a fresh answer). */
+export function setTestPrice(
+  clients: WriteClients,
+  p: { readonly feed: Address; readonly answer: bigint; readonly updatedAt?: bigint | undefined },
+): ResultAsync<{ transactionHash: Hex }, SendError> {
+  return sendContract(clients, {
+    abi: testPriceFeedAbi,
+    address: p.feed,
+    functionName: p.updatedAt === undefined ? 'setAnswer' : 'setRoundData',
+    args: p.updatedAt === undefined ? [p.answer] : [p.answer, p.updatedAt],
+  }).map((tx) => ({ transactionHash: tx.transactionHash }));
+}
+
+/**
+ * Deploys an ERC-1271 smart-contract wallet owned by `owner`: `isValidSignature(hash, sig)`
+ * accepts the owner's signature over `hash` (so the owner's `personal_sign` of a message is a
+ * valid signature of the wallet for that message). The owner drives it with
+ * `smartWalletExecute`.
+ */
+export function deployTestSmartWallet(
+  clients: WriteClients,
+  p: { readonly owner: Address },
+): ResultAsync<DeployedContract, SendError | MissingEventError> {
+  return deployContract(clients, {
+    name: 'TestSmartWallet',
+    abi: testSmartWalletAbi,
+    bytecode: testSmartWalletBytecode,
+    args: [p.owner],
+  });
+}
+
+/** Makes the smart wallet call `target` (sent by its owner, the wallet client's account). */
+export function smartWalletExecute(
+  clients: WriteClients,
+  p: {
+    readonly wallet: Address;
+    readonly target: Address;
+    readonly data: Hex;
+    readonly value?: bigint;
+  },
+): ResultAsync<{ transactionHash: Hex; blockNumber: bigint }, SendError> {
+  return sendContract(clients, {
+    abi: testSmartWalletAbi,
+    address: p.wallet,
+    functionName: 'execute',
+    args: [p.target, p.value ?? 0n, p.data],
+    value: p.value,
+  }).map((tx) => ({ transactionHash: tx.transactionHash, blockNumber: tx.blockNumber }));
+}

@@ -1,0 +1,124 @@
+import { errAsync, okAsync, ResultAsync } from 'neverthrow';
+import { type Address, getAddress, type Hex } from 'viem';
+import {
+  accessCredentialNftAbi,
+  accessCredentialNftDeployedBytecode,
+  blockhostSubscriptionsAbi,
+  blockhostSubscriptionsDeployedBytecode,
+  INTERFACE_IDS,
+  ROLES,
+} from '../contracts.js';
+import { DeploymentVerificationError, describe, RpcError } from '../errors.js';
+import type { ReadClient } from '../internal/clients.js';
+
+export interface VerifyDeploymentParameters {
+  readonly subscriptions: Address;
+  readonly nft: Address;
+  /** The host's server key: must hold OPERATOR_ROLE and MINTER_ROLE. */
+  readonly server: Address;
+  /** When given, must hold DEFAULT_ADMIN_ROLE on both contracts. */
+  readonly admin?: Address | undefined;
+}
+
+export interface DeploymentReport {
+  readonly subscriptions: Address;
+  readonly nft: Address;
+  /** The runtime code is exactly what this package version compiles (else: another version). */
+  readonly subscriptionsCodeMatches: boolean;
+  readonly nftCodeMatches: boolean;
+  /** The NFT names this subscriptions contract (informational; not required). */
+  readonly nftLinked: boolean;
+  readonly planCount: bigint;
+  readonly subscriptionCount: bigint;
+}
+
+/**
+ * Checks that existing addresses hold the BlockHost contracts (code, ERC-165 interfaces) and
+ * that the server key holds its roles. Problems are collected, not stopped at the first.
+ */
+export function verifyDeployment(
+  client: ReadClient,
+  p: VerifyDeploymentParameters,
+): ResultAsync<DeploymentReport, DeploymentVerificationError | RpcError> {
+  const call = <T>(address: Address, functionName: string, args: readonly unknown[]) =>
+    ResultAsync.fromPromise(
+      client.readContract({
+        abi: [...blockhostSubscriptionsAbi, ...accessCredentialNftAbi],
+        address,
+        functionName,
+        args,
+      } as Parameters<ReadClient['readContract']>[0]) as Promise<T>,
+      (e) => e,
+    );
+  const code = (address: Address) =>
+    ResultAsync.fromPromise(
+      client.getCode({ address }),
+      (e) => new RpcError('eth_getCode', { details: describe(e), cause: e }),
+    );
+  // A missing or wrong contract makes view calls fail; that is a finding, not an RPC error.
+  const soft = <T>(r: ResultAsync<T, unknown>, fallback: T) => r.orElse(() => okAsync(fallback));
+
+  return ResultAsync.combine([code(p.subscriptions), code(p.nft)]).andThen(
+    ([subsCode, nftCode]) => {
+      const problems: string[] = [];
+      const hasCode = (c: Hex | undefined) => c !== undefined && c !== '0x';
+      if (!hasCode(subsCode))
+        problems.push(`no contract code at subscriptions address ${p.subscriptions}`);
+      if (!hasCode(nftCode)) problems.push(`no contract code at nft address ${p.nft}`);
+      if (problems.length > 0) return errAsync(new DeploymentVerificationError(problems));
+
+      const supports = (address: Address, id: Hex) =>
+        soft(call<boolean>(address, 'supportsInterface', [id]), false);
+      const role = (address: Address, r: Hex, account: Address) =>
+        soft(call<boolean>(address, 'hasRole', [r, account]), false);
+      const checks = ResultAsync.combine([
+        supports(p.subscriptions, INTERFACE_IDS.IBlockhostSubscriptions),
+        supports(p.nft, INTERFACE_IDS.IERC721),
+        supports(p.nft, INTERFACE_IDS.IAccessCredentialNFT),
+        role(p.subscriptions, ROLES.OPERATOR_ROLE, p.server),
+        role(p.nft, ROLES.MINTER_ROLE, p.server),
+        p.admin ? role(p.subscriptions, ROLES.DEFAULT_ADMIN_ROLE, p.admin) : okAsync(true),
+        p.admin ? role(p.nft, ROLES.DEFAULT_ADMIN_ROLE, p.admin) : okAsync(true),
+        soft(call<Address>(p.nft, 'subscriptions', []), null as Address | null),
+        soft(call<bigint>(p.subscriptions, 'planCount', []), 0n),
+        soft(call<bigint>(p.subscriptions, 'subscriptionCount', []), 0n),
+      ] as const);
+      return checks.andThen(
+        ([
+          subsIface,
+          erc721,
+          nftIface,
+          operator,
+          minter,
+          subsAdmin,
+          nftAdmin,
+          linked,
+          plans,
+          subs,
+        ]) => {
+          if (!subsIface)
+            problems.push(`${p.subscriptions} is not a BlockhostSubscriptions contract`);
+          if (!erc721 || !nftIface)
+            problems.push(`${p.nft} is not an AccessCredentialNFT contract`);
+          if (subsIface && !operator)
+            problems.push(`server ${p.server} lacks OPERATOR_ROLE on subscriptions`);
+          if (erc721 && nftIface && !minter)
+            problems.push(`server ${p.server} lacks MINTER_ROLE on the nft`);
+          if (!subsAdmin)
+            problems.push(`admin ${p.admin} lacks DEFAULT_ADMIN_ROLE on subscriptions`);
+          if (!nftAdmin) problems.push(`admin ${p.admin} lacks DEFAULT_ADMIN_ROLE on the nft`);
+          if (problems.length > 0) return errAsync(new DeploymentVerificationError(problems));
+          return okAsync({
+            subscriptions: getAddress(p.subscriptions),
+            nft: getAddress(p.nft),
+            subscriptionsCodeMatches: subsCode === blockhostSubscriptionsDeployedBytecode,
+            nftCodeMatches: nftCode === accessCredentialNftDeployedBytecode,
+            nftLinked: linked !== null && getAddress(linked) === getAddress(p.subscriptions),
+            planCount: plans,
+            subscriptionCount: subs,
+          });
+        },
+      );
+    },
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * Typed errors of @blockhost/chain. Every public function returns them inside a neverthrow
+ * `Result`; none is thrown through.
+ */
+import { BlockhostError, type BlockhostErrorOptions } from '@blockhost/core';
+
+/** A contract call or transaction reverted; `errorName`/`args` are the decoded custom error. */
+export class ContractRevertError extends BlockhostError {
+  readonly code = 'CONTRACT_REVERT';
+  readonly functionName: string;
+  /** Custom error name (e.g. `PlanNotFound`), `Error` for a string reason, or undefined. */
+  readonly errorName: string | undefined;
+  readonly args: readonly unknown[];
+  /** The `revert("…")` string, when the contract used one. */
+  readonly reason: string | undefined;
+  constructor(
+    functionName: string,
+    revert: {
+      errorName?: string | undefined;
+      args?: readonly unknown[];
+      reason?: string | undefined;
+    },
+    options: BlockhostErrorOptions = {},
+  ) {
+    const what = revert.errorName
+      ? `${revert.errorName}(${(revert.args ?? []).map(String).join(', ')})`
+      : (revert.reason ?? 'without a reason');
+    super(`${functionName} reverted: ${what}`, options);
+    this.functionName = functionName;
+    this.errorName = revert.errorName;
+    this.args = revert.args ?? [];
+    this.reason = revert.reason;
+  }
+}
+
+/** The RPC could not be reached or answered with an error that is not a revert. */
+export class RpcError extends BlockhostError {
+  readonly code = 'RPC_ERROR';
+  readonly method: string;
+  constructor(method: string, options: BlockhostErrorOptions = {}) {
+    super(`RPC request ${method} failed`, {
+      hint: 'check the RPC URLs in web3-defaults.yaml and that the node is reachable',
+      ...options,
+    });
+    this.method = method;
+  }
+}
+
+/** A transaction was mined but reverted (often: another transaction changed the state first). */
+export class TransactionRevertedError extends BlockhostError {
+  readonly code = 'TRANSACTION_REVERTED';
+  readonly functionName: string;
+  readonly transactionHash: `0x${string}`;
+  constructor(
+    functionName: string,
+    transactionHash: `0x${string}`,
+    options: BlockhostErrorOptions = {},
+  ) {
+    super(`${functionName} transaction ${transactionHash} reverted on chain`, options);
+    this.functionName = functionName;
+    this.transactionHash = transactionHash;
+  }
+}
+
+/** A receipt lacked the event a write expects (e.g. no `AccessTokenMinted` after `mint`). */
+export class MissingEventError extends BlockhostError {
+  readonly code = 'MISSING_EVENT';
+  readonly eventName: string;
+  constructor(eventName: string, transactionHash: string, options: BlockhostErrorOptions = {}) {
+    super(`transaction ${transactionHash} has no ${eventName} event`, options);
+    this.eventName = eventName;
+  }
+}
+
+export type EventDecodeReason =
+  | 'unknown-address'
+  | 'no-topics'
+  | 'unknown-event'
+  | 'bad-data'
+  | 'pending-log'
+  | 'not-a-log';
+
+/** A log could not be decoded as an event of the BlockHost contracts. */
+export class EventDecodeError extends BlockhostError {
+  readonly code = 'EVENT_DECODE';
+  readonly reason: EventDecodeReason;
+  constructor(reason: EventDecodeReason, options: BlockhostErrorOptions = {}) {
+    super(`log is not a BlockHost event: ${reason}`, options);
+    this.reason = reason;
+  }
+}
+
+/** An existing deployment is not what BlockHost expects (missing code, interface or roles). */
+export class DeploymentVerificationError extends BlockhostError {
+  readonly code = 'DEPLOYMENT_INVALID';
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[], options: BlockhostErrorOptions = {}) {
+    super(`deployment check failed: ${problems[0] ?? 'unknown problem'}`, {
+      details: problems.join('; '),
+      hint: 'check the contract addresses in web3-defaults.yaml, or grant the roles with the admin wallet',
+      ...options,
+    });
+    this.problems = problems;
+  }
+}
+
+/** Bad arguments to a chain function (caught before anything is sent). */
+export class ChainInputError extends BlockhostError {
+  readonly code = 'CHAIN_INPUT';
+  readonly what: string;
+  constructor(what: string, expected: string, options: BlockhostErrorOptions = {}) {
+    super(`${what}: expected ${expected}`, options);
+    this.what = what;
+  }
+}
+
+// ------------------------------------------------------------------ crypto
+
+export type CryptoErrorReason =
+  | 'empty'
+  | 'not-hex'
+  | 'too-short'
+  | 'too-long'
+  | 'invalid-point'
+  | 'invalid-key'
+  | 'not-decryptable'
+  | 'not-a-signature'
+  | 'wrong-signer'
+  | 'bad-plaintext';
+
+/**
+ * Encrypted data or a key/signature that cannot be used. `reason` is stable for programs;
+ * the message says what was expected.
+ */
+export class CryptoError extends BlockhostError {
+  readonly code = 'CRYPTO';
+  readonly reason: CryptoErrorReason;
+  constructor(
+    reason: CryptoErrorReason,
+    shortMessage: string,
+    options: BlockhostErrorOptions = {},
+  ) {
+    super(shortMessage, options);
+    this.reason = reason;
+  }
+}
+
+// ------------------------------------------------------------------ scanner
+
+/** A reorg went below every block the scanner still remembers; it cannot find the fork point. */
+export class ReorgTooDeepError extends BlockhostError {
+  readonly code = 'REORG_TOO_DEEP';
+  readonly oldestKnownBlock: bigint;
+  constructor(oldestKnownBlock: bigint, options: BlockhostErrorOptions = {}) {
+    super(`reorg deeper than the remembered window (oldest block ${oldestKnownBlock})`, {
+      hint: 'raise maxReorgDepth, or reset the scanner cursor to a block before the fork and rescan',
+      ...options,
+    });
+    this.oldestKnownBlock = oldestKnownBlock;
+  }
+}
+
+/** The stored checkpoint belongs to another chain or other contracts, or is unreadable. */
+export class CheckpointError extends BlockhostError {
+  readonly code = 'CHECKPOINT';
+  constructor(shortMessage: string, options: BlockhostErrorOptions = {}) {
+    super(shortMessage, {
+      hint: 'use a fresh store for a new deployment; do not share one between chains',
+      ...options,
+    });
+  }
+}
+
+/** The scanner's store failed to load or commit. */
+export class StoreError extends BlockhostError {
+  readonly code = 'STORE';
+  readonly operation: 'load' | 'commit';
+  constructor(operation: 'load' | 'commit', options: BlockhostErrorOptions = {}) {
+    super(`scanner store ${operation} failed`, options);
+    this.operation = operation;
+  }
+}
+
+/** Even a one-block `eth_getLogs` was refused as too large. */
+export class LogRangeError extends BlockhostError {
+  readonly code = 'LOG_RANGE';
+  readonly fromBlock: bigint;
+  readonly toBlock: bigint;
+  constructor(fromBlock: bigint, toBlock: bigint, options: BlockhostErrorOptions = {}) {
+    super(`eth_getLogs ${fromBlock}..${toBlock} refused even at the smallest range`, {
+      hint: 'use an RPC without a response size limit for this chain',
+      ...options,
+    });
+    this.fromBlock = fromBlock;
+    this.toBlock = toBlock;
+  }
+}
+
+/** Any error a scanner step can return. */
+export type ScanError = RpcError | ReorgTooDeepError | CheckpointError | StoreError | LogRangeError;
+
+/** Message of an unknown thrown value, for `details`. */
+export function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const short = (error as { shortMessage?: unknown }).shortMessage;
+    const details = (error as { details?: unknown }).details;
+    const head = typeof short === 'string' ? short : error.message.split('\n')[0]!;
+    return typeof details === 'string' && details && !head.includes(details)
+      ? `${head} (${details})`
+      : head;
+  }
+  return String(error);
+}

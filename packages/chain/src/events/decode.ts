@@ -1,0 +1,136 @@
+/**
+ * Typed decoding of every event of both BlockHost contracts. A log that is not one of them
+ * comes back as an `EventDecodeError` in a Result, never as a throw.
+ */
+import { err, ok, type Result } from 'neverthrow';
+import { type Address, type DecodeEventLogReturnType, decodeEventLog, type Hex, isHex } from 'viem';
+import {
+  type AccessCredentialNftAbi,
+  accessCredentialNftAbi,
+  type BlockhostContracts,
+  type BlockhostSubscriptionsAbi,
+  blockhostSubscriptionsAbi,
+} from '../contracts.js';
+import { describe, EventDecodeError } from '../errors.js';
+
+/** Where an event sits on chain; `key` (`txHash:logIndex`) identifies it across rescans. */
+export interface EventLocation {
+  /** `${transactionHash}:${logIndex}`: stable, unique, the consumer's idempotency key. */
+  readonly key: string;
+  readonly address: Address;
+  readonly blockNumber: bigint;
+  readonly blockHash: Hex;
+  readonly transactionHash: Hex;
+  readonly transactionIndex: number;
+  readonly logIndex: number;
+}
+
+export type SubscriptionsEvent = DecodeEventLogReturnType<BlockhostSubscriptionsAbi> & {
+  readonly contract: 'subscriptions';
+} & EventLocation;
+
+export type NftEvent = DecodeEventLogReturnType<AccessCredentialNftAbi> & {
+  readonly contract: 'nft';
+} & EventLocation;
+
+/** Any event of the two contracts; narrow on `contract` and `eventName`. */
+export type BlockhostEvent = SubscriptionsEvent | NftEvent;
+
+export type BlockhostEventName = BlockhostEvent['eventName'];
+
+/** An event narrowed by name (and optionally contract). */
+export type BlockhostEventOf<N extends BlockhostEventName> = Extract<
+  BlockhostEvent,
+  { eventName: N }
+>;
+
+/** The log fields decoding needs (viem's `Log`, or the same fields from a store). */
+export interface RawLog {
+  readonly address: string;
+  readonly topics: readonly Hex[];
+  readonly data: Hex;
+  readonly blockNumber: bigint | null;
+  readonly blockHash: Hex | null;
+  readonly transactionHash: Hex | null;
+  readonly transactionIndex: number | null;
+  readonly logIndex: number | null;
+}
+
+/** `txHash:logIndex`, the stable event key. */
+export function eventKey(transactionHash: Hex, logIndex: number): string {
+  return `${transactionHash.toLowerCase()}:${logIndex}`;
+}
+
+function isRawLog(value: unknown): value is RawLog {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.address === 'string' &&
+    Array.isArray(v.topics) &&
+    v.topics.every((t) => typeof t === 'string' && isHex(t)) &&
+    typeof v.data === 'string' &&
+    isHex(v.data)
+  );
+}
+
+/**
+ * Decodes a log emitted by one of `contracts`. Unknown addresses, unknown event signatures,
+ * malformed topics or data, and pending logs (no block/tx/index yet) are typed errors.
+ */
+export function decodeBlockhostLog(
+  log: unknown,
+  contracts: BlockhostContracts,
+): Result<BlockhostEvent, EventDecodeError> {
+  if (!isRawLog(log)) {
+    return err(
+      new EventDecodeError('not-a-log', { details: 'expected address, topics and data as hex' }),
+    );
+  }
+  const address = log.address.toLowerCase();
+  const contract =
+    address === contracts.subscriptions.toLowerCase()
+      ? 'subscriptions'
+      : address === contracts.nft.toLowerCase()
+        ? 'nft'
+        : null;
+  if (!contract) {
+    return err(new EventDecodeError('unknown-address', { details: `log from ${log.address}` }));
+  }
+  if (log.topics.length === 0) {
+    return err(new EventDecodeError('no-topics', { details: 'anonymous events are not ours' }));
+  }
+  const { blockNumber, blockHash, transactionHash, transactionIndex, logIndex } = log;
+  if (
+    blockNumber === null ||
+    blockHash === null ||
+    transactionHash === null ||
+    transactionIndex === null ||
+    logIndex === null
+  ) {
+    return err(new EventDecodeError('pending-log', { details: 'the log is not mined yet' }));
+  }
+  let decoded: { eventName: string; args: unknown };
+  try {
+    decoded = decodeEventLog({
+      abi: contract === 'subscriptions' ? blockhostSubscriptionsAbi : accessCredentialNftAbi,
+      topics: log.topics as [Hex, ...Hex[]],
+      data: log.data,
+      strict: true,
+    }) as { eventName: string; args: unknown };
+  } catch (e) {
+    const name = e instanceof Error ? e.name : '';
+    const reason = name === 'AbiEventSignatureNotFoundError' ? 'unknown-event' : 'bad-data';
+    return err(new EventDecodeError(reason, { details: describe(e), cause: e }));
+  }
+  return ok({
+    ...decoded,
+    contract,
+    key: eventKey(transactionHash, logIndex),
+    address: log.address as Address,
+    blockNumber,
+    blockHash,
+    transactionHash,
+    transactionIndex,
+    logIndex,
+  } as BlockhostEvent);
+}

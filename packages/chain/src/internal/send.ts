@@ -1,0 +1,148 @@
+/**
+ * The one path every write takes: simulate (typed revert reasons before spending gas), send
+ * with a locally managed nonce, wait for the receipt.
+ */
+import { errAsync, okAsync, ResultAsync } from 'neverthrow';
+import type { Abi, Address, Hex, TransactionReceipt } from 'viem';
+import {
+  type ContractRevertError,
+  describe,
+  RpcError,
+  TransactionRevertedError,
+} from '../errors.js';
+import type { ReadClient, SignerClient, WriteClients } from './clients.js';
+import { toChainError } from './viem-errors.js';
+
+export interface ContractCall {
+  readonly abi: Abi;
+  readonly address: Address;
+  readonly functionName: string;
+  readonly args: readonly unknown[];
+  readonly value?: bigint | undefined;
+}
+
+export interface SentTransaction {
+  readonly transactionHash: Hex;
+  readonly blockNumber: bigint;
+  readonly receipt: TransactionReceipt;
+}
+
+export type SendError = ContractRevertError | RpcError | TransactionRevertedError;
+
+interface Lane {
+  tail: Promise<void>;
+  /** Next nonce while sends are queued; forgotten when the lane drains (chains get reset in tests). */
+  next: number | undefined;
+  waiting: number;
+}
+
+// One lane per (chain, sender): sends from one key never race for a nonce, even when the daemon
+// mints for several subscriptions at once; reads and receipt waits stay parallel.
+const lanes = new Map<string, Lane>();
+
+async function chainIdOf(publicClient: ReadClient): Promise<number> {
+  return publicClient.chain?.id ?? publicClient.getChainId();
+}
+
+/** Runs `send(nonce)` in the sender's lane with the next free nonce. */
+export async function withNonce<T>(
+  clients: WriteClients,
+  send: (nonce: number) => Promise<T>,
+): Promise<T> {
+  const address = clients.walletClient.account.address.toLowerCase();
+  const key = `${await chainIdOf(clients.publicClient)}:${address}`;
+  let lane = lanes.get(key);
+  if (!lane) {
+    lane = { tail: Promise.resolve(), next: undefined, waiting: 0 };
+    lanes.set(key, lane);
+  }
+  const l = lane;
+  l.waiting++;
+  const run = l.tail.then(async () => {
+    const pending = await clients.publicClient.getTransactionCount({
+      address: clients.walletClient.account.address,
+      blockTag: 'pending',
+    });
+    const nonce = Math.max(pending, l.next ?? 0);
+    const result = await send(nonce);
+    l.next = nonce + 1;
+    return result;
+  });
+  l.tail = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  try {
+    return await run;
+  } finally {
+    l.waiting--;
+    if (l.waiting === 0) l.next = undefined;
+  }
+}
+
+/** Waits for a receipt and insists on success. */
+export function waitForSuccess(
+  publicClient: ReadClient,
+  hash: Hex,
+  functionName: string,
+): ResultAsync<SentTransaction, RpcError | TransactionRevertedError> {
+  return ResultAsync.fromPromise(
+    publicClient.waitForTransactionReceipt({ hash }),
+    (e) => new RpcError('eth_getTransactionReceipt', { details: describe(e), cause: e }),
+  ).andThen((receipt) =>
+    receipt.status === 'success'
+      ? okAsync({ transactionHash: hash, blockNumber: receipt.blockNumber, receipt })
+      : errAsync(new TransactionRevertedError(functionName, hash)),
+  );
+}
+
+/** Simulates, sends and waits for `call` from the wallet client's account. */
+export function sendContract(
+  clients: WriteClients,
+  call: ContractCall,
+): ResultAsync<SentTransaction, SendError> {
+  const { publicClient, walletClient } = clients;
+  const account = walletClient.account;
+  const simulate = ResultAsync.fromPromise(
+    publicClient.simulateContract({
+      abi: call.abi,
+      address: call.address,
+      functionName: call.functionName,
+      args: call.args,
+      account,
+      ...(call.value === undefined ? {} : { value: call.value }),
+    } as Parameters<ReadClient['simulateContract']>[0]),
+    (e) => toChainError(e, call.functionName),
+  );
+  return simulate
+    .andThen(({ request }) =>
+      ResultAsync.fromPromise(
+        withNonce(clients, (nonce) =>
+          walletClient.writeContract({
+            ...(request as Parameters<SignerClient['writeContract']>[0]),
+            account,
+            chain: walletClient.chain ?? null,
+            nonce,
+          }),
+        ),
+        (e) => toChainError(e, call.functionName),
+      ),
+    )
+    .andThen((hash) => waitForSuccess(publicClient, hash, call.functionName));
+}
+
+/** Reads a view function with errors mapped to typed ones. */
+export function readContract<T>(
+  publicClient: ReadClient,
+  call: Omit<ContractCall, 'value'>,
+): ResultAsync<T, ContractRevertError | RpcError> {
+  return ResultAsync.fromPromise(
+    publicClient.readContract({
+      abi: call.abi,
+      address: call.address,
+      functionName: call.functionName,
+      args: call.args,
+    } as Parameters<ReadClient['readContract']>[0]) as Promise<T>,
+    (e) => toChainError(e, call.functionName),
+  );
+}
