@@ -21,6 +21,7 @@ const arbSub = (id: bigint) =>
         nil: null,
       },
     ),
+    instance: fc.constantFrom(undefined, 'a', 'b'),
   }) as fc.Arbitrary<Subscription>;
 
 const arbVm = (id: bigint) =>
@@ -32,6 +33,7 @@ const arbVm = (id: bigint) =>
     suspendedAt: fc.option(fc.integer({ min: T0 - 20 * DAY, max: T0 }), { nil: null }),
     allowedWallet: fc.option(fc.constantFrom(...wallets), { nil: null }),
     hold: fc.boolean(),
+    instance: fc.constantFrom(undefined, 'a', 'b'),
   }) as fc.Arbitrary<Vm>;
 
 /** A world of up to 8 subscriptions, each with or without a VM record, plus some orphans. */
@@ -73,6 +75,7 @@ function apply(
           busy: false,
           suspendedAt: null,
           allowedWallet: s?.token?.owner ?? a.owner,
+          instance: s?.instance,
         });
         break;
       case 'suspend':
@@ -126,8 +129,11 @@ describe('reconcile invariants (fast-check)', () => {
           if (a.kind !== 'destroy' && a.kind !== 'suspend') continue;
           const s = subs.get(a.subscriptionId);
           if (!s || !isEntitled(s, w.now)) continue;
-          expect(a.kind).toBe('suspend');
-          expect(vms.get(a.subscriptionId)?.hold).toBe(true);
+          const v = vms.get(a.subscriptionId);
+          const replaced =
+            s.instance !== undefined && v?.instance !== undefined && v.instance !== s.instance;
+          if (a.kind === 'destroy') expect(replaced).toBe(true);
+          else expect(v?.hold).toBe(true);
         }
       }),
     );
@@ -211,6 +217,16 @@ describe('reconcile invariants (fast-check)', () => {
         const vmBySub = new Map(vms.map((v) => [v.subscriptionId, v]));
         for (const s of subs) {
           const v = vmBySub.get(s.id);
+          // A VM that survives for an entitled subscription was made for this very purchase.
+          if (
+            v &&
+            v.state !== 'destroyed' &&
+            isEntitled(s, w.now) &&
+            s.instance !== undefined &&
+            v.instance !== undefined
+          ) {
+            expect(v.instance).toBe(s.instance);
+          }
           if (isEntitled(s, w.now) && v?.hold) {
             // Held by an operator: stays down while paid, but keeps its token.
             expect(['suspended', 'destroyed', 'failed']).toContain(v.state);

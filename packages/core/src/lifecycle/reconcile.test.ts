@@ -161,6 +161,29 @@ describe('reconcile: every transition', () => {
   });
 });
 
+describe('reconcile: a reorg replaces a purchase under the same id', () => {
+  const bobs = sub({ subscriber: BOB, instance: '0xbob:0' });
+  it('destroys the VM made for the vanished purchase', () => {
+    expect(one(bobs, vm({ instance: '0xalice:0' }))).toEqual([
+      { kind: 'destroy', subscriptionId: 1n, vmid: 10000, reason: 'subscription-gone' },
+    ]);
+  });
+  it('then provisions the replacement as new, even with re-provisioning off', () => {
+    const p = { ...POLICY, reprovisionAfterDestroy: false };
+    expect(one(bobs, vm({ instance: '0xalice:0', state: 'destroyed' }), T0, p)).toEqual([
+      { kind: 'provision', subscriptionId: 1n, planId: 1n, owner: BOB, reason: 'new' },
+    ]);
+  });
+  it('leaves the VM alone when the purchase is the same', () => {
+    expect(
+      one(
+        { ...bobs, token: { id: 1n, owner: BOB } },
+        vm({ instance: '0xbob:0', allowedWallet: BOB }),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('reconcile: operator hold', () => {
   const paid = sub({ token: TOKEN });
   it('keeps a held VM suspended while paid, and suspends a held running one', () => {

@@ -7,7 +7,8 @@ function compareIds(a: bigint, b: bigint): number {
 }
 
 /** The decision for one subscription and its newest VM (`undefined`: never had one). */
-function decide(sub: Subscription, vm: Vm | undefined, input: ReconcileInput): Action | null {
+function decide(sub: Subscription, vmRecord: Vm | undefined, input: ReconcileInput): Action | null {
+  let vm = vmRecord;
   const { now, policy, plans } = input;
   const entitled = isEntitled(sub, now);
   const id = sub.id;
@@ -15,6 +16,20 @@ function decide(sub: Subscription, vm: Vm | undefined, input: ReconcileInput): A
   // One job per subscription at a time: a busy VM is left to its job, which is
   // what keeps a cleanup from racing a resume.
   if (vm && (vm.busy || vm.state === 'provisioning')) return null;
+
+  // The VM was made for another purchase under this id (a reorg replaced it):
+  // remove it first; the new purchase is provisioned once it is gone.
+  if (
+    vm &&
+    sub.instance !== undefined &&
+    vm.instance !== undefined &&
+    vm.instance !== sub.instance
+  ) {
+    if (vm.state !== 'destroyed') {
+      return { kind: 'destroy', subscriptionId: id, vmid: vm.vmid, reason: 'subscription-gone' };
+    }
+    vm = undefined;
+  }
 
   if (!vm || vm.state === 'destroyed') {
     if (!entitled || vm?.hold) return null;

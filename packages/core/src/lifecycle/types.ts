@@ -26,6 +26,12 @@ export interface Subscription {
   readonly expiresAt: UnixSeconds;
   readonly cancelled: boolean;
   readonly token: AccessToken | null;
+  /**
+   * Which on-chain purchase this is (e.g. the creation event's `txHash:logIndex`).
+   * After a reorg the same id can name a different purchase; VMs made for the
+   * old one must not serve the new one.
+   */
+  readonly instance?: string | undefined;
 }
 
 /**
@@ -50,6 +56,8 @@ export interface Vm {
   /** The wallet written into the VM's GECOS (who may log in). */
   readonly allowedWallet: Address | null;
   readonly failure?: string | undefined;
+  /** The `Subscription.instance` this VM was made for. */
+  readonly instance?: string | undefined;
   /**
    * Put on hold by an operator (`blockhost vm suspend`): kept suspended even
    * while paid, never resumed or re-provisioned until released.

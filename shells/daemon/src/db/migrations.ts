@@ -57,7 +57,8 @@ CREATE TABLE subscriptions (
   cancelled INTEGER NOT NULL,
   user_encrypted TEXT NOT NULL,
   created_block INTEGER NOT NULL,
-  created_tx TEXT NOT NULL
+  -- txHash:logIndex of SubscriptionCreated: which purchase this id names now.
+  created_key TEXT NOT NULL
 );
 
 CREATE TABLE tokens (
@@ -77,6 +78,8 @@ CREATE TABLE subscription_status (
 CREATE TABLE vms (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   subscription_id TEXT NOT NULL,
+  -- The purchase (subscriptions.created_key) this VM was made for.
+  subscription_key TEXT NOT NULL,
   generation INTEGER NOT NULL,
   state TEXT NOT NULL CHECK (state IN ('provisioning', 'running', 'suspended', 'destroyed', 'failed')),
   node TEXT,

@@ -28,7 +28,7 @@ export function foldSubscription(events: readonly StoredEvent[]) {
     cancelled,
     userEncrypted: str(created.args.userEncrypted ?? '0x'),
     createdBlock: Number(created.blockNumber),
-    createdTx: created.txHash,
+    createdKey: created.key,
   };
 }
 
@@ -74,11 +74,11 @@ export function foldToken(
 
 export function refold(db: Db, affected: AffectedIds): void {
   const upsertSub = db.prepare(
-    `INSERT INTO subscriptions (id, plan_id, subscriber, expires_at, cancelled, user_encrypted, created_block, created_tx)
-     VALUES (@id, @planId, @subscriber, @expiresAt, @cancelled, @userEncrypted, @createdBlock, @createdTx)
+    `INSERT INTO subscriptions (id, plan_id, subscriber, expires_at, cancelled, user_encrypted, created_block, created_key)
+     VALUES (@id, @planId, @subscriber, @expiresAt, @cancelled, @userEncrypted, @createdBlock, @createdKey)
      ON CONFLICT (id) DO UPDATE SET plan_id = excluded.plan_id, subscriber = excluded.subscriber,
        expires_at = excluded.expires_at, cancelled = excluded.cancelled, user_encrypted = excluded.user_encrypted,
-       created_block = excluded.created_block, created_tx = excluded.created_tx`,
+       created_block = excluded.created_block, created_key = excluded.created_key`,
   );
   for (const id of affected.subscriptions) {
     const s = foldSubscription(liveEventsBy(db, 'subscription_id', id));

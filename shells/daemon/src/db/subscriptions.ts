@@ -11,6 +11,7 @@ export interface SubscriptionRow {
   cancelled: boolean;
   userEncrypted: string;
   createdBlock: number;
+  createdKey: string;
   tokenId: string | null;
   tokenOwner: string | null;
   keyError: string | null;
@@ -26,6 +27,7 @@ interface Raw {
   cancelled: number;
   user_encrypted: string;
   created_block: number;
+  created_key: string;
   token_id: string | null;
   token_owner: string | null;
   key_error: string | null;
@@ -57,6 +59,7 @@ export function listSubscriptions(db: Db): SubscriptionRow[] {
       cancelled: r.cancelled === 1,
       userEncrypted: r.user_encrypted,
       createdBlock: r.created_block,
+      createdKey: r.created_key,
       tokenId: r.token_id,
       tokenOwner: r.token_owner,
       keyError: r.key_error,
@@ -160,6 +163,7 @@ export function loadLifecycleInput(db: Db): {
       allowedWallet: v.allowedWallet as Address | null,
       failure: v.failure ?? undefined,
       hold: v.hold,
+      instance: v.subscriptionKey,
     }));
     const plans = new Map<bigint, Plan>(
       listPlans(db).map((p) => [

@@ -4,6 +4,7 @@ import type { Db } from './open.js';
 export interface VmRow {
   id: number;
   subscriptionId: string;
+  subscriptionKey: string;
   generation: number;
   state: VmState;
   node: string | null;
@@ -22,6 +23,7 @@ export interface VmRow {
 interface Raw {
   id: number;
   subscription_id: string;
+  subscription_key: string;
   generation: number;
   state: VmState;
   node: string | null;
@@ -40,6 +42,7 @@ interface Raw {
 const toRow = (r: Raw): VmRow => ({
   id: r.id,
   subscriptionId: r.subscription_id,
+  subscriptionKey: r.subscription_key,
   generation: r.generation,
   state: r.state,
   node: r.node,
@@ -90,6 +93,7 @@ export function findVmByVmid(db: Db, vmid: number): VmRow | null {
 export function createVm(
   db: Db,
   subscriptionId: string,
+  subscriptionKey: string,
   allowedWallet: string,
   now: number,
 ): VmRow {
@@ -97,10 +101,10 @@ export function createVm(
   const generation = (prev?.generation ?? 0) + 1;
   const r = db
     .prepare(
-      `INSERT INTO vms (subscription_id, generation, state, allowed_wallet, created_at, updated_at)
-       VALUES (?, ?, 'provisioning', ?, ?, ?) RETURNING *`,
+      `INSERT INTO vms (subscription_id, subscription_key, generation, state, allowed_wallet, created_at, updated_at)
+       VALUES (?, ?, ?, 'provisioning', ?, ?, ?) RETURNING *`,
     )
-    .get(subscriptionId, generation, allowedWallet, now, now) as Raw;
+    .get(subscriptionId, subscriptionKey, generation, allowedWallet, now, now) as Raw;
   return toRow(r);
 }
 

@@ -48,7 +48,8 @@ export function scheduleLifecycle(
         let vmId: number | null;
         let payload: Record<string, unknown>;
         if (a.kind === 'provision') {
-          vmId = createVm(db, sub, a.owner, wallNow).id;
+          const key = input.subscriptions.find((s) => s.id === a.subscriptionId)?.instance ?? '';
+          vmId = createVm(db, sub, key, a.owner, wallNow).id;
           payload = { planId: a.planId.toString(), owner: a.owner, reason: a.reason };
         } else {
           vmId = latestVmOf(db, sub)?.id ?? null;

@@ -1,0 +1,90 @@
+import type { BlockhostEvent, ScanCheckpoint, ScanCommit, ScanStore } from '@blockhost/chain';
+import {
+  emptyAffected,
+  getCursor,
+  insertEvents,
+  type JournalEvent,
+  markRemoved,
+  setCursor,
+} from '../db/journal.js';
+import type { Db } from '../db/open.js';
+import { refold } from '../db/projection.js';
+
+export function toJournalEvent(e: BlockhostEvent): JournalEvent {
+  return {
+    key: e.key,
+    blockNumber: e.blockNumber,
+    blockHash: e.blockHash,
+    txHash: e.transactionHash,
+    logIndex: e.logIndex,
+    contract: e.address,
+    name: e.eventName,
+    args: (e.args ?? {}) as Record<string, unknown>,
+  };
+}
+
+export interface CommitSummary {
+  addedByName: Record<string, number>;
+  added: number;
+  removed: number;
+  undecodable: number;
+  reorgDepth: number;
+  cursorBlock: bigint | null;
+  cursorTimestamp: number | null;
+  headBlock: bigint;
+}
+
+/**
+ * The scanner's store on the journal: events, removals, projections and the
+ * checkpoint of one scanner step land in ONE SQLite transaction, so a crash
+ * either keeps all of a step or none of it, and consumers see each event once.
+ */
+export function createJournalScanStore(
+  db: Db,
+  clock: () => number,
+  onCommit?: (summary: CommitSummary) => void,
+): ScanStore {
+  return {
+    load(): ScanCheckpoint | null {
+      const c = getCursor(db);
+      if (!c?.state || c.state === '{}') return null;
+      return JSON.parse(c.state) as ScanCheckpoint;
+    },
+    commit(commit: ScanCommit): void {
+      const now = clock();
+      db.transaction(() => {
+        const affected = emptyAffected();
+        insertEvents(db, commit.added.map(toJournalEvent), now, affected);
+        markRemoved(
+          db,
+          commit.removed.map((e) => e.key),
+          affected,
+        );
+        refold(db, affected);
+        const cur = commit.cursor;
+        setCursor(
+          db,
+          {
+            blockNumber: cur ? cur.number : -1n,
+            blockHash: cur ? cur.hash : '',
+            blockTimestamp: cur ? cur.timestamp : 0,
+            state: JSON.stringify(commit.checkpoint),
+          },
+          now,
+        );
+      }).immediate();
+      const addedByName: Record<string, number> = {};
+      for (const e of commit.added) addedByName[e.eventName] = (addedByName[e.eventName] ?? 0) + 1;
+      onCommit?.({
+        addedByName,
+        added: commit.added.length,
+        removed: commit.removed.length,
+        undecodable: commit.undecodable.length,
+        reorgDepth: commit.reorg?.depth ?? 0,
+        cursorBlock: commit.cursor?.number ?? null,
+        cursorTimestamp: commit.cursor?.timestamp ?? null,
+        headBlock: commit.head.number,
+      });
+    },
+  };
+}

@@ -1,0 +1,280 @@
+import {
+  type BlockhostContracts,
+  createBlockhostClients,
+  createScanner,
+  type Scanner,
+} from '@blockhost/chain';
+import { type Deployment, defaultConfirmations, policyFromConfig } from '@blockhost/core';
+import { createJournalScanStore } from './chain/scan-store.js';
+import { type HostConfig, loadHostConfig } from './config/load.js';
+import { requeueInterrupted } from './db/jobs.js';
+import { getCursor } from './db/journal.js';
+import { RunnerLease } from './db/lease.js';
+import { type Db, openDb } from './db/open.js';
+import { startHttpServer } from './http/server.js';
+import { jobDefinitions, type UserDataInput } from './jobs/definitions.js';
+import type { ChainPort, ProxmoxPort } from './jobs/ports.js';
+import { JobRunner } from './jobs/runner.js';
+import { scheduleLifecycle } from './lifecycle/schedule.js';
+import { createLogger, type Logger } from './log.js';
+import { createDaemonMetrics } from './metrics.js';
+import { createChainPort } from './wiring/chain-port.js';
+
+export interface DaemonPorts {
+  proxmox: ProxmoxPort;
+  renderUserData: (input: UserDataInput) => string;
+  chain?: ChainPort;
+}
+
+export interface StartDaemonOptions {
+  configDir: string;
+  log?: Logger;
+  /** Builds the Proxmox side from the loaded config (the shell's wiring, or a test's). */
+  ports: (config: HostConfig, log: Logger) => DaemonPorts | Promise<DaemonPorts>;
+  /** Override the HTTP listen address from the config (tests use port 0). */
+  listen?: string;
+}
+
+export interface Daemon {
+  readonly config: HostConfig;
+  readonly db: Db;
+  readonly url: string;
+  /** Runs one lifecycle pass now (also runs on every new block and on a timer). */
+  reconcileNow(): void;
+  stop(): Promise<void>;
+}
+
+export class AnotherRunnerError extends Error {
+  readonly code = 'RUNNER_BUSY';
+}
+
+/**
+ * Starts blockhostd: journal, chain scanner, lifecycle passes, job runner and
+ * HTTP surface. Throws `HostConfigError` (with every problem) before doing
+ * anything when the configuration is invalid.
+ */
+export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> {
+  const log = options.log ?? createLogger();
+  const config = loadHostConfig(options.configDir);
+  const { web3, blockhost } = config;
+  const db = openDb(config.db.database_path);
+  const lease = new RunnerLease(db, 'daemon');
+  // Wait for a CLI run (gc --execute) to finish; refuse to run beside another daemon.
+  for (let i = 0; !lease.tryAcquire(); i++) {
+    const h = lease.holder();
+    if (h?.owner.startsWith('daemon:') || i > 600) {
+      db.close();
+      throw new AnotherRunnerError(
+        `another process runs BlockHost jobs (${h?.owner ?? 'unknown'}); not starting twice`,
+      );
+    }
+    if (i === 0)
+      log.info({ holder: h?.owner }, 'waiting for another BlockHost process to finish its jobs');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const requeued = requeueInterrupted(db, Date.now());
+  if (requeued > 0) log.info({ jobs: requeued }, 'resuming jobs interrupted by the last stop');
+
+  const contracts: BlockhostContracts = {
+    subscriptions: web3.contracts.subscriptions,
+    nft: web3.contracts.nft,
+  };
+  const deployment: Deployment = { chainId: web3.chain_id, contract: web3.contracts.subscriptions };
+  const policy = policyFromConfig(config.db);
+  const clients = createBlockhostClients({
+    chainId: web3.chain_id,
+    rpcUrls: web3.rpc_url,
+    privateKey: config.serverKey.reveal(),
+    pollingIntervalMs: Math.min(1000, web3.poll_interval_ms),
+  });
+  if (clients.isErr()) throw clients.error;
+  const { publicClient, walletClient } = clients.value;
+  const ports = await options.ports(config, log);
+  const chainPort =
+    ports.chain ??
+    createChainPort({
+      clients: { publicClient, walletClient: walletClient! },
+      contracts,
+      serverKey: config.serverKey,
+    });
+
+  const progress = { head: null as bigint | null, cursor: getCursor(db)?.blockNumber ?? null };
+  const metrics = createDaemonMetrics(db, () => progress);
+  const health = {
+    lastScanOkAt: 0,
+    lastPveOkAt: 0,
+    pveError: 'not checked yet',
+    chainError: 'not scanned yet',
+  };
+
+  let reconcileTimer: NodeJS.Timeout | null = null;
+  let pending = false;
+  const reconcileNow = () => {
+    const cursor = getCursor(db);
+    if (!cursor || cursor.blockNumber < 0n) return;
+    try {
+      const r = scheduleLifecycle(db, cursor.blockTimestamp, policy, Date.now());
+      if (r.queued.length > 0) {
+        log.info(
+          {
+            chainTime: cursor.blockTimestamp,
+            queued: r.queued.map((q) => `${q.kind}:${q.subscriptionId}`),
+          },
+          'lifecycle pass queued jobs',
+        );
+        runner.wake();
+      }
+    } catch (e) {
+      log.error({ error: (e as Error).message }, 'lifecycle pass failed');
+    }
+  };
+  // Coalesce the many commits of a backfill into one pass.
+  const reconcileSoon = () => {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => {
+      pending = false;
+      reconcileNow();
+    }, 50).unref();
+  };
+
+  const store = createJournalScanStore(db, Date.now, (c) => {
+    for (const [name, n] of Object.entries(c.addedByName)) metrics.events.inc({ name }, n);
+    if (c.removed) metrics.removed.inc({}, c.removed);
+    if (c.reorgDepth) {
+      metrics.reorgs.inc();
+      log.warn({ depth: c.reorgDepth, removed: c.removed }, 'chain reorg undone');
+    }
+    if (c.undecodable) {
+      metrics.undecodable.inc({}, c.undecodable);
+      log.warn({ count: c.undecodable }, 'logs from the contracts did not decode');
+    }
+    progress.head = c.headBlock;
+    progress.cursor = c.cursorBlock;
+    if (c.added || c.removed || c.cursorBlock !== null) reconcileSoon();
+  });
+  const scanner: Scanner = createScanner({
+    client: publicClient,
+    contracts,
+    store,
+    fromBlock: BigInt(web3.contracts.deploy_block),
+    confirmations: web3.confirmations ?? defaultConfirmations(web3.chain_id),
+    finalized: web3.use_finalized,
+    maxLogRange: web3.max_log_range,
+  });
+
+  const runner = new JobRunner({
+    db,
+    log,
+    definitions: jobDefinitions({
+      db,
+      config,
+      deployment,
+      proxmox: ports.proxmox,
+      chain: chainPort,
+      renderUserData: ports.renderUserData,
+      clock: Date.now,
+      chainNow: () => getCursor(db)?.blockTimestamp ?? null,
+      onProvisioned: (_job, ms) => metrics.provisionSeconds.observe(ms / 1000),
+    }),
+    maxConcurrent: blockhost.daemon.max_concurrent_jobs,
+    maxProvisionsPerNode: blockhost.concurrency.max_parallel_provisions,
+    maxAttempts: blockhost.daemon.max_attempts,
+    retryBaseMs: blockhost.daemon.retry_base_ms,
+    retryMaxMs: blockhost.daemon.retry_max_ms,
+    onStep: (job, step, outcome) => metrics.steps.inc({ kind: job.kind, step, outcome }),
+    onFinished: () => reconcileSoon(),
+  });
+
+  const abort = new AbortController();
+  const scanning = scanner.run({
+    signal: abort.signal,
+    pollIntervalMs: web3.poll_interval_ms,
+    onStep: (r) => {
+      health.lastScanOkAt = Date.now();
+      health.chainError = '';
+      if (r.kind === 'idle') {
+        progress.head = r.head.number;
+        progress.cursor = r.cursor?.number ?? null;
+      }
+    },
+    onError: (e, n) => {
+      metrics.rpcErrors.inc({ source: 'scanner' });
+      health.chainError = e.shortMessage;
+      if (n === 1 || n % 10 === 0)
+        log.warn({ error: e.shortMessage, consecutive: n }, 'chain scan failed; retrying');
+    },
+  });
+
+  const pvePing = async () => {
+    const r = await ports.proxmox.ping();
+    if (r.ok) {
+      health.lastPveOkAt = Date.now();
+      health.pveError = '';
+    } else health.pveError = r.error.message;
+  };
+  await pvePing();
+  const pveTimer = setInterval(pvePing, 15_000);
+  pveTimer.unref();
+
+  runner.start();
+  reconcileTimer = setInterval(reconcileNow, blockhost.daemon.reconcile_interval_ms);
+  reconcileTimer.unref();
+
+  const staleMs = Math.max(30_000, 3 * web3.poll_interval_ms);
+  const http = await startHttpServer(options.listen ?? blockhost.http.listen, {
+    health: () => ({ ok: true, detail: 'ok' }),
+    ready: () => {
+      const now = Date.now();
+      const lag =
+        progress.head !== null && progress.cursor !== null ? progress.head - progress.cursor : null;
+      return [
+        {
+          name: 'chain',
+          ok: now - health.lastScanOkAt < staleMs,
+          detail:
+            health.chainError ||
+            `last scan ${Math.round((now - health.lastScanOkAt) / 1000)} s ago`,
+        },
+        {
+          name: 'proxmox',
+          ok: now - health.lastPveOkAt < 60_000,
+          detail:
+            health.pveError || `reachable ${Math.round((now - health.lastPveOkAt) / 1000)} s ago`,
+        },
+        {
+          name: 'cursor',
+          ok: lag !== null && lag <= BigInt(blockhost.daemon.max_cursor_lag_blocks),
+          detail: lag === null ? 'no block scanned yet' : `${lag} blocks behind the confirmed head`,
+        },
+      ];
+    },
+    metrics: () => metrics.registry.render(),
+  });
+  log.info(
+    { http: http.url, chainId: web3.chain_id, contracts, database: config.db.database_path },
+    'blockhostd started',
+  );
+
+  let stopped = false;
+  return {
+    config,
+    db,
+    url: http.url,
+    reconcileNow,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      log.info('stopping: no new work; finishing steps in flight');
+      abort.abort();
+      if (reconcileTimer) clearInterval(reconcileTimer);
+      clearInterval(pveTimer);
+      await scanning;
+      await runner.stop();
+      await new Promise<void>((r) => http.server.close(() => r()));
+      lease.release();
+      db.close();
+      log.info('stopped');
+    },
+  };
+}

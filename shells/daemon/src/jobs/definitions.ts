@@ -1,0 +1,427 @@
+import {
+  allocateIpv4,
+  allocateIpv6,
+  allocateVmid,
+  type Deployment,
+  formatIpv6,
+  resolveIpv4Pool,
+  resolveIpv6Prefix,
+  vmDescription,
+  vmName,
+  vmTags,
+} from '@blockhost/core';
+import type { HostConfig } from '../config/load.js';
+import {
+  allocationsOf,
+  recordAllocation,
+  releaseAllocations,
+  takenValues,
+} from '../db/allocations.js';
+import type { JobKind, JobRow } from '../db/jobs.js';
+import type { Db } from '../db/open.js';
+import { linkToken } from '../db/projection.js';
+import { getSubscription, listPlans, setKeyError } from '../db/subscriptions.js';
+import { getVm, updateVm, type VmRow } from '../db/vms.js';
+import type { ChainPort, PortResult, ProxmoxPort, VmSpec } from './ports.js';
+import type { JobDefinition, StepOutcome } from './runner.js';
+
+export interface UserDataInput {
+  readonly hostname: string;
+  readonly user: string;
+  readonly wallet: string;
+  readonly tokenId: bigint | null;
+}
+
+export interface JobContext {
+  readonly db: Db;
+  readonly config: HostConfig;
+  readonly deployment: Deployment;
+  readonly proxmox: ProxmoxPort;
+  readonly chain: ChainPort;
+  /** Cloud-init user-data for a VM (login user with GECOS, login config, hostname). */
+  readonly renderUserData: (input: UserDataInput) => string;
+  readonly clock: () => number;
+  /** Chain time of the newest confirmed block (for suspension stamps). */
+  readonly chainNow: () => number | null;
+  readonly onProvisioned?: (job: JobRow, latencyMs: number) => void;
+}
+
+const retry = (error: string): StepOutcome => ({ kind: 'retry', error });
+const fail = (error: string): StepOutcome => ({ kind: 'fail', error });
+
+function fromPort<T>(r: PortResult<T>, what: string): { value: T } | { outcome: StepOutcome } {
+  if (r.ok) return { value: r.value };
+  const msg = `${what}: ${r.error.message}`;
+  return { outcome: r.error.retryable ? retry(msg) : fail(msg) };
+}
+
+function requireVm(ctx: JobContext, job: JobRow): VmRow | StepOutcome {
+  const vm = job.vmId === null ? null : getVm(ctx.db, job.vmId);
+  return vm ?? fail(`job ${job.id} has no VM record`);
+}
+
+const isOutcome = (x: unknown): x is StepOutcome =>
+  typeof x === 'object' && x !== null && 'kind' in x && !('id' in x);
+
+/** Everything about a VM that is derived, not stored: name, tags, snippet file, spec. */
+function vmSpec(
+  ctx: JobContext,
+  vm: VmRow,
+  plan: { cores: number; memoryMiB: number; diskGiB: number },
+): VmSpec | StepOutcome {
+  const sub = BigInt(vm.subscriptionId);
+  const name = vmName(ctx.deployment, sub);
+  const tags = vmTags(ctx.deployment, sub);
+  if (name.isErr()) return fail(name.error.message);
+  if (tags.isErr()) return fail(tags.error.message);
+  const alloc = allocationsOf(ctx.db, vm.id);
+  if (!vm.node || !alloc.vmid || !alloc.ipv4) return fail('VM has no allocation yet');
+  const pool = resolveIpv4Pool(ctx.config.db.ipv4_pool);
+  if (pool.isErr()) return fail(pool.error.message);
+  const prefix = pool.value.cidr.prefixLength;
+  const v6 = ctx.config.db.ipv6.prefix ? resolveIpv6Prefix(ctx.config.db.ipv6.prefix) : null;
+  return {
+    node: vm.node,
+    vmid: Number(alloc.vmid),
+    name: name.value,
+    tags: tags.value,
+    description: vmDescription({
+      chainId: ctx.deployment.chainId,
+      contract: ctx.deployment.contract,
+      subscriptionId: sub,
+      owner: (vm.allowedWallet ?? '0x0000000000000000000000000000000000000000') as `0x${string}`,
+    }),
+    cores: plan.cores,
+    memoryMiB: plan.memoryMiB,
+    diskGiB: plan.diskGiB,
+    ipv4: { cidr: `${alloc.ipv4}/${prefix}`, gateway: ctx.config.db.ipv4_pool.gateway },
+    ipv6:
+      alloc.ipv6 && v6?.isOk()
+        ? {
+            cidr: `${alloc.ipv6}/${v6.value.cidr.prefixLength}`,
+            gateway: formatIpv6(v6.value.gateway),
+          }
+        : null,
+    nameservers: ctx.config.db.ipv4_pool.dns,
+    user: ctx.config.blockhost.vm.user,
+    snippet: `${name.value}.yaml`,
+  };
+}
+
+function planOf(ctx: JobContext, job: JobRow) {
+  const planId = String(
+    job.payload.planId ?? getSubscription(ctx.db, job.subscriptionId)?.planId ?? '',
+  );
+  return listPlans(ctx.db).find((p) => p.id === planId) ?? null;
+}
+
+/** The provisioning job: allocate → clone → configure → start → wait-agent → mint → done. */
+function provision(ctx: JobContext): JobDefinition {
+  const steps: Record<
+    string,
+    (job: JobRow, vm: VmRow, signal: AbortSignal) => Promise<StepOutcome>
+  > = {
+    async allocate(job, vm) {
+      const sub = getSubscription(ctx.db, job.subscriptionId);
+      if (!sub) return fail('the subscription is no longer on chain (reorged away)');
+      const plan = planOf(ctx, job);
+      if (!plan) return fail(`plan ${String(job.payload.planId)} is unknown`);
+      const held = allocationsOf(ctx.db, vm.id);
+      if (held.vmid && held.ipv4 && vm.node) return { kind: 'next', step: 'clone', node: vm.node };
+
+      const placed = fromPort(await ctx.proxmox.place(plan), 'placement');
+      if ('outcome' in placed) return placed.outcome;
+      const used = fromPort(await ctx.proxmox.usedVmids(), 'listing cluster VMIDs');
+      if ('outcome' in used) return used.outcome;
+
+      const { db, config } = ctx;
+      const vmid = held.vmid
+        ? { isErr: () => false as const, value: Number(held.vmid) }
+        : allocateVmid(config.db.vmid_range, [
+            ...takenValues(db, 'vmid').map(Number),
+            ...used.value,
+          ]);
+      if (vmid.isErr()) return fail((vmid as { error: Error }).error.message);
+      const pool = resolveIpv4Pool(config.db.ipv4_pool);
+      if (pool.isErr()) return fail(pool.error.message);
+      const ipv4 =
+        held.ipv4 ?? allocateIpv4(pool.value, takenValues(db, 'ipv4')).map((a) => a.address);
+      if (typeof ipv4 !== 'string' && ipv4.isErr()) return fail(ipv4.error.message);
+      let ipv6: string | null = held.ipv6 ?? null;
+      if (!ipv6 && config.db.ipv6.prefix) {
+        const plan6 = resolveIpv6Prefix(config.db.ipv6.prefix);
+        const a = plan6.andThen((p) => allocateIpv6(p, takenValues(db, 'ipv6')));
+        if (a.isErr()) return fail(a.error.message);
+        ipv6 = a.value.address;
+      }
+      const v4 = typeof ipv4 === 'string' ? ipv4 : ipv4.value;
+      const node = placed.value.node;
+      const name = vmName(ctx.deployment, BigInt(job.subscriptionId));
+      return {
+        kind: 'next',
+        step: 'clone',
+        node,
+        apply: (d) => {
+          if (!held.vmid) recordAllocation(d, vm.id, 'vmid', String(vmid.value));
+          if (!held.ipv4) recordAllocation(d, vm.id, 'ipv4', v4);
+          if (ipv6 && !held.ipv6) recordAllocation(d, vm.id, 'ipv6', ipv6);
+          updateVm(
+            d,
+            vm.id,
+            { node, vmid: vmid.value, ipv4: v4, ipv6, name: name.isOk() ? name.value : null },
+            ctx.clock(),
+          );
+        },
+      };
+    },
+
+    async clone(job, vm) {
+      const plan = planOf(ctx, job);
+      if (!plan) return fail('plan is unknown');
+      const spec = vmSpec(ctx, vm, plan);
+      if (isOutcome(spec)) return spec;
+      const found = fromPort(await ctx.proxmox.findByTags(spec.tags), 'looking for an existing VM');
+      if ('outcome' in found) return found.outcome;
+      if (found.value) {
+        // A clone from before a crash: adopt it instead of making a second one.
+        const { node, vmid } = found.value;
+        return {
+          kind: 'next',
+          step: 'configure',
+          apply: (d) => {
+            if (vmid !== spec.vmid) {
+              d.prepare("UPDATE allocations SET value = ? WHERE vm_id = ? AND kind = 'vmid'").run(
+                String(vmid),
+                vm.id,
+              );
+            }
+            updateVm(d, vm.id, { node, vmid }, ctx.clock());
+          },
+        };
+      }
+      const cloned = fromPort(await ctx.proxmox.clone(spec), 'clone');
+      if ('outcome' in cloned) return cloned.outcome;
+      return { kind: 'next', step: 'configure' };
+    },
+
+    async configure(job, vm) {
+      const plan = planOf(ctx, job);
+      if (!plan) return fail('plan is unknown');
+      const spec = vmSpec(ctx, vm, plan);
+      if (isOutcome(spec)) return spec;
+      const sub = getSubscription(ctx.db, job.subscriptionId);
+      const userData = ctx.renderUserData({
+        hostname: spec.name,
+        user: spec.user,
+        wallet: vm.allowedWallet ?? sub?.subscriber ?? '',
+        tokenId: sub?.tokenId ? BigInt(sub.tokenId) : null,
+      });
+      const wrote = fromPort(
+        await ctx.proxmox.writeSnippet(spec.node, spec.snippet, userData),
+        'writing the cloud-init snippet',
+      );
+      if ('outcome' in wrote) return wrote.outcome;
+      const conf = fromPort(await ctx.proxmox.configure(spec), 'configure');
+      if ('outcome' in conf) return conf.outcome;
+      return { kind: 'next', step: 'start' };
+    },
+
+    async start(_job, vm) {
+      const r = fromPort(await ctx.proxmox.start(vm.node!, vm.vmid!), 'start');
+      if ('outcome' in r) return r.outcome;
+      return { kind: 'next', step: 'wait-agent' };
+    },
+
+    async 'wait-agent'(_job, vm, signal) {
+      const timeout = ctx.config.blockhost.vm.agent_timeout_s * 1000;
+      const r = fromPort(
+        await ctx.proxmox.waitForAgent(vm.node!, vm.vmid!, timeout, signal),
+        'waiting for the guest agent',
+      );
+      if ('outcome' in r) return r.outcome;
+      return {
+        kind: 'next',
+        step: 'mint',
+        apply: (d) => updateVm(d, vm.id, { state: 'running', failure: null }, ctx.clock()),
+      };
+    },
+
+    async mint(job, vm) {
+      const out = await mintStep(ctx, job, vm);
+      if (out.kind !== 'done') return out;
+      const latency = ctx.clock() - job.createdAt;
+      ctx.onProvisioned?.(job, latency);
+      return out;
+    },
+  };
+
+  return {
+    async run(job, signal) {
+      const vm = requireVm(ctx, job);
+      if (isOutcome(vm)) return vm;
+      const step = steps[job.step];
+      if (!step) return fail(`unknown provisioning step ${job.step}`);
+      return step(job, vm, signal);
+    },
+    giveUp(job, error) {
+      return {
+        state: 'failed',
+        apply: (d) => {
+          if (job.vmId !== null)
+            updateVm(d, job.vmId, { state: 'failed', failure: error }, ctx.clock());
+        },
+      };
+    },
+  };
+}
+
+/** Connection details the customer decrypts with their signature. */
+function connectionDetails(ctx: JobContext, vm: VmRow): Record<string, unknown> {
+  const host = vm.ipv6 ?? vm.ipv4 ?? vm.name ?? '';
+  const { ssh_port, signing_port, user } = ctx.config.blockhost.vm;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    hostname: host,
+    port: ssh_port,
+    username: user,
+    signingUrl: `https://${urlHost}:${signing_port}/login/`,
+  };
+}
+
+/**
+ * Mints (or finds) the subscription's NFT with the encrypted connection
+ * details. A `userEncrypted` that cannot be used is recorded against the
+ * subscription; the NFT is still minted (the customer paid), without details.
+ */
+async function mintStep(ctx: JobContext, job: JobRow, vm: VmRow): Promise<StepOutcome> {
+  const sub = getSubscription(ctx.db, job.subscriptionId);
+  if (!sub) return fail('the subscription is no longer on chain (reorged away)');
+  let encrypted: `0x${string}` = '0x';
+  let keyError: string | null = null;
+  const sig = ctx.chain.decryptSubscriberKey(sub.userEncrypted);
+  if (sig.ok) {
+    const enc = ctx.chain.encryptConnectionDetails(sig.value, connectionDetails(ctx, vm));
+    if (enc.ok) encrypted = enc.value;
+    else keyError = enc.error.message;
+  } else {
+    keyError = sig.error.message;
+  }
+  const minted = fromPort(
+    await ctx.chain.mint({
+      to: sub.subscriber,
+      subscriptionId: BigInt(sub.id),
+      userEncrypted: encrypted,
+    }),
+    'minting the access NFT',
+  );
+  if ('outcome' in minted) return minted.outcome;
+  const { tokenId, alreadyMinted } = minted.value;
+  // A token minted for an earlier VM of this subscription carries stale details.
+  if (alreadyMinted && encrypted !== '0x' && vm.generation > 1) {
+    const upd = fromPort(
+      await ctx.chain.updateUserEncrypted(tokenId, encrypted),
+      'updating the NFT details',
+    );
+    if ('outcome' in upd) return upd.outcome;
+  }
+  const now = ctx.clock();
+  return {
+    kind: 'done',
+    apply: (d) => {
+      linkToken(d, tokenId.toString(), sub.id, sub.tokenOwner ?? sub.subscriber);
+      setKeyError(d, sub.id, keyError, now);
+    },
+  };
+}
+
+function single(
+  ctx: JobContext,
+  run: (job: JobRow, vm: VmRow) => Promise<StepOutcome>,
+): JobDefinition {
+  return {
+    async run(job) {
+      const vm = requireVm(ctx, job);
+      if (isOutcome(vm)) return vm;
+      return run(job, vm);
+    },
+    giveUp: () => ({ state: 'needs_operator' }),
+  };
+}
+
+export function jobDefinitions(ctx: JobContext): Record<JobKind, JobDefinition> {
+  return {
+    provision: provision(ctx),
+
+    suspend: single(ctx, async (job, vm) => {
+      const mode = job.payload.mode === 'hibernate' ? 'hibernate' : 'shutdown';
+      if (vm.node && vm.vmid !== null) {
+        const r = fromPort(await ctx.proxmox.suspend(vm.node, vm.vmid, mode), 'suspend');
+        if ('outcome' in r) return r.outcome;
+      }
+      const at = typeof job.payload.at === 'number' ? job.payload.at : (ctx.chainNow() ?? 0);
+      return {
+        kind: 'done',
+        apply: (d) => updateVm(d, vm.id, { state: 'suspended', suspendedAt: at }, ctx.clock()),
+      };
+    }),
+
+    resume: single(ctx, async (_job, vm) => {
+      if (!vm.node || vm.vmid === null) return fail('VM has no node/vmid recorded');
+      const r = fromPort(await ctx.proxmox.resume(vm.node, vm.vmid), 'resume');
+      if ('outcome' in r) return r.outcome;
+      return {
+        kind: 'done',
+        apply: (d) => updateVm(d, vm.id, { state: 'running', suspendedAt: null }, ctx.clock()),
+      };
+    }),
+
+    destroy: single(ctx, async (_job, vm) => {
+      if (vm.node && vm.vmid !== null) {
+        const r = fromPort(await ctx.proxmox.destroy(vm.node, vm.vmid), 'destroy');
+        if ('outcome' in r) return r.outcome;
+        if (vm.name) {
+          const s = fromPort(
+            await ctx.proxmox.deleteSnippet(vm.node, `${vm.name}.yaml`),
+            'removing the snippet',
+          );
+          if ('outcome' in s) return s.outcome;
+        }
+      }
+      return {
+        kind: 'done',
+        apply: (d) => {
+          // Released only now that the VM is really gone.
+          releaseAllocations(d, vm.id);
+          updateVm(d, vm.id, { state: 'destroyed' }, ctx.clock());
+        },
+      };
+    }),
+
+    mint: single(ctx, (job, vm) => mintStep(ctx, job, vm)),
+
+    syncOwner: single(ctx, async (job, vm) => {
+      const wallet = String(job.payload.wallet);
+      const tokenId = String(job.payload.tokenId);
+      if (!/^0x[0-9a-fA-F]{40}$/.test(wallet) || !/^[0-9]+$/.test(tokenId))
+        return fail('bad syncOwner payload');
+      if (!vm.node || vm.vmid === null) return fail('VM has no node/vmid recorded');
+      const gecos = `wallet=${wallet},nft=${tokenId}`;
+      const r = fromPort(
+        await ctx.proxmox.agentExec(vm.node, vm.vmid, [
+          'usermod',
+          '-c',
+          gecos,
+          ctx.config.blockhost.vm.user,
+        ]),
+        'updating the allowed wallet in the VM',
+      );
+      if ('outcome' in r) return r.outcome;
+      if (r.value.exitCode !== 0)
+        return retry(`usermod exited ${r.value.exitCode}: ${r.value.output.slice(0, 200)}`);
+      return {
+        kind: 'done',
+        apply: (d) => updateVm(d, vm.id, { allowedWallet: wallet }, ctx.clock()),
+      };
+    }),
+  };
+}

@@ -1,0 +1,60 @@
+import {
+  type BlockhostContracts,
+  decryptUserSignature,
+  encryptConnectionDetails,
+  mintAccessToken,
+  updateUserEncrypted,
+  type WriteClients,
+} from '@blockhost/chain';
+import type { BlockhostError } from '@blockhost/core';
+import type { Secret } from '../config/secret.js';
+import { type ChainPort, errResult, okResult, type PortError } from '../jobs/ports.js';
+
+/** Only transport trouble is worth retrying; a revert (missing role, bad input) needs a person. */
+function portError(e: BlockhostError): PortError {
+  const retryable = e.code === 'RPC_ERROR' || e.code === 'MISSING_EVENT';
+  return { message: e.shortMessage + (e.details ? ` (${e.details})` : ''), retryable };
+}
+
+export function createChainPort(options: {
+  clients: WriteClients;
+  contracts: BlockhostContracts;
+  serverKey: Secret<`0x${string}`>;
+}): ChainPort {
+  const { clients, contracts, serverKey } = options;
+  return {
+    async mint({ to, subscriptionId, userEncrypted }) {
+      const r = await mintAccessToken(clients, {
+        address: contracts.nft,
+        to: to as `0x${string}`,
+        subscriptionId,
+        userEncrypted,
+      });
+      return r.isOk()
+        ? okResult({ tokenId: r.value.tokenId, alreadyMinted: r.value.alreadyMinted })
+        : { ok: false, error: portError(r.error) };
+    },
+    async updateUserEncrypted(tokenId, userEncrypted) {
+      const r = await updateUserEncrypted(clients, {
+        address: contracts.nft,
+        tokenId,
+        userEncrypted,
+      });
+      return r.isOk() ? okResult(undefined) : { ok: false, error: portError(r.error) };
+    },
+    decryptSubscriberKey(userEncrypted) {
+      const r = decryptUserSignature({
+        serverPrivateKey: serverKey.reveal(),
+        userEncrypted: userEncrypted as `0x${string}`,
+      });
+      return r.isOk() ? okResult(r.value.signature) : errResult(r.error.shortMessage, false);
+    },
+    encryptConnectionDetails(signature, details) {
+      const r = encryptConnectionDetails(
+        { signature },
+        details as { hostname: string; port: number; username: string },
+      );
+      return r.isOk() ? okResult(r.value) : errResult(r.error.shortMessage, false);
+    },
+  };
+}
