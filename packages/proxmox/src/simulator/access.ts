@@ -1,0 +1,182 @@
+import { type Need, PVE_PRIVILEGES } from '../schema/privileges.js';
+
+/**
+ * PVE's user, token, role and ACL model (PVE::AccessControl): roles are
+ * looked up along the path from `/` to the object; a more specific path
+ * replaces what a less specific one gave, a non-propagating entry only counts
+ * on its own path, and a privilege-separated token gets the intersection of
+ * its own and its user's privileges.
+ */
+
+export interface SimToken {
+  privsep: boolean;
+  expire: number;
+  comment?: string | undefined;
+  /** Stored in plain text, as PVE does in /etc/pve/priv/token.cfg (the state file is 0600). */
+  secret: string;
+}
+
+export interface SimUser {
+  enable: boolean;
+  expire: number;
+  comment?: string | undefined;
+  email?: string | undefined;
+  groups: string[];
+  tokens: Record<string, SimToken>;
+}
+
+export interface SimRole {
+  privs: string[];
+  /** Built-in roles cannot be changed. */
+  special: boolean;
+}
+
+export interface AclEntry {
+  path: string;
+  type: 'user' | 'group' | 'token';
+  ugid: string;
+  roleid: string;
+  propagate: boolean;
+}
+
+export interface AccessState {
+  users: Record<string, SimUser>;
+  groups: Record<string, { comment?: string | undefined }>;
+  roles: Record<string, SimRole>;
+  acl: AclEntry[];
+}
+
+const ALL = [...PVE_PRIVILEGES];
+const by = (pred: (p: string) => boolean) => ALL.filter(pred);
+
+/** PVE's built-in roles (Administrator and NoAccess exact; the others close approximations). */
+export function builtinRoles(): Record<string, SimRole> {
+  const role = (privs: string[]): SimRole => ({ privs, special: true });
+  return {
+    Administrator: role(ALL),
+    NoAccess: role([]),
+    PVEAuditor: role(by((p) => p.endsWith('.Audit'))),
+    PVEVMAdmin: role([...by((p) => p.startsWith('VM.')), 'Datastore.AllocateSpace', 'Pool.Audit', 'Sys.Audit', 'Sys.Console', 'SDN.Use']),
+    PVEVMUser: role(['VM.Audit', 'VM.Console', 'VM.PowerMgmt', 'VM.Backup', 'VM.Config.CDROM', 'VM.Config.Cloudinit', 'Pool.Audit', 'Datastore.AllocateSpace', 'Datastore.Audit', 'SDN.Use']),
+    PVEDatastoreUser: role(['Datastore.AllocateSpace', 'Datastore.Audit']),
+    PVEDatastoreAdmin: role(by((p) => p.startsWith('Datastore.'))),
+    PVETemplateUser: role(['VM.Clone', 'VM.Audit']),
+    PVEUserAdmin: role(['User.Modify', 'Group.Allocate', 'Realm.AllocateUser', 'Sys.Audit']),
+    PVESDNUser: role(['SDN.Audit', 'SDN.Use']),
+    PVESDNAdmin: role(by((p) => p.startsWith('SDN.'))),
+  };
+}
+
+export function emptyAccess(): AccessState {
+  return {
+    users: { 'root@pam': { enable: true, expire: 0, groups: [], tokens: {} } },
+    groups: {},
+    roles: builtinRoles(),
+    acl: [],
+  };
+}
+
+/** `/vms/100/` → `/vms/100`; `//` collapsed. */
+export function normalizeAclPath(path: string): string {
+  const p = `/${path.split('/').filter(Boolean).join('/')}`;
+  return p;
+}
+
+function prefixes(path: string): string[] {
+  const parts = normalizeAclPath(path).split('/').filter(Boolean);
+  const out = ['/'];
+  for (let i = 1; i <= parts.length; i++) out.push(`/${parts.slice(0, i).join('/')}`);
+  return out;
+}
+
+export function splitTokenId(authid: string): { user: string; token?: string } {
+  const i = authid.indexOf('!');
+  return i < 0 ? { user: authid } : { user: authid.slice(0, i), token: authid.slice(i + 1) };
+}
+
+function rolesFor(access: AccessState, ugType: 'user' | 'token', ugid: string, path: string): Set<string> {
+  let roles = new Set<string>();
+  const target = normalizeAclPath(path);
+  const groups = ugType === 'user' ? (access.users[ugid]?.groups ?? []) : [];
+  for (const p of prefixes(target)) {
+    const final = p === target;
+    const here = access.acl.filter((e) => e.path === p && (final || e.propagate));
+    const own = here.filter((e) => e.type === ugType && e.ugid === ugid);
+    if (own.length > 0) {
+      roles = new Set(own.map((e) => e.roleid));
+      continue;
+    }
+    if (ugType === 'token') continue;
+    const grp = here.filter((e) => e.type === 'group' && groups.includes(e.ugid));
+    if (grp.length > 0) roles = new Set(grp.map((e) => e.roleid));
+  }
+  return roles;
+}
+
+function privsOfRoles(access: AccessState, roles: Set<string>): Set<string> {
+  if (roles.has('NoAccess')) return new Set();
+  const out = new Set<string>();
+  for (const r of roles) for (const p of access.roles[r]?.privs ?? []) out.add(p);
+  return out;
+}
+
+/** The privileges `authid` (a user or `user!token`) has on `path`. */
+export function privilegesAt(access: AccessState, authid: string, path: string): Set<string> {
+  const { user, token } = splitTokenId(authid);
+  const u = access.users[user];
+  if (!u || !u.enable) return new Set();
+  const userPrivs =
+    user === 'root@pam' ? new Set<string>(ALL) : privsOfRoles(access, rolesFor(access, 'user', user, path));
+  if (token === undefined) return userPrivs;
+  const t = u.tokens[token];
+  if (!t) return new Set();
+  if (!t.privsep) return userPrivs;
+  const tokenPrivs = privsOfRoles(access, rolesFor(access, 'token', authid, path));
+  return new Set([...tokenPrivs].filter((p) => userPrivs.has(p)));
+}
+
+/** What failed: the path and the privileges (`a|b` when any of them would do). */
+export interface Denied {
+  path: string;
+  privs: readonly string[];
+  any: boolean;
+  rootOnly?: boolean;
+}
+
+/** Evaluates a requirement; `null` when granted, else the first unmet check. */
+export function evaluateNeed(access: AccessState, authid: string, need: Need): Denied | null {
+  switch (need.kind) {
+    case 'root':
+      return authid === 'root@pam' ? null : { path: '/', privs: [], any: false, rootOnly: true };
+    case 'perm': {
+      const have = privilegesAt(access, authid, need.path);
+      if (need.any) {
+        return need.privs.some((p) => have.has(p)) ? null : { path: need.path, privs: need.privs, any: true };
+      }
+      const missing = need.privs.find((p) => !have.has(p));
+      return missing === undefined ? null : { path: need.path, privs: [missing], any: false };
+    }
+    case 'and': {
+      for (const n of need.of) {
+        const d = evaluateNeed(access, authid, n);
+        if (d) return d;
+      }
+      return null;
+    }
+    case 'or': {
+      let first: Denied | null = null;
+      for (const n of need.of) {
+        const d = evaluateNeed(access, authid, n);
+        if (!d) return null;
+        first ??= d;
+      }
+      return first ?? { path: '/', privs: [], any: false };
+    }
+  }
+}
+
+/** PVE's 403 text: `Permission check failed (/vms/100, VM.Allocate)`. */
+export function deniedMessage(d: Denied): string {
+  if (d.rootOnly) return 'Permission check failed (user != root@pam)';
+  return `Permission check failed (${d.path}, ${d.privs.join('|')})`;
+}

@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
+import type { ExecRecord, GuestState, GuestUser } from './state.js';
+
+/**
+ * The simulated guest: what cloud-init makes of the user-data on first boot
+ * (users with GECOS, sudo, hostname, write_files, runcmd, packages), and a
+ * guest agent that runs a few commands against that state.
+ */
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const asList = (v: unknown): string[] => {
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return [];
+};
+
+/** What applying user-data did, for the boot log. */
+export interface CloudInitResult {
+  applied: boolean;
+  problems: string[];
+}
+
+/**
+ * Applies cloud-config user-data the way cloud-init's per-instance modules
+ * would: only when it differs from what was applied last (a new instance).
+ */
+export function applyUserData(guest: GuestState, text: string, defaultHostname: string): CloudInitResult {
+  const hash = createHash('sha256').update(text).digest('hex');
+  if (guest.appliedUserData === hash) return { applied: false, problems: [] };
+  const problems: string[] = [];
+  if (!text.startsWith('#cloud-config')) {
+    // cloud-init treats other user-data as a script or ignores it; no users get created.
+    guest.appliedUserData = hash;
+    return { applied: true, problems: ['user-data does not start with #cloud-config'] };
+  }
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    return { applied: false, problems: [`user-data is not valid YAML: ${(e as Error).message}`] };
+  }
+  if (!isObj(doc)) return { applied: false, problems: ['user-data is not a YAML mapping'] };
+  guest.hostname =
+    typeof doc.hostname === 'string'
+      ? doc.hostname
+      : typeof doc.fqdn === 'string'
+        ? doc.fqdn.split('.')[0]!
+        : defaultHostname;
+  let uid = 1000 + Object.values(guest.users).filter((u) => u.uid >= 1000).length;
+  for (const entry of Array.isArray(doc.users) ? doc.users : []) {
+    if (entry === 'default') continue;
+    if (!isObj(entry) || typeof entry.name !== 'string') {
+      problems.push(`users: entry without a name: ${JSON.stringify(entry)}`);
+      continue;
+    }
+    const existing = guest.users[entry.name];
+    const sudo = Array.isArray(entry.sudo) ? entry.sudo.map(String).join('; ') : entry.sudo;
+    const user: GuestUser = {
+      name: entry.name,
+      uid: existing?.uid ?? uid++,
+      gecos: typeof entry.gecos === 'string' ? entry.gecos : (existing?.gecos ?? ''),
+      groups: asList(entry.groups),
+      shell: typeof entry.shell === 'string' ? entry.shell : '/bin/sh',
+      home: typeof entry.homedir === 'string' ? entry.homedir : `/home/${entry.name}`,
+      sudo: typeof sudo === 'string' ? sudo : undefined,
+      lockPasswd: entry.lock_passwd !== false,
+      sshAuthorizedKeys: asList(entry.ssh_authorized_keys),
+    };
+    guest.users[entry.name] = user;
+  }
+  for (const f of Array.isArray(doc.write_files) ? doc.write_files : []) {
+    if (!isObj(f) || typeof f.path !== 'string') {
+      problems.push('write_files: entry without a path');
+      continue;
+    }
+    const content = typeof f.content === 'string' ? f.content : '';
+    const enc = typeof f.encoding === 'string' ? f.encoding : 'text/plain';
+    const b64 = /^(b64|base64)$/.test(enc) ? content.replace(/\s+/g, '') : Buffer.from(content).toString('base64');
+    const prev = guest.files[f.path];
+    guest.files[f.path] = {
+      contentBase64:
+        f.append === true && prev
+          ? Buffer.concat([Buffer.from(prev.contentBase64, 'base64'), Buffer.from(b64, 'base64')]).toString('base64')
+          : b64,
+      permissions: typeof f.permissions === 'string' ? f.permissions : undefined,
+      owner: typeof f.owner === 'string' ? f.owner : undefined,
+    };
+  }
+  guest.runcmd = Array.isArray(doc.runcmd)
+    ? doc.runcmd.map((c) => (Array.isArray(c) ? c.map(String) : String(c)))
+    : [];
+  guest.packages = asList(doc.packages);
+  guest.appliedUserData = hash;
+  return { applied: true, problems };
+}
+
+/** `name:x:uid:gid:gecos:home:shell`, as `getent passwd` prints it. */
+export function passwdLine(u: GuestUser): string {
+  return `${u.name}:x:${u.uid}:${u.uid}:${u.gecos}:${u.home}:${u.shell}`;
+}
+
+type Outcome = Pick<ExecRecord, 'exitcode' | 'outData' | 'errData' | 'simulated'>;
+
+/**
+ * Runs a command against the guest state. Modelled: `usermod -c|--comment
+ * <gecos> <user>`, `getent passwd [user]`, `cat <file>`, `hostname`, `true`,
+ * `false`. Anything else is recorded and fails with exit 127 and a message
+ * saying it is not simulated, so a test cannot pass on a command that did
+ * nothing.
+ */
+export function runGuestCommand(guest: GuestState, command: readonly string[], inputData?: string): Outcome {
+  const [prog, ...args] = command;
+  const ok = (outData = ''): Outcome => ({ exitcode: 0, outData, errData: '', simulated: true });
+  const bad = (exitcode: number, errData: string): Outcome => ({ exitcode, outData: '', errData, simulated: true });
+  switch (prog) {
+    case 'true':
+      return ok();
+    case 'false':
+      return bad(1, '');
+    case 'hostname':
+      return ok(`${guest.hostname}\n`);
+    case 'cat': {
+      if (args.length === 0) return ok(inputData ?? '');
+      let out = '';
+      for (const a of args) {
+        const f = guest.files[a];
+        if (!f) return bad(1, `cat: ${a}: No such file or directory\n`);
+        out += Buffer.from(f.contentBase64, 'base64').toString('utf8');
+      }
+      return ok(out);
+    }
+    case 'getent': {
+      if (args[0] !== 'passwd') return bad(1, `getent: Unknown database: ${args[0] ?? ''}\n`);
+      if (args.length === 1) return ok(Object.values(guest.users).map((u) => `${passwdLine(u)}\n`).join(''));
+      const u = guest.users[args[1]!];
+      return u ? ok(`${passwdLine(u)}\n`) : { exitcode: 2, outData: '', errData: '', simulated: true };
+    }
+    case 'usermod': {
+      const i = args.findIndex((a) => a === '-c' || a === '--comment');
+      const gecos = i >= 0 ? args[i + 1] : undefined;
+      const name = args[args.length - 1];
+      if (i < 0 || gecos === undefined || args.length !== i + 3 || !name) {
+        return bad(2, 'usermod: only `usermod -c <comment> <user>` is simulated\n');
+      }
+      if (/[:\n]/.test(gecos)) return bad(3, `usermod: invalid field '${gecos}'\n`);
+      const u = guest.users[name];
+      if (!u) return bad(6, `usermod: user '${name}' does not exist\n`);
+      u.gecos = gecos;
+      return ok();
+    }
+    default:
+      return {
+        exitcode: 127,
+        outData: '',
+        errData: `blockhost-pve-sim: '${prog ?? ''}' is not simulated (the call was recorded)\n`,
+        simulated: false,
+      };
+  }
+}
