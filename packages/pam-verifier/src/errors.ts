@@ -165,9 +165,10 @@ export class AnswerTooLargeError extends LoginError {
 export class AnswerMalformedError extends LoginError {
   readonly code = 'LOGIN_ANSWER_MALFORMED';
   readonly reason = 'answer-malformed';
-  constructor(expected: string) {
+  constructor(expected: string, options: BlockhostErrorOptions = {}) {
     super(`answer is not a signature: ${expected}`, {
       hint: 'paste the 0x-prefixed hex signature your wallet produced',
+      ...options,
     });
   }
 }

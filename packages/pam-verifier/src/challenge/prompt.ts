@@ -8,7 +8,13 @@ import { challengeCode, type LoginChallenge } from './create-challenge.js';
 
 export const MESSAGE_BEGIN = '----- BEGIN MESSAGE TO SIGN -----';
 export const MESSAGE_END = '----- END MESSAGE TO SIGN -----';
-export const PROMPT_LINE = 'Signature (or press Enter after signing in the browser):';
+/**
+ * pam_exec asks with its own fixed `Password: ` prompt; this line, shown right
+ * above it, says what that prompt wants here.
+ */
+export const PROMPT_LINE =
+  'Signature (or press Enter after signing in the browser) at the Password prompt:';
+export const PROMPT_LINE_NO_BROWSER = 'Paste the signature at the Password prompt:';
 
 /** `<base>/login/<session id>` */
 export function signingPageUrl(baseUrl: string, sessionId: string): string {
@@ -42,7 +48,7 @@ export function formatLoginPrompt(p: FormatLoginPromptParameters): string[] {
     ...c.message.split('\n'),
     MESSAGE_END,
     `Valid for ${seconds} s.`,
-    p.signingBaseUrl ? PROMPT_LINE : 'Signature:',
+    p.signingBaseUrl ? PROMPT_LINE : PROMPT_LINE_NO_BROWSER,
   );
   return lines;
 }

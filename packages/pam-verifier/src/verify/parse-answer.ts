@@ -7,12 +7,13 @@ import { AnswerMalformedError, AnswerTooLargeError } from '../errors.js';
 import { isHex } from '../internal/hex.js';
 
 /**
- * Longest answer accepted, in characters. pam_exec keeps at most
- * PAM_MAX_RESP_SIZE (512) bytes of a prompt answer, so a longer paste has
- * been cut and can never verify; long smart-wallet signatures go through
+ * Longest answer accepted, in characters. pam_exec passes on at most 511
+ * characters of a prompt answer (PAM_MAX_RESP_SIZE − 1, measured with real
+ * sshd), so an answer that long may have been cut and is refused as too
+ * large rather than misreported; long smart-wallet signatures go through
  * the signing page, which has its own (larger) bound.
  */
-export const MAX_ANSWER_LENGTH = 511;
+export const MAX_ANSWER_LENGTH = 510;
 /** Longest signature accepted from the signing page, in bytes (ERC-6492 wrappers are long). */
 export const MAX_SIGNATURE_BYTES = 8192;
 
@@ -31,8 +32,13 @@ export function parseSignatureText(
   const text = raw.replace(/[\s\0]+/g, '');
   const body = text.startsWith('0x') || text.startsWith('0X') ? text.slice(2) : text;
   if (body.length > maxBytes * 2) return err(new AnswerTooLargeError(body.length, maxBytes * 2));
-  if (!isHex(body)) return err(new AnswerMalformedError('expected 0x followed by hex digits'));
-  if (body.length < 128) return err(new AnswerMalformedError('a signature is at least 64 bytes'));
+  const details = { details: `${text.length} characters` };
+  if (!isHex(body))
+    return err(
+      new AnswerMalformedError('expected 0x followed by an even number of hex digits', details),
+    );
+  if (body.length < 128)
+    return err(new AnswerMalformedError('a signature is at least 64 bytes', details));
   return ok(`0x${body.toLowerCase()}` as const);
 }
 
