@@ -9,6 +9,8 @@ const alias = [
     find: /^@blockhost\/(core|chain|proxmox|pam-verifier)$/,
     replacement: `${root}packages/$1/src/index.ts`,
   },
+  // The CLI shares the daemon's host runtime.
+  { find: /^@blockhost\/daemon$/, replacement: `${root}shells/daemon/src/index.ts` },
 ];
 
 const project = (name: string, dir: string, extra: Record<string, unknown> = {}) => ({

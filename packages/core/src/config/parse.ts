@@ -75,7 +75,8 @@ function locate(
       const pair = node.items.find(
         (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
       );
-      if (!pair) return node;
+      // A missing key sits in its section; at the top level no line would help.
+      if (!pair) return i === 0 ? undefined : node;
       if (last && keyOnly) return pair.key as Node;
       node = (pair.value as Node | null) ?? (pair.key as Node);
     } else if (isSeq(node) && typeof seg === 'number') {

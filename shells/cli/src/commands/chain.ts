@@ -1,0 +1,181 @@
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBlockhostClients, deployBlockhost, verifyDeployment } from '@blockhost/chain';
+import { CONFIG_FILE_NAMES, isAddress, parseConfig } from '@blockhost/core';
+import { parseDocument } from 'yaml';
+import type { CommandSpec } from '../framework/command.js';
+import { CliError, EXIT, UsageError } from '../framework/errors.js';
+import { startProgress } from '../framework/progress.js';
+import { confirm } from '../framework/prompt.js';
+
+function readServerKey(configDir: string): `0x${string}` {
+  const file = join(configDir, CONFIG_FILE_NAMES.blockhost);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(`cannot read ${file}`, EXIT.usage);
+  }
+  const c = parseConfig('blockhost', text, file);
+  if (c.isErr()) throw new CliError(c.error.message, EXIT.usage);
+  let key: string;
+  try {
+    key = readFileSync(c.value.server_key_file, 'utf8').trim();
+  } catch {
+    throw new CliError(`cannot read the server key ${c.value.server_key_file}`, EXIT.usage);
+  }
+  if (!/^(0x)?[0-9a-fA-F]{64}$/.test(key))
+    throw new CliError(`${c.value.server_key_file}: not a private key`, EXIT.usage);
+  return (key.startsWith('0x') ? key : `0x${key}`) as `0x${string}`;
+}
+
+export const chainDeploy: CommandSpec = {
+  path: ['chain', 'deploy'],
+  summary:
+    'deploy fresh contracts (server key pays and operates) and write their addresses into web3-defaults.yaml',
+  options: {
+    admin: {
+      type: 'string',
+      description: "the operator's own wallet: admin role (payment tokens, withdraw, roles)",
+    },
+    stablecoin: { type: 'string', description: 'accepted USD stablecoin (ERC-20 address)' },
+    'test-stablecoin': {
+      type: 'boolean',
+      description: 'deploy a mintable 6-decimals test stablecoin (local chains, testnets)',
+    },
+    'plan-name': { type: 'string', description: 'also create a first plan with this name' },
+    'plan-price-cents': { type: 'string', description: 'first plan: price per day in US cents' },
+    'plan-cores': { type: 'string', description: 'first plan: cores' },
+    'plan-memory': { type: 'string', description: 'first plan: memory in MiB' },
+    'plan-disk': { type: 'string', description: 'first plan: disk in GiB' },
+  },
+  examples: [
+    'blockhost chain deploy --admin 0xYourWallet --stablecoin 0xA0b8…eB48',
+    'blockhost chain deploy --admin 0xYourWallet --test-stablecoin --plan-name small --plan-price-cents 100 --plan-cores 1 --plan-memory 1024 --plan-disk 20',
+  ],
+  json: true,
+  async run(ctx, _p, v) {
+    const admin = v.admin;
+    if (typeof admin !== 'string' || !isAddress(admin))
+      throw new UsageError('--admin: expected the operator wallet address (0x + 40 hex)');
+    if (v.stablecoin !== undefined && !isAddress(v.stablecoin))
+      throw new UsageError('--stablecoin: expected an ERC-20 address');
+    if (v.stablecoin && v['test-stablecoin'])
+      throw new UsageError('--stablecoin and --test-stablecoin exclude each other');
+    const planKeys = ['plan-name', 'plan-price-cents', 'plan-cores', 'plan-memory', 'plan-disk'];
+    const given = planKeys.filter((k) => v[k] !== undefined);
+    if (given.length > 0 && given.length < planKeys.length) {
+      throw new UsageError(`a first plan needs all of ${planKeys.map((k) => `--${k}`).join(' ')}`);
+    }
+    const num = (k: string) => {
+      const n = Number(v[k]);
+      if (!Number.isInteger(n) || n <= 0)
+        throw new UsageError(`--${k}: expected a positive integer`);
+      return n;
+    };
+    const firstPlan = given.length
+      ? {
+          name: String(v['plan-name']),
+          pricePerDayUsdCents: BigInt(num('plan-price-cents')),
+          cores: num('plan-cores'),
+          memoryMiB: num('plan-memory'),
+          diskGiB: num('plan-disk'),
+        }
+      : undefined;
+
+    const web3File = join(ctx.configDir, CONFIG_FILE_NAMES.web3);
+    let doc: ReturnType<typeof parseDocument>;
+    try {
+      doc = parseDocument(readFileSync(web3File, 'utf8'));
+    } catch {
+      throw new CliError(
+        `cannot read ${web3File}`,
+        EXIT.usage,
+        'it needs at least chain_id and rpc_url',
+      );
+    }
+    const chainId = Number(doc.get('chain_id'));
+    const rpc = doc.toJS()?.rpc_url as string | string[] | undefined;
+    const rpcUrls = Array.isArray(rpc) ? rpc : rpc ? [rpc] : [];
+    if (!Number.isInteger(chainId) || chainId <= 0 || rpcUrls.length === 0) {
+      throw new CliError(`${web3File}: chain_id and rpc_url are needed to deploy`, EXIT.usage);
+    }
+    if (doc.hasIn(['contracts', 'subscriptions'])) {
+      await confirm(`${web3File} already names contracts; deploy new ones and replace them?`, {
+        yes: ctx.yes,
+        stdin: ctx.stdin,
+        stderr: ctx.stderr,
+      });
+    }
+    const clients = createBlockhostClients({
+      chainId,
+      rpcUrls,
+      privateKey: readServerKey(ctx.configDir),
+    });
+    if (clients.isErr()) throw new CliError(clients.error.message, EXIT.usage);
+    const { publicClient, walletClient } = clients.value;
+    const actual = await publicClient.getChainId().catch((e: Error) => {
+      throw new CliError(`RPC ${rpcUrls[0]} unreachable: ${e.message.split('\n')[0]}`, EXIT.failed);
+    });
+    if (actual !== chainId)
+      throw new CliError(
+        `the RPC serves chain ${actual}, web3-defaults.yaml says ${chainId}`,
+        EXIT.usage,
+      );
+
+    const progress = startProgress('deploying contracts');
+    const r = await deployBlockhost(
+      { publicClient, walletClient: walletClient! },
+      {
+        admin,
+        stablecoin: v['test-stablecoin']
+          ? { test: { decimals: 6 } }
+          : (v.stablecoin as `0x${string}` | undefined),
+        firstPlan,
+      },
+    );
+    if (r.isErr()) {
+      progress.fail('deployment failed');
+      throw new CliError(
+        `deployment failed: ${r.error.shortMessage}${r.error.details ? ` (${r.error.details})` : ''}`,
+        EXIT.failed,
+      );
+    }
+    progress.update('verifying the deployment');
+    const check = await verifyDeployment(publicClient, {
+      subscriptions: r.value.subscriptions,
+      nft: r.value.nft,
+      server: walletClient!.account.address,
+      admin,
+    });
+    if (check.isErr()) {
+      progress.fail('verification failed');
+      throw new CliError(
+        `the new deployment does not verify: ${check.error.shortMessage}`,
+        EXIT.failed,
+      );
+    }
+    progress.done('contracts deployed and verified');
+
+    doc.setIn(['contracts', 'subscriptions'], r.value.subscriptions);
+    doc.setIn(['contracts', 'nft'], r.value.nft);
+    doc.setIn(['contracts', 'deploy_block'], Number(r.value.deployBlock));
+    const mode = statSync(web3File).mode & 0o777;
+    const tmp = `${web3File}.tmp-${process.pid}`;
+    writeFileSync(tmp, doc.toString(), { mode });
+    renameSync(tmp, web3File);
+
+    const result = {
+      chainId,
+      subscriptions: r.value.subscriptions,
+      nft: r.value.nft,
+      deployBlock: r.value.deployBlock.toString(),
+      stablecoin: r.value.stablecoin,
+      firstPlanId: r.value.firstPlanId?.toString() ?? null,
+      configFile: web3File,
+    };
+    ctx.out.data(result);
+    ctx.out.fields(result);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,30 @@
+/** A spinner on stderr for work that takes more than a moment; silent when not a terminal. */
+export interface Progress {
+  update(text: string): void;
+  done(text?: string): void;
+  fail(text?: string): void;
+}
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+export function startProgress(text: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!stream.isTTY) {
+    return { update() {}, done() {}, fail() {} };
+  }
+  let current = text;
+  let i = 0;
+  const draw = () => stream.write(`\r\x1b[2K${FRAMES[i++ % FRAMES.length]} ${current}`);
+  draw();
+  const timer = setInterval(draw, 80);
+  const end = (mark: string, final?: string) => {
+    clearInterval(timer);
+    stream.write(`\r\x1b[2K${mark} ${final ?? current}\n`);
+  };
+  return {
+    update(t) {
+      current = t;
+    },
+    done: (t) => end('✔', t),
+    fail: (t) => end('✖', t),
+  };
+}

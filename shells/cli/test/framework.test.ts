@@ -1,0 +1,127 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands/index.js';
+import { cli, makeConfigDir } from './helpers.js';
+
+describe('blockhost CLI: help, usage and exit codes', () => {
+  it('lists every command in --help and exits 0', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of COMMANDS) expect(r.stdout).toContain(c.path.join(' '));
+    expect(r.stdout).toMatch(
+      /Exit codes: 0 ok, 1 operation failed, 2 usage or configuration error/,
+    );
+  });
+
+  it.each(COMMANDS.map((c) => [c.path.join(' '), c]))(
+    '`%s --help` shows usage and an example',
+    async (_n, c) => {
+      const r = await cli([...c.path, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^usage: blockhost /);
+      expect(r.stdout).toMatch(/examples?:\n {2}blockhost /);
+    },
+  );
+
+  it('shows a group overview for `blockhost vm`', async () => {
+    const r = await cli(['vm', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('vm suspend');
+    expect(r.stdout).not.toContain('plan create');
+  });
+
+  it('rejects an unknown command with exit 2', async () => {
+    const r = await cli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command `frobnicate`');
+  });
+
+  it('rejects an unknown option with exit 2 and a hint', async () => {
+    const r = await cli(['vm', 'list', '--colour']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown option '--colour'/);
+    expect(r.stderr).toContain('hint: see `blockhost vm list --help`');
+  });
+
+  it('rejects a wrong number of arguments with exit 2', async () => {
+    const r = await cli(['vm', 'show']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('takes 1 argument (<subscription-id>), got 0');
+  });
+
+  it('refuses --json on a command without JSON output', async () => {
+    const r = await cli(['vm', 'list', '--json', '--config-dir', '/nonexistent']);
+    expect(r.code).toBe(2); // vm list has JSON; the config dir is missing
+    expect(r.json<{ error: { message: string } }>().error.message).toMatch(/file not found/);
+  });
+});
+
+describe('blockhost config', () => {
+  it('validate: a good config exits 0', async () => {
+    const dir = makeConfigDir();
+    const r = await cli(['config', 'validate', '--config-dir', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('is valid');
+    expect((await cli(['config', 'validate', '--config-dir', dir, '--json'])).json()).toEqual({
+      valid: true,
+      issues: [],
+    });
+  });
+
+  it('validate: lists every problem with file, line and key, exit 2', async () => {
+    const dir = makeConfigDir({ extraDb: 'grace_days: 500\n' });
+    writeFileSync(join(dir, 'web3-defaults.yaml'), 'chain_id: -1\nrpc_url: nope\n');
+    const r = await cli(['config', 'validate', '--config-dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/db\.yaml:6: grace_days: /);
+    expect(r.stdout).toMatch(/web3-defaults\.yaml:1: chain_id: /);
+    expect(r.stdout).toMatch(/web3-defaults\.yaml:2: rpc_url: /);
+    expect(r.stdout).toMatch(/web3-defaults\.yaml: contracts: required key is missing/);
+    const j = (await cli(['config', 'validate', '--config-dir', dir, '--json'])).json<{
+      valid: boolean;
+      issues: unknown[];
+    }>();
+    expect(j.valid).toBe(false);
+    expect(j.issues.length).toBe(4);
+  });
+
+  it('validate: refuses a world-readable server key', async () => {
+    const dir = makeConfigDir();
+    chmodSync(join(dir, 'secrets', 'server.key'), 0o644);
+    const r = await cli(['config', 'validate', '--config-dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(
+      /server\.key: server key file is readable by other users \(mode 644\)/,
+    );
+  });
+
+  it('show: prints the effective config and never the secrets', async () => {
+    const dir = makeConfigDir();
+    const r = await cli(['config', 'show', '--config-dir', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('grace_days: 7');
+    expect(r.stdout).not.toContain(
+      '59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
+    );
+    expect(r.stdout).not.toContain('11111111-2222-3333-4444-555555555555');
+    const j = (await cli(['config', 'show', '--config-dir', dir, '--json'])).json<{
+      secrets: { server_key: { address: string; value: string } };
+    }>();
+    expect(j.secrets.server_key).toMatchObject({
+      address: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+      value: '[hidden]',
+    });
+    expect(JSON.stringify(j)).not.toContain('59c6995e');
+  });
+});
+
+describe('blockhost without a daemon database', () => {
+  it('vm list names the missing database and how to fix it, exit 2', async () => {
+    const dir = makeConfigDir();
+    const r = await cli(['vm', 'list', '--config-dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no BlockHost database at .*blockhost\.db/);
+    expect(r.stderr).toContain('hint: start blockhostd once');
+  });
+});
