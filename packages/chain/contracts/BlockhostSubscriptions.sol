@@ -298,13 +298,9 @@ contract BlockhostSubscriptions is IBlockhostSubscriptions, AccessControl, Reent
         uint256 current = _tokenDecimalsPlusOne[token];
         uint8 decimals = 0;
         if (accepted) {
-            try IERC20Metadata(token).decimals() returns (uint8 d) {
-                decimals = d;
-            } catch {
-                revert InvalidTokenDecimals(token);
-            }
-            // 10^(decimals) times cents must not overflow for any plausible price.
-            if (decimals > 36) revert InvalidTokenDecimals(token);
+            bool ok;
+            (ok, decimals) = _readDecimals(token);
+            if (!ok) revert InvalidTokenDecimals(token);
             if (current == 0) _paymentTokens.push(token);
             _tokenDecimalsPlusOne[token] = uint256(decimals) + 1;
         } else if (current != 0) {
@@ -329,17 +325,25 @@ contract BlockhostSubscriptions is IBlockhostSubscriptions, AccessControl, Reent
             priceFeedMaxStaleness = 0;
         } else {
             if (maxStaleness == 0) revert InvalidFeed(feed);
-            uint8 decimals;
-            try AggregatorV3Interface(feed).decimals() returns (uint8 d) {
-                decimals = d;
-            } catch {
-                revert InvalidFeed(feed);
-            }
-            if (decimals > 36) revert InvalidFeed(feed);
+            (bool ok, uint8 decimals) = _readDecimals(feed);
+            if (!ok) revert InvalidFeed(feed);
             priceFeed = AggregatorV3Interface(feed);
             priceFeedDecimals = decimals;
             priceFeedMaxStaleness = maxStaleness;
         }
         emit PriceFeedSet(feed, maxStaleness);
+    }
+
+    /// @dev `decimals()` of a token or feed, without trusting it: no code, a revert, short return
+    /// data or more than 36 decimals (10^decimals × cents could overflow) all mean "not usable".
+    /// A try/catch would not do: calling an address without code "succeeds" and the decoding
+    /// failure then reverts the whole transaction.
+    function _readDecimals(address target) private view returns (bool ok, uint8 decimals) {
+        if (target.code.length == 0) return (false, 0);
+        (bool success, bytes memory data) = target.staticcall(abi.encodeWithSelector(IERC20Metadata.decimals.selector));
+        if (!success || data.length < 32) return (false, 0);
+        uint256 d = abi.decode(data, (uint256));
+        if (d > 36) return (false, 0);
+        return (true, uint8(d));
     }
 }

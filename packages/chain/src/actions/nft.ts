@@ -147,10 +147,10 @@ export function mintAccessToken(
       ),
     )
     .orElse((error) => {
-      const lostRace =
-        error.code === 'TRANSACTION_REVERTED' ||
-        (error.code === 'CONTRACT_REVERT' && error.errorName === 'SubscriptionAlreadyMinted');
-      return lostRace ? recover(error) : errAsync(error);
+      // Any revert may mean "already minted" (a concurrent or earlier mint won): the chain's
+      // answer decides, so a crashed-and-restarted minter gets the existing token back.
+      const reverted = error.code === 'TRANSACTION_REVERTED' || error.code === 'CONTRACT_REVERT';
+      return reverted ? recover(error) : errAsync(error);
     });
 }
 

@@ -1,6 +1,6 @@
 import { okAsync, type ResultAsync } from 'neverthrow';
 import { type Address, erc20Abi, type Hex } from 'viem';
-import { blockhostSubscriptionsAbi, NATIVE_TOKEN } from '../contracts.js';
+import { blockhostSubscriptionsAbi, NATIVE_TOKEN, testStablecoinAbi } from '../contracts.js';
 import type { ChainInputError, MissingEventError } from '../errors.js';
 import { toHexData } from '../internal/bytes.js';
 import type { ReadClient, WriteClients } from '../internal/clients.js';
@@ -9,6 +9,9 @@ import { readContract, type SendError, sendContract } from '../internal/send.js'
 import type { ReadError } from './plans.js';
 
 const abi = blockhostSubscriptionsAbi;
+// Payments call the token: include the standard ERC-20 errors (ERC-6093) so its reverts decode.
+const erc20Errors = testStablecoinAbi.filter((item) => item.type === 'error');
+const payAbi = [...blockhostSubscriptionsAbi, ...erc20Errors];
 
 /** A subscription as the contract stores it. */
 export interface ChainSubscription {
@@ -122,7 +125,7 @@ interface PaymentParameters {
   readonly token?: Address | undefined;
   /** Refuse to pay more than this; default: the current quote. */
   readonly maxAmount?: bigint | undefined;
-  /** Native payment: the value sent (excess is refunded); default `maxAmount`. */
+  /** Native payment: the value sent (excess is refunded); default `maxAmount`. Leave unset for ERC-20. */
   readonly value?: bigint | undefined;
   /** ERC-20 payment: approve the contract first when needed (default true). */
   readonly approve?: boolean | undefined;
@@ -147,7 +150,7 @@ function preparePayment(
       p.approve === false
         ? okAsync(null)
         : ensureAllowance(clients, { token, spender: p.address, amount: max });
-    return approved.map(() => ({ token, maxAmount: max, value: undefined }));
+    return approved.map(() => ({ token, maxAmount: max, value: p.value }));
   });
 }
 
@@ -176,7 +179,7 @@ export function buySubscription(
     )
     .andThen(({ pay, userEncrypted }) =>
       sendContract(clients, {
-        abi,
+        abi: payAbi,
         address: p.address,
         functionName: 'buySubscription',
         args: [p.planId, BigInt(p.days), pay.token, pay.maxAmount, userEncrypted],
@@ -219,7 +222,7 @@ export function extendSubscription(
   return preparePayment(clients, p, planId)
     .andThen((pay) =>
       sendContract(clients, {
-        abi,
+        abi: payAbi,
         address: p.address,
         functionName: 'extendSubscription',
         args: [p.subscriptionId, BigInt(p.days), pay.token, pay.maxAmount],

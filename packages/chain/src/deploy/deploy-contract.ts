@@ -1,5 +1,5 @@
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
-import type { Abi, Address, Hex } from 'viem';
+import { type Abi, type Address, getAddress, type Hex } from 'viem';
 import { MissingEventError } from '../errors.js';
 import type { WriteClients } from '../internal/clients.js';
 import { type SendError, waitForSuccess, withNonce } from '../internal/send.js';
@@ -39,7 +39,7 @@ export function deployContract(
     .andThen((tx) =>
       tx.receipt.contractAddress
         ? okAsync({
-            address: tx.receipt.contractAddress,
+            address: getAddress(tx.receipt.contractAddress),
             blockNumber: tx.blockNumber,
             transactionHash: tx.transactionHash,
           })

@@ -103,18 +103,19 @@ export function sendContract(
 ): ResultAsync<SentTransaction, SendError> {
   const { publicClient, walletClient } = clients;
   const account = walletClient.account;
-  const simulate = ResultAsync.fromPromise(
-    publicClient.simulateContract({
-      abi: call.abi,
-      address: call.address,
-      functionName: call.functionName,
-      args: call.args,
-      account,
-      ...(call.value === undefined ? {} : { value: call.value }),
-    } as Parameters<ReadClient['simulateContract']>[0]),
-    (e) => toChainError(e, call.functionName),
-  );
-  return simulate
+  const simulate = () =>
+    ResultAsync.fromPromise(
+      publicClient.simulateContract({
+        abi: call.abi,
+        address: call.address,
+        functionName: call.functionName,
+        args: call.args,
+        account,
+        ...(call.value === undefined ? {} : { value: call.value }),
+      } as Parameters<ReadClient['simulateContract']>[0]),
+      (e) => toChainError(e, call.functionName),
+    );
+  return simulate()
     .andThen(({ request }) =>
       ResultAsync.fromPromise(
         withNonce(clients, (nonce) =>
@@ -126,6 +127,12 @@ export function sendContract(
           }),
         ),
         (e) => toChainError(e, call.functionName),
+      ).orElse((error) =>
+        // The state changed between simulation and sending (another transaction won a race) and
+        // gas estimation reverted without a decodable reason: simulate again to name it.
+        error.code === 'CONTRACT_REVERT' && !error.errorName
+          ? simulate().andThen(() => errAsync(error))
+          : errAsync(error),
       ),
     )
     .andThen((hash) => waitForSuccess(publicClient, hash, call.functionName));

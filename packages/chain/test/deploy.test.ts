@@ -1,0 +1,193 @@
+/**
+ * deployBlockhost and verifyDeployment against a real anvil.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Anvil,
+  deployBlockhost,
+  deployTestStablecoin,
+  getPaymentTokens,
+  getPlan,
+  hasRole,
+  revokeRole,
+  startAnvil,
+  verifyDeployment,
+} from '../src/index.js';
+import { PLAN } from './fixture.js';
+
+let anvil: Anvil;
+beforeAll(async () => {
+  anvil = await startAnvil();
+});
+afterAll(async () => {
+  await anvil?.stop();
+});
+
+describe('deployBlockhost', () => {
+  it('fresh deployment: test stablecoin, roles, first plan, deploy block; verifies', async () => {
+    const server = anvil.clients(0);
+    const admin = anvil.accounts[1]!.address;
+    const before = await anvil.publicClient.getBlockNumber();
+    const d = (
+      await deployBlockhost(server, {
+        admin,
+        stablecoin: { test: { decimals: 6 } },
+        firstPlan: PLAN,
+      })
+    )._unsafeUnwrap();
+    expect(d.deployBlock).toBeGreaterThan(before);
+    expect(d.firstPlanId).toBe(1n);
+    expect(d.priceFeed).toBeNull();
+    expect(d.transactions).toHaveLength(4); // stablecoin, subscriptions, nft, plan
+    const c = anvil.publicClient;
+    expect((await getPaymentTokens(c, { address: d.subscriptions }))._unsafeUnwrap()).toEqual([
+      d.stablecoin,
+    ]);
+    expect(
+      (await getPlan(c, { address: d.subscriptions, planId: 1n }))._unsafeUnwrap(),
+    ).toMatchObject({ ...PLAN, active: true });
+    const server0 = anvil.accounts[0]!.address;
+    for (const [address, role, account, expected] of [
+      [d.subscriptions, 'DEFAULT_ADMIN_ROLE', admin, true],
+      [d.subscriptions, 'OPERATOR_ROLE', server0, true],
+      [d.subscriptions, 'DEFAULT_ADMIN_ROLE', server0, false],
+      [d.nft, 'DEFAULT_ADMIN_ROLE', admin, true],
+      [d.nft, 'MINTER_ROLE', server0, true],
+      [d.nft, 'DEFAULT_ADMIN_ROLE', server0, false],
+    ] as const) {
+      expect(
+        (await hasRole(c, { address, role, account }))._unsafeUnwrap(),
+        `${role} ${account}`,
+      ).toBe(expected);
+    }
+    const report = (
+      await verifyDeployment(c, {
+        subscriptions: d.subscriptions,
+        nft: d.nft,
+        server: server0,
+        admin,
+      })
+    )._unsafeUnwrap();
+    expect(report).toMatchObject({
+      subscriptionsCodeMatches: true,
+      nftCodeMatches: true,
+      nftLinked: true,
+      planCount: 1n,
+      subscriptionCount: 0n,
+    });
+  });
+
+  it('with an existing stablecoin, no test contracts; a separate server key gets the roles', async () => {
+    const server = anvil.clients(0);
+    const coin = (await deployTestStablecoin(server, { decimals: 18 }))._unsafeUnwrap().address;
+    const other = anvil.accounts[5]!.address;
+    const d = (
+      await deployBlockhost(server, {
+        admin: anvil.accounts[1]!.address,
+        server: other,
+        stablecoin: coin,
+      })
+    )._unsafeUnwrap();
+    expect(d.stablecoin).toBe(coin);
+    expect(d.firstPlanId).toBeNull();
+    expect(
+      (
+        await verifyDeployment(anvil.publicClient, {
+          subscriptions: d.subscriptions,
+          nft: d.nft,
+          server: other,
+        })
+      ).isOk(),
+    ).toBe(true);
+    // the deployer holds nothing
+    const r = await verifyDeployment(anvil.publicClient, {
+      subscriptions: d.subscriptions,
+      nft: d.nft,
+      server: anvil.accounts[0]!.address,
+    });
+    expect(r._unsafeUnwrapErr().problems).toHaveLength(2);
+  });
+
+  it('refuses a first plan when the server key is not the deployer, and bad addresses', async () => {
+    const server = anvil.clients(0);
+    const r = await deployBlockhost(server, {
+      admin: anvil.accounts[1]!.address,
+      server: anvil.accounts[5]!.address,
+      firstPlan: PLAN,
+    });
+    expect(r._unsafeUnwrapErr().code).toBe('CHAIN_INPUT');
+    const bad = await deployBlockhost(server, { admin: '0x1234' });
+    expect(bad._unsafeUnwrapErr().code).toBe('CHAIN_INPUT');
+  });
+});
+
+describe('verifyDeployment', () => {
+  it('finds missing code, wrong contracts, missing roles, and a wrong admin', async () => {
+    const server = anvil.clients(0);
+    const admin = anvil.clients(1);
+    const server0 = anvil.accounts[0]!.address;
+    const d = (
+      await deployBlockhost(server, { admin: anvil.accounts[1]!.address })
+    )._unsafeUnwrap();
+    const coin = (await deployTestStablecoin(server))._unsafeUnwrap().address;
+    const c = anvil.publicClient;
+
+    const noCode = await verifyDeployment(c, {
+      subscriptions: anvil.accounts[7]!.address,
+      nft: d.nft,
+      server: server0,
+    });
+    expect(noCode._unsafeUnwrapErr().code).toBe('DEPLOYMENT_INVALID');
+    expect(noCode._unsafeUnwrapErr().problems[0]).toMatch(/no contract code at subscriptions/);
+
+    const swapped = await verifyDeployment(c, {
+      subscriptions: d.nft,
+      nft: d.subscriptions,
+      server: server0,
+    });
+    expect(swapped._unsafeUnwrapErr().problems).toEqual([
+      `${d.nft} is not a BlockhostSubscriptions contract`,
+      `${d.subscriptions} is not an AccessCredentialNFT contract`,
+    ]);
+
+    const erc20 = await verifyDeployment(c, { subscriptions: coin, nft: coin, server: server0 });
+    expect(erc20._unsafeUnwrapErr().problems).toHaveLength(2);
+
+    const wrongAdmin = await verifyDeployment(c, {
+      subscriptions: d.subscriptions,
+      nft: d.nft,
+      server: server0,
+      admin: server0,
+    });
+    expect(
+      wrongAdmin._unsafeUnwrapErr().problems.every((p) => p.includes('DEFAULT_ADMIN_ROLE')),
+    ).toBe(true);
+
+    (
+      await revokeRole(admin, { address: d.nft, role: 'MINTER_ROLE', account: server0 })
+    )._unsafeUnwrap();
+    const noMinter = await verifyDeployment(c, {
+      subscriptions: d.subscriptions,
+      nft: d.nft,
+      server: server0,
+    });
+    expect(noMinter._unsafeUnwrapErr().problems).toEqual([
+      `server ${server0} lacks MINTER_ROLE on the nft`,
+    ]);
+  });
+
+  it('an unreachable RPC is an RpcError, not a verdict', async () => {
+    const { createBlockhostClients } = await import('../src/index.js');
+    const { publicClient } = createBlockhostClients({
+      chainId: 31337,
+      rpcUrls: ['http://127.0.0.1:9'],
+      retryCount: 0,
+    })._unsafeUnwrap();
+    const r = await verifyDeployment(publicClient, {
+      subscriptions: anvil.accounts[1]!.address,
+      nft: anvil.accounts[2]!.address,
+      server: anvil.accounts[0]!.address,
+    });
+    expect(r._unsafeUnwrapErr().code).toBe('RPC_ERROR');
+  });
+});
