@@ -197,7 +197,7 @@ describe('wallet login over real sshd + PAM', () => {
         alice.signMessage({ message: { raw: hex } }),
       );
       await page.addInitScript((address: string) => {
-        const w = window as unknown as {
+        const w = globalThis as unknown as {
           ethereum: unknown;
           __testSign: (hex: string) => Promise<string>;
         };
