@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseVmLoginConfig,
+  renderVmLoginConfig,
+  signingBaseUrlOf,
+  VM_LOGIN_CONFIG_PATH,
+} from './config.js';
+
+describe('VM login config', () => {
+  it('fills in the defaults', () => {
+    const c = parseVmLoginConfig('{"chainId": 8453}')._unsafeUnwrap();
+    expect(c).toMatchObject({
+      chainId: 8453,
+      rpcUrls: [],
+      challengeTtlSeconds: 120,
+      loginGraceTimeSeconds: 120,
+      browserWaitSeconds: 5,
+      rateLimit: { maxFailures: 5, windowSeconds: 300 },
+      signing: { enabled: true, port: 8443, listen: '::' },
+      runDir: '/run/blockhost-login',
+      passwdFile: '/etc/passwd',
+      log: { syslog: true },
+    });
+    expect(c.host).toBeUndefined();
+  });
+
+  it.each([
+    ['not JSON', '{chainId: 1}', 'file'],
+    ['no chainId', '{}', 'chainId'],
+    ['an unknown key (typo)', '{"chainId":1,"rpcUrl":"http://x"}', 'rpcUrl'],
+    [
+      'a TTL beyond LoginGraceTime',
+      '{"chainId":1,"challengeTtlSeconds":300}',
+      'challengeTtlSeconds',
+    ],
+    ['a host with a port', '{"chainId":1,"host":"vm:22"}', 'host'],
+    ['an RPC URL that is not http(s)', '{"chainId":1,"rpcUrls":["ws://x"]}', 'rpcUrls'],
+    ['a bad NFT address', '{"chainId":1,"nftContract":"0x12"}', 'nftContract'],
+    ['a cert without a key', '{"chainId":1,"signing":{"tlsCert":"/etc/c.pem"}}', 'signing'],
+    ['a relative run dir', '{"chainId":1,"runDir":"run"}', 'runDir'],
+    ['a run dir with ..', '{"chainId":1,"runDir":"/run/../etc"}', 'runDir'],
+    ['a nested unknown key', '{"chainId":1,"signing":{"prot":1}}', 'signing.prot'],
+  ])('refuses %s, naming the key', (_what, text, key) => {
+    const e = parseVmLoginConfig(text)._unsafeUnwrapErr();
+    expect(e.code).toBe('LOGIN_CONFIG_INVALID');
+    expect(e.shortMessage).toContain(key);
+  });
+
+  it('renders only the given keys, validated, mode 0600, parseable back', () => {
+    const f = renderVmLoginConfig({
+      chainId: 11155111,
+      host: 'vm-9.example.net',
+      rpcUrls: ['https://rpc.example/key'],
+      nftContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+    })._unsafeUnwrap();
+    expect(f.path).toBe(VM_LOGIN_CONFIG_PATH);
+    expect(f.mode).toBe(0o600);
+    expect(JSON.parse(f.content)).toEqual({
+      chainId: 11155111,
+      host: 'vm-9.example.net',
+      rpcUrls: ['https://rpc.example/key'],
+      nftContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+    });
+    expect(parseVmLoginConfig(f.content).isOk()).toBe(true);
+    expect(renderVmLoginConfig({ chainId: 0 }).isErr()).toBe(true);
+  });
+
+  it('derives the signing page base URL', () => {
+    const c = (extra: object) =>
+      parseVmLoginConfig(JSON.stringify({ chainId: 1, ...extra }))._unsafeUnwrap();
+    expect(signingBaseUrlOf(c({}), 'vm')).toBe('http://vm:8443');
+    expect(
+      signingBaseUrlOf(c({ signing: { tlsCert: '/c', tlsKey: '/k', port: 443 } }), '[::1]'),
+    ).toBe('https://[::1]');
+    expect(signingBaseUrlOf(c({ signing: { publicUrl: 'https://login.example/' } }), 'vm')).toBe(
+      'https://login.example',
+    );
+    expect(signingBaseUrlOf(c({ signing: { enabled: false } }), 'vm')).toBeUndefined();
+  });
+});
