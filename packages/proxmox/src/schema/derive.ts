@@ -37,7 +37,16 @@ const num = (v: unknown): number | undefined => {
 };
 const truthy = (v: unknown) => v === true || v === 1 || v === '1';
 
-const TYPES = new Set<PveType>(['string', 'integer', 'number', 'boolean', 'array', 'object', 'null', 'any']);
+const TYPES = new Set<PveType>([
+  'string',
+  'integer',
+  'number',
+  'boolean',
+  'array',
+  'object',
+  'null',
+  'any',
+]);
 function pveType(v: unknown): PveType | undefined {
   return typeof v === 'string' && TYPES.has(v as PveType) ? (v as PveType) : undefined;
 }
@@ -146,7 +155,8 @@ export function deriveCompactSchema(raw: unknown, file: string): CompactSchema {
     }
     const methods: Partial<Record<Verb, MethodDef>> = {};
     for (const m of p.methods) {
-      if (!isObj(m) || !VERBS.has(m.verb as Verb)) throw new Error(`${file}: ${p.path}: bad method`);
+      if (!isObj(m) || !VERBS.has(m.verb as Verb))
+        throw new Error(`${file}: ${p.path}: bad method`);
       const params: Record<string, ParamDef> = {};
       for (const q of Array.isArray(m.parameters) ? m.parameters : []) {
         if (!isObj(q) || typeof q.name !== 'string' || !isObj(q.definition)) {

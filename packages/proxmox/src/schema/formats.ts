@@ -8,7 +8,8 @@ import { isIPv4, isIPv6 } from 'node:net';
 type FormatCheck = (value: string) => string | null;
 
 const HOST_LABEL = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
-const DNS_NAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/;
+const DNS_NAME =
+  /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/;
 const STORAGE_ID = /^[a-z][a-z0-9\-_.]*[a-z0-9]$/i;
 const CONFIG_ID = /^[a-z][a-z0-9_-]+$/i;
 const TAG = /^[a-z0-9_][a-z0-9_\-+.]*$/i;
@@ -25,7 +26,12 @@ const URLENCODED = /^[%a-zA-Z0-9\-_.!~*'()]*$/;
 export function isIpv4Cidr(value: string): boolean {
   const [ip, bits, extra] = value.split('/');
   return (
-    extra === undefined && ip !== undefined && isIPv4(ip) && bits !== undefined && /^[0-9]{1,2}$/.test(bits) && Number(bits) <= 32
+    extra === undefined &&
+    ip !== undefined &&
+    isIPv4(ip) &&
+    bits !== undefined &&
+    /^[0-9]{1,2}$/.test(bits) &&
+    Number(bits) <= 32
   );
 }
 
@@ -33,7 +39,12 @@ export function isIpv4Cidr(value: string): boolean {
 export function isIpv6Cidr(value: string): boolean {
   const [ip, bits, extra] = value.split('/');
   return (
-    extra === undefined && ip !== undefined && isIPv6(ip) && bits !== undefined && /^[0-9]{1,3}$/.test(bits) && Number(bits) <= 128
+    extra === undefined &&
+    ip !== undefined &&
+    isIPv6(ip) &&
+    bits !== undefined &&
+    /^[0-9]{1,3}$/.test(bits) &&
+    Number(bits) <= 128
   );
 }
 
@@ -57,7 +68,8 @@ const re =
   (value) =>
     pattern.test(value) ? null : message(value);
 
-const ip: FormatCheck = (v) => (isIPv4(v) || isIPv6(v) ? null : 'value does not look like a valid IP address');
+const ip: FormatCheck = (v) =>
+  isIPv4(v) || isIPv6(v) ? null : 'value does not look like a valid IP address';
 const cidr: FormatCheck = (v) =>
   isIpv4Cidr(v) || isIpv6Cidr(v) ? null : 'value does not look like a valid CIDR network';
 
@@ -69,7 +81,9 @@ export const FORMAT_CHECKS: Readonly<Record<string, FormatCheck>> = {
   'pve-vmid': re(/^[0-9]+$/, () => 'value does not look like a valid VM ID'),
   'pve-vmid-list': list(re(/^[0-9]+$/, () => 'value does not look like a valid VM ID')),
   'pve-storage-id': re(STORAGE_ID, (v) => `storage ID '${v}' contains illegal characters`),
-  'pve-storage-id-list': list(re(STORAGE_ID, (v) => `storage ID '${v}' contains illegal characters`)),
+  'pve-storage-id-list': list(
+    re(STORAGE_ID, (v) => `storage ID '${v}' contains illegal characters`),
+  ),
   'pve-configid': re(CONFIG_ID, (v) => `invalid configuration ID '${v}'`),
   'pve-configid-list': list(re(CONFIG_ID, (v) => `invalid configuration ID '${v}'`)),
   'dns-name': re(DNS_NAME, () => 'value does not look like a valid DNS name'),
@@ -81,7 +95,10 @@ export const FORMAT_CHECKS: Readonly<Record<string, FormatCheck>> = {
   'address-list': list(ip),
   'ip-list': list(ip),
   CIDR: cidr,
-  IPorCIDR: (v) => (ip(v) === null || cidr(v) === null ? null : 'value does not look like a valid IP address or CIDR network'),
+  IPorCIDR: (v) =>
+    ip(v) === null || cidr(v) === null
+      ? null
+      : 'value does not look like a valid IP address or CIDR network',
   'mac-addr': (v) =>
     // The I/G bit of the first octet must be clear: a unicast address.
     MAC.test(v) && (Number.parseInt(v.slice(0, 2), 16) & 1) === 0
@@ -106,7 +123,10 @@ export const FORMAT_CHECKS: Readonly<Record<string, FormatCheck>> = {
     (v) => `invalid content type '${v}'`,
   ),
   'pve-storage-content-list': list(
-    re(/^(images|rootdir|vztmpl|iso|backup|snippets|import|none)$/, (v) => `invalid content type '${v}'`),
+    re(
+      /^(images|rootdir|vztmpl|iso|backup|snippets|import|none)$/,
+      (v) => `invalid content type '${v}'`,
+    ),
   ),
 };
 

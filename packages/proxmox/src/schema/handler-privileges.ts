@@ -14,7 +14,10 @@ export function fillPath(path: string, params: Readonly<Record<string, unknown>>
  * and node calls (`perm`, `and`, `or`). Returns `null` for the forms that
  * need the caller's identity (`userid-param`, `userid-group`, `perm-modify`).
  */
-export function expressionNeed(check: PermCheck, params: Readonly<Record<string, unknown>>): Need | null {
+export function expressionNeed(
+  check: PermCheck,
+  params: Readonly<Record<string, unknown>>,
+): Need | null {
   const [op, ...rest] = check;
   if (op === 'perm') {
     const [path, privs, ...opts] = rest as [string, string[], ...unknown[]];
@@ -66,6 +69,8 @@ export function handlerNeeds(
   const vmPath = `/vms/${String(params.vmid ?? '{vmid}')}`;
   switch (`${verb} ${template}`) {
     case 'POST /nodes/{node}/qemu':
+      // Stated in the description: "You need 'VM.Allocate' permissions on /vms/{vmid}".
+      return [perm(vmPath, ['VM.Allocate']), ...configParamsNeeds(params, vmPath)];
     case 'POST /nodes/{node}/qemu/{vmid}/config':
     case 'PUT /nodes/{node}/qemu/{vmid}/config':
       return configParamsNeeds(params, vmPath);
@@ -75,12 +80,16 @@ export function handlerNeeds(
         ...(facts.bridges ?? []).map((b) => perm(bridgePath(b), ['SDN.Use'])),
       ];
     case 'PUT /nodes/{node}/qemu/{vmid}/resize':
-      return facts.diskStorage ? [perm(`/storage/${facts.diskStorage}`, ['Datastore.AllocateSpace'])] : [];
+      return facts.diskStorage
+        ? [perm(`/storage/${facts.diskStorage}`, ['Datastore.AllocateSpace'])]
+        : [];
     case 'POST /nodes/{node}/qemu/{vmid}/status/suspend':
       if (!params.todisk) return [];
       return [
         perm(vmPath, ['VM.Config.Disk']),
-        ...(facts.stateStorage ? [perm(`/storage/${facts.stateStorage}`, ['Datastore.AllocateSpace'])] : []),
+        ...(facts.stateStorage
+          ? [perm(`/storage/${facts.stateStorage}`, ['Datastore.AllocateSpace'])]
+          : []),
       ];
     default:
       return [];

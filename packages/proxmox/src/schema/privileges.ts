@@ -64,7 +64,12 @@ export function isPvePrivilege(value: string): value is PvePrivilege {
  * the simulator (to enforce) and the SDK (to derive its role) need.
  */
 export type Need =
-  | { readonly kind: 'perm'; readonly path: string; readonly privs: readonly string[]; readonly any: boolean }
+  | {
+      readonly kind: 'perm';
+      readonly path: string;
+      readonly privs: readonly string[];
+      readonly any: boolean;
+    }
   | { readonly kind: 'and' | 'or'; readonly of: readonly Need[] }
   | { readonly kind: 'root' };
 

@@ -1,5 +1,5 @@
-import { perlPattern } from './perl-regex.js';
 import { checkFormat } from './formats.js';
+import { perlPattern } from './perl-regex.js';
 import type { FormatKeyDef } from './types.js';
 
 /**
@@ -166,7 +166,8 @@ export function formatPropertyString(
 ): string {
   const defaultKey = Object.entries(keys).find(([, d]) => d.defaultKey)?.[0];
   const parts: string[] = [];
-  const str = (v: string | number | boolean) => (typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  const str = (v: string | number | boolean) =>
+    typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
   if (defaultKey && values[defaultKey] !== undefined) parts.push(str(values[defaultKey]!));
   for (const [k, v] of Object.entries(values)) {
     if (k === defaultKey || v === undefined) continue;

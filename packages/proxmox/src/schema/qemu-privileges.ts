@@ -1,4 +1,4 @@
-import { type Need, perm, bridgePath } from './privileges.js';
+import { bridgePath, type Need, perm } from './privileges.js';
 import { parsePropertyString } from './property-string.js';
 import type { FormatKeyDef } from './types.js';
 
@@ -10,7 +10,17 @@ import type { FormatKeyDef } from './types.js';
  * (to enforce) and the SDK (to derive its role), so both follow one table.
  */
 
-const CPU = new Set(['cores', 'cpu', 'cpulimit', 'cpuunits', 'numa', 'smp', 'sockets', 'vcpus', 'affinity']);
+const CPU = new Set([
+  'cores',
+  'cpu',
+  'cpulimit',
+  'cpuunits',
+  'numa',
+  'smp',
+  'sockets',
+  'vcpus',
+  'affinity',
+]);
 const MEMORY = new Set(['memory', 'balloon', 'shares']);
 const HWTYPE = new Set([
   'acpi',
@@ -74,7 +84,8 @@ const NOT_CONFIG = new Set([
   'import-working-storage',
 ]);
 
-export const DRIVE_KEY = /^(ide[0-3]|sata[0-5]|scsi([0-9]|[12][0-9]|30)|virtio([0-9]|1[0-5])|efidisk0|tpmstate0)$/;
+export const DRIVE_KEY =
+  /^(ide[0-3]|sata[0-5]|scsi([0-9]|[12][0-9]|30)|virtio([0-9]|1[0-5])|efidisk0|tpmstate0)$/;
 
 /** The keys of a drive property string this module looks at (the rest are not permission-relevant). */
 const DRIVE_KEYS: Record<string, FormatKeyDef> = new Proxy(
@@ -128,13 +139,19 @@ export function configKeyNeeds(key: string, value: string | undefined, vmPath: s
       needs.push(
         d.importFrom.startsWith('/')
           ? { kind: 'root' }
-          : perm(`/storage/${storageOf(d.importFrom)}`, ['Datastore.AllocateSpace', 'Datastore.Audit'], true),
+          : perm(
+              `/storage/${storageOf(d.importFrom)}`,
+              ['Datastore.AllocateSpace', 'Datastore.Audit'],
+              true,
+            ),
       );
     }
     return needs;
   }
   if (/^serial[0-3]$/.test(key)) {
-    return value === undefined || value === 'socket' ? [perm(vmPath, ['VM.Config.HWType'])] : [{ kind: 'root' }];
+    return value === undefined || value === 'socket'
+      ? [perm(vmPath, ['VM.Config.HWType'])]
+      : [{ kind: 'root' }];
   }
   if (/^(usb|hostpci|parallel)[0-9]+$/.test(key)) return [{ kind: 'root' }];
   if (CPU.has(key) || /^numa[0-9]+$/.test(key)) return [perm(vmPath, ['VM.Config.CPU'])];
@@ -162,7 +179,10 @@ export function configKeyNeeds(key: string, value: string | undefined, vmPath: s
 }
 
 /** Needs of a create/update call's parameters (including `delete=`). */
-export function configParamsNeeds(params: Readonly<Record<string, unknown>>, vmPath: string): Need[] {
+export function configParamsNeeds(
+  params: Readonly<Record<string, unknown>>,
+  vmPath: string,
+): Need[] {
   const needs: Need[] = [];
   for (const [key, value] of Object.entries(params)) {
     if (NOT_CONFIG.has(key) || key === 'skiplock') {
@@ -173,7 +193,8 @@ export function configParamsNeeds(params: Readonly<Record<string, unknown>>, vmP
   }
   const del = params.delete;
   if (typeof del === 'string') {
-    for (const key of del.split(/[,;\s]+/).filter(Boolean)) needs.push(...configKeyNeeds(key, undefined, vmPath));
+    for (const key of del.split(/[,;\s]+/).filter(Boolean))
+      needs.push(...configKeyNeeds(key, undefined, vmPath));
   }
   return needs;
 }

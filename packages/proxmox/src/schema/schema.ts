@@ -84,6 +84,10 @@ export function matchPath(schema: CompactSchema, path: string): RouteMatch | nul
 }
 
 /** The method definition for `verb template`, or undefined. */
-export function methodDef(schema: CompactSchema, verb: Verb, template: string): MethodDef | undefined {
+export function methodDef(
+  schema: CompactSchema,
+  verb: Verb,
+  template: string,
+): MethodDef | undefined {
   return schema.paths[template]?.[verb];
 }

@@ -9,7 +9,8 @@ export const PVE_API_SOURCE = 'schema-pve-9.2.3.json';
  */
 export function pveApiSourceFile(env: Record<string, string | undefined> = process.env): string {
   const dir =
-    env.BLOCKHOST_PVE_API_DIR ?? new URL('../../../../../shared/pve-api/', import.meta.url).pathname;
+    env.BLOCKHOST_PVE_API_DIR ??
+    new URL('../../../../../shared/pve-api/', import.meta.url).pathname;
   return `${dir.replace(/\/?$/, '/')}${PVE_API_SOURCE}`;
 }
 

@@ -4,7 +4,15 @@
  * `deriveCompactSchema` from `schema-pve-<version>.json`.
  */
 
-export type PveType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null' | 'any';
+export type PveType =
+  | 'string'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'array'
+  | 'object'
+  | 'null'
+  | 'any';
 
 export type Verb = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

@@ -1,6 +1,10 @@
-import { perlPattern } from './perl-regex.js';
 import { checkFormat } from './formats.js';
-import { keysFromTypetext, NAMED_PROPERTY_FORMATS, parsePropertyString } from './property-string.js';
+import { perlPattern } from './perl-regex.js';
+import {
+  keysFromTypetext,
+  NAMED_PROPERTY_FORMATS,
+  parsePropertyString,
+} from './property-string.js';
 import type { FormatKeyDef, MethodDef, ParamDef } from './types.js';
 
 /** A parameter value after PVE's type coercion. */
@@ -32,7 +36,9 @@ export function paramDefFor(method: MethodDef, name: string): ParamDef | undefin
 export function propertyKeys(def: ParamDef): Readonly<Record<string, FormatKeyDef>> | null {
   if (typeof def.format === 'object') return def.format;
   if (typeof def.format === 'string') {
-    return NAMED_PROPERTY_FORMATS[def.format] ?? (def.typetext ? keysFromTypetext(def.typetext) : null);
+    return (
+      NAMED_PROPERTY_FORMATS[def.format] ?? (def.typetext ? keysFromTypetext(def.typetext) : null)
+    );
   }
   return null;
 }
@@ -67,7 +73,10 @@ function coerce(def: ParamDef, raw: unknown): { value?: ParamValue; error?: stri
     }
     case 'number': {
       if (typeof raw === 'number' && Number.isFinite(raw)) return { value: raw };
-      if (typeof raw === 'string' && /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(raw)) {
+      if (
+        typeof raw === 'string' &&
+        /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(raw)
+      ) {
         return { value: Number(raw) };
       }
       return { error: `type check ('number') failed - got '${shown}'` };
@@ -119,7 +128,8 @@ function constraints(def: ParamDef, value: ParamValue): string | null {
     const keys = propertyKeys(def);
     if (keys) {
       const parsed = parsePropertyString(value, keys);
-      if (parsed.errors.length > 0) return `invalid format - format error\n${parsed.errors.join('\n')}`;
+      if (parsed.errors.length > 0)
+        return `invalid format - format error\n${parsed.errors.join('\n')}`;
     } else if (typeof def.format === 'string') {
       return checkFormat(def.format, value);
     }
@@ -163,4 +173,3 @@ export function validateParams(method: MethodDef, raw: RawParams): ValidatedPara
   }
   return { params, errors };
 }
-

@@ -56,8 +56,26 @@ export function builtinRoles(): Record<string, SimRole> {
     Administrator: role(ALL),
     NoAccess: role([]),
     PVEAuditor: role(by((p) => p.endsWith('.Audit'))),
-    PVEVMAdmin: role([...by((p) => p.startsWith('VM.')), 'Datastore.AllocateSpace', 'Pool.Audit', 'Sys.Audit', 'Sys.Console', 'SDN.Use']),
-    PVEVMUser: role(['VM.Audit', 'VM.Console', 'VM.PowerMgmt', 'VM.Backup', 'VM.Config.CDROM', 'VM.Config.Cloudinit', 'Pool.Audit', 'Datastore.AllocateSpace', 'Datastore.Audit', 'SDN.Use']),
+    PVEVMAdmin: role([
+      ...by((p) => p.startsWith('VM.')),
+      'Datastore.AllocateSpace',
+      'Pool.Audit',
+      'Sys.Audit',
+      'Sys.Console',
+      'SDN.Use',
+    ]),
+    PVEVMUser: role([
+      'VM.Audit',
+      'VM.Console',
+      'VM.PowerMgmt',
+      'VM.Backup',
+      'VM.Config.CDROM',
+      'VM.Config.Cloudinit',
+      'Pool.Audit',
+      'Datastore.AllocateSpace',
+      'Datastore.Audit',
+      'SDN.Use',
+    ]),
     PVEDatastoreUser: role(['Datastore.AllocateSpace', 'Datastore.Audit']),
     PVEDatastoreAdmin: role(by((p) => p.startsWith('Datastore.'))),
     PVETemplateUser: role(['VM.Clone', 'VM.Audit']),
@@ -94,7 +112,12 @@ export function splitTokenId(authid: string): { user: string; token?: string } {
   return i < 0 ? { user: authid } : { user: authid.slice(0, i), token: authid.slice(i + 1) };
 }
 
-function rolesFor(access: AccessState, ugType: 'user' | 'token', ugid: string, path: string): Set<string> {
+function rolesFor(
+  access: AccessState,
+  ugType: 'user' | 'token',
+  ugid: string,
+  path: string,
+): Set<string> {
   let roles = new Set<string>();
   const target = normalizeAclPath(path);
   const groups = ugType === 'user' ? (access.users[ugid]?.groups ?? []) : [];
@@ -126,7 +149,9 @@ export function privilegesAt(access: AccessState, authid: string, path: string):
   const u = access.users[user];
   if (!u || !u.enable) return new Set();
   const userPrivs =
-    user === 'root@pam' ? new Set<string>(ALL) : privsOfRoles(access, rolesFor(access, 'user', user, path));
+    user === 'root@pam'
+      ? new Set<string>(ALL)
+      : privsOfRoles(access, rolesFor(access, 'user', user, path));
   if (token === undefined) return userPrivs;
   const t = u.tokens[token];
   if (!t) return new Set();
@@ -151,7 +176,9 @@ export function evaluateNeed(access: AccessState, authid: string, need: Need): D
     case 'perm': {
       const have = privilegesAt(access, authid, need.path);
       if (need.any) {
-        return need.privs.some((p) => have.has(p)) ? null : { path: need.path, privs: need.privs, any: true };
+        return need.privs.some((p) => have.has(p))
+          ? null
+          : { path: need.path, privs: need.privs, any: true };
       }
       const missing = need.privs.find((p) => !have.has(p));
       return missing === undefined ? null : { path: need.path, privs: [missing], any: false };

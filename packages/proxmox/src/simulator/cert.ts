@@ -47,7 +47,9 @@ const oid = (dotted: string): Buffer => {
 const utf8 = (s: string) => tlv(0x0c, Buffer.from(s, 'utf8'));
 const time = (d: Date): Buffer => {
   const iso = d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-  return d.getUTCFullYear() < 2050 ? tlv(0x17, Buffer.from(`${iso.slice(2)}Z`)) : tlv(0x18, Buffer.from(`${iso}Z`));
+  return d.getUTCFullYear() < 2050
+    ? tlv(0x17, Buffer.from(`${iso.slice(2)}Z`))
+    : tlv(0x18, Buffer.from(`${iso}Z`));
 };
 const explicit = (n: number, inner: Buffer) => tlv(0xa0 + n, inner);
 const bitString = (b: Buffer, unused = 0) => tlv(0x03, Buffer.from([unused]), b);
@@ -61,7 +63,9 @@ function ipBytes(ip: string): Buffer {
   const h = head ? head.split(':') : [];
   const t = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
-  return Buffer.concat(groups.map((g) => Buffer.from([parseInt(g, 16) >> 8, parseInt(g, 16) & 0xff])));
+  return Buffer.concat(
+    groups.map((g) => Buffer.from([parseInt(g, 16) >> 8, parseInt(g, 16) & 0xff])),
+  );
 }
 
 export function createSelfSignedCert(
@@ -91,14 +95,20 @@ export function createSelfSignedCert(
     int(serial),
     sigAlg,
     name,
-    seq(time(new Date(now.getTime() - 86_400_000)), time(new Date(now.getTime() + 10 * 365 * 86_400_000))),
+    seq(
+      time(new Date(now.getTime() - 86_400_000)),
+      time(new Date(now.getTime() + 10 * 365 * 86_400_000)),
+    ),
     name,
     spki,
     explicit(3, extensions),
   );
   const signature = sign('sha256', tbs, { key: privateKey, dsaEncoding: 'der' });
   const der = seq(tbs, sigAlg, bitString(signature));
-  const b64 = der.toString('base64').replace(/(.{64})/g, '$1\n').trimEnd();
+  const b64 = der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trimEnd();
   const certPem = `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   return { certPem, keyPem, fingerprint256: new X509Certificate(certPem).fingerprint256 };

@@ -282,7 +282,11 @@ export class SimCore {
     return f;
   }
 
-  private async runTask(task: SimTask, work: TaskWork, fault: TaskFault | undefined): Promise<void> {
+  private async runTask(
+    task: SimTask,
+    work: TaskWork,
+    fault: TaskFault | undefined,
+  ): Promise<void> {
     const log = (line: string) => task.log.push(line);
     let locked = false;
     try {

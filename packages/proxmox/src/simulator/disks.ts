@@ -91,11 +91,20 @@ export function allocVolume(
   if (kind === 'cloudinit') volid = `${storageId}:${dir}vm-${vmid}-cloudinit${ext}`;
   else if (kind === 'state') {
     const stamp = new Date(sim.now()).toISOString().slice(0, 19).replace(/[-:T]/g, '');
-    volid = freeName(sim, node, (n) => `${storageId}:${dir}vm-${vmid}-state-suspend-${stamp}${n ? `-${n}` : ''}${file ? '.raw' : ''}`);
+    volid = freeName(
+      sim,
+      node,
+      (n) =>
+        `${storageId}:${dir}vm-${vmid}-state-suspend-${stamp}${n ? `-${n}` : ''}${file ? '.raw' : ''}`,
+    );
   } else {
     const prefix = kind === 'base' ? 'base' : 'vm';
     const parentName = parent ? `${parent.slice(parent.indexOf(':') + 1)}/` : '';
-    volid = freeName(sim, node, (n) => `${storageId}:${parentName}${dir}${prefix}-${vmid}-disk-${n}${ext}`);
+    volid = freeName(
+      sim,
+      node,
+      (n) => `${storageId}:${parentName}${dir}${prefix}-${vmid}-disk-${n}${ext}`,
+    );
   }
   if (findVolume(sim, volid, node)) throw fail(`volume '${volid}' already exists`);
   const vol: SimVolume = {
@@ -152,7 +161,13 @@ function driveOptions(value: string, drop: readonly string[]): string[] {
  * `STORAGE:0,import-from=VOL` imports, `STORAGE:cloudinit` makes the
  * cloud-init drive; a replaced disk is kept as `unusedN`.
  */
-export function setDrive(sim: SimCore, vm: SimVm, key: string, value: string, log: (l: string) => void): void {
+export function setDrive(
+  sim: SimCore,
+  vm: SimVm,
+  key: string,
+  value: string,
+  log: (l: string) => void,
+): void {
   const d = parseDrive(value);
   const rest = driveOptions(value, ['import-from', 'size', 'file']);
   let stored: string;
@@ -168,7 +183,9 @@ export function setDrive(sim: SimCore, vm: SimVm, key: string, value: string, lo
       const src = findVolume(sim, d.importFrom, vm.node);
       if (!src) throw fail(`volume '${d.importFrom}' does not exist`);
       if (src.content !== 'import' && src.content !== 'images') {
-        throw paramError({ [key]: `${d.importFrom} has wrong type '${src.content}' - needs to be 'images' or 'import'` });
+        throw paramError({
+          [key]: `${d.importFrom} has wrong type '${src.content}' - needs to be 'images' or 'import'`,
+        });
       }
       size = src.size;
       log(`importing disk '${d.importFrom}' to VM ${vm.vmid} ...`);
@@ -183,7 +200,9 @@ export function setDrive(sim: SimCore, vm: SimVm, key: string, value: string, lo
   } else {
     const vol = findVolume(sim, d.file, vm.node);
     if (!vol && !d.file.startsWith('/')) throw fail(`volume '${d.file}' does not exist`);
-    stored = vol ? [vol.volid, ...rest, ...(isCdromDrive(d) ? [] : [`size=${formatSize(vol.size)}`])].join(',') : value;
+    stored = vol
+      ? [vol.volid, ...rest, ...(isCdromDrive(d) ? [] : [`size=${formatSize(vol.size)}`])].join(',')
+      : value;
   }
   const old = vm.config[key];
   if (old !== undefined) retireDrive(sim, vm, old, driveVolume(stored));
@@ -191,12 +210,23 @@ export function setDrive(sim: SimCore, vm: SimVm, key: string, value: string, lo
 }
 
 /** A drive leaves the config: cloud-init volumes are freed, disks kept as unusedN. */
-function retireDrive(sim: SimCore, vm: SimVm, oldValue: string, keep: string | null, force = false): void {
+function retireDrive(
+  sim: SimCore,
+  vm: SimVm,
+  oldValue: string,
+  keep: string | null,
+  force = false,
+): void {
   const volid = driveVolume(oldValue);
   if (!volid || volid === keep) return;
   const vol = findVolume(sim, volid, vm.node);
   if (!vol) return;
-  if (force || /-cloudinit(\.qcow2)?$/.test(volid) || vol.content !== 'images' || vol.vmid !== vm.vmid) {
+  if (
+    force ||
+    /-cloudinit(\.qcow2)?$/.test(volid) ||
+    vol.content !== 'images' ||
+    vol.vmid !== vm.vmid
+  ) {
     if (vol.content === 'images' && vol.vmid === vm.vmid) freeVolume(sim, volid, vm.node);
     return;
   }
@@ -249,7 +279,9 @@ export function storageUsed(sim: SimCore, storage: string, node: string): number
 }
 
 export function storageTotal(sim: SimCore, storage: SimStorage, node: string): number {
-  return storage.shared ? (storage.size ?? 0) : (sim.state.nodes[node]?.storageSize[storage.id] ?? 0);
+  return storage.shared
+    ? (storage.size ?? 0)
+    : (sim.state.nodes[node]?.storageSize[storage.id] ?? 0);
 }
 
 export function addFileVolume(

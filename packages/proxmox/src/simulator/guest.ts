@@ -13,7 +13,11 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
 
 const asList = (v: unknown): string[] => {
   if (Array.isArray(v)) return v.map(String);
-  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return [];
 };
 
@@ -27,7 +31,11 @@ export interface CloudInitResult {
  * Applies cloud-config user-data the way cloud-init's per-instance modules
  * would: only when it differs from what was applied last (a new instance).
  */
-export function applyUserData(guest: GuestState, text: string, defaultHostname: string): CloudInitResult {
+export function applyUserData(
+  guest: GuestState,
+  text: string,
+  defaultHostname: string,
+): CloudInitResult {
   const hash = createHash('sha256').update(text).digest('hex');
   if (guest.appliedUserData === hash) return { applied: false, problems: [] };
   const problems: string[] = [];
@@ -78,12 +86,17 @@ export function applyUserData(guest: GuestState, text: string, defaultHostname: 
     }
     const content = typeof f.content === 'string' ? f.content : '';
     const enc = typeof f.encoding === 'string' ? f.encoding : 'text/plain';
-    const b64 = /^(b64|base64)$/.test(enc) ? content.replace(/\s+/g, '') : Buffer.from(content).toString('base64');
+    const b64 = /^(b64|base64)$/.test(enc)
+      ? content.replace(/\s+/g, '')
+      : Buffer.from(content).toString('base64');
     const prev = guest.files[f.path];
     guest.files[f.path] = {
       contentBase64:
         f.append === true && prev
-          ? Buffer.concat([Buffer.from(prev.contentBase64, 'base64'), Buffer.from(b64, 'base64')]).toString('base64')
+          ? Buffer.concat([
+              Buffer.from(prev.contentBase64, 'base64'),
+              Buffer.from(b64, 'base64'),
+            ]).toString('base64')
           : b64,
       permissions: typeof f.permissions === 'string' ? f.permissions : undefined,
       owner: typeof f.owner === 'string' ? f.owner : undefined,
@@ -111,10 +124,19 @@ type Outcome = Pick<ExecRecord, 'exitcode' | 'outData' | 'errData' | 'simulated'
  * saying it is not simulated, so a test cannot pass on a command that did
  * nothing.
  */
-export function runGuestCommand(guest: GuestState, command: readonly string[], inputData?: string): Outcome {
+export function runGuestCommand(
+  guest: GuestState,
+  command: readonly string[],
+  inputData?: string,
+): Outcome {
   const [prog, ...args] = command;
   const ok = (outData = ''): Outcome => ({ exitcode: 0, outData, errData: '', simulated: true });
-  const bad = (exitcode: number, errData: string): Outcome => ({ exitcode, outData: '', errData, simulated: true });
+  const bad = (exitcode: number, errData: string): Outcome => ({
+    exitcode,
+    outData: '',
+    errData,
+    simulated: true,
+  });
   switch (prog) {
     case 'true':
       return ok();
@@ -134,9 +156,16 @@ export function runGuestCommand(guest: GuestState, command: readonly string[], i
     }
     case 'getent': {
       if (args[0] !== 'passwd') return bad(1, `getent: Unknown database: ${args[0] ?? ''}\n`);
-      if (args.length === 1) return ok(Object.values(guest.users).map((u) => `${passwdLine(u)}\n`).join(''));
+      if (args.length === 1)
+        return ok(
+          Object.values(guest.users)
+            .map((u) => `${passwdLine(u)}\n`)
+            .join(''),
+        );
       const u = guest.users[args[1]!];
-      return u ? ok(`${passwdLine(u)}\n`) : { exitcode: 2, outData: '', errData: '', simulated: true };
+      return u
+        ? ok(`${passwdLine(u)}\n`)
+        : { exitcode: 2, outData: '', errData: '', simulated: true };
     }
     case 'usermod': {
       const i = args.findIndex((a) => a === '-c' || a === '--comment');

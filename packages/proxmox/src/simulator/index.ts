@@ -1,4 +1,4 @@
-export { type AclEntry, type AccessState, builtinRoles } from './access.js';
+export { type AccessState, type AclEntry, builtinRoles } from './access.js';
 export { createSelfSignedCert, type SelfSignedCert } from './cert.js';
 export type { RequestRecord } from './core.js';
 export type {

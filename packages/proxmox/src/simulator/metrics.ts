@@ -92,7 +92,13 @@ export function nodeUsage(sim: SimCore, node: SimNode): NodeUsage {
   };
 }
 
-const STEP: Record<string, number> = { hour: 60, day: 1800, week: 10_800, month: 43_200, year: 604_800 };
+const STEP: Record<string, number> = {
+  hour: 60,
+  day: 1800,
+  week: 10_800,
+  month: 43_200,
+  year: 604_800,
+};
 
 /** 70 RRD rows ending now, like PVE's rrddata. */
 export function vmRrd(sim: SimCore, vm: SimVm, timeframe: string): Record<string, number>[] {

@@ -21,7 +21,9 @@ export function checkMethodPermissions(
     return new SimHttpError(403, 'API tokens cannot be used for this API call');
   }
   const perms = method.permissions;
-  const isRoot = user === 'root@pam' && (token === undefined || !sim.state.access.users[user]?.tokens[token]?.privsep);
+  const isRoot =
+    user === 'root@pam' &&
+    (token === undefined || !sim.state.access.users[user]?.tokens[token]?.privsep);
   if (!perms || (!perms.check && !perms.user)) {
     return isRoot ? null : new SimHttpError(403, 'Permission check failed (user != root@pam)');
   }
@@ -30,7 +32,13 @@ export function checkMethodPermissions(
   return denied ? new SimHttpError(403, deniedMessage(denied)) : null;
 }
 
-function can(sim: SimCore, authid: string, path: string, privs: readonly string[], any: boolean): Denied | null {
+function can(
+  sim: SimCore,
+  authid: string,
+  path: string,
+  privs: readonly string[],
+  any: boolean,
+): Denied | null {
   return evaluateNeed(sim.state.access, authid, { kind: 'perm', path, privs, any });
 }
 
@@ -61,7 +69,9 @@ function evalCheck(
     case 'userid-param': {
       const target = String(params.userid ?? '');
       if (rest[0] === 'self') {
-        return !authid.includes('!') && authid === target ? null : { path: '/access', privs: ['self'], any: false };
+        return !authid.includes('!') && authid === target
+          ? null
+          : { path: '/access', privs: ['self'], any: false };
       }
       const realm = target.slice(target.lastIndexOf('@') + 1);
       return can(sim, authid, `/access/realm/${realm}`, [String(rest[0])], false);
@@ -70,7 +80,10 @@ function evalCheck(
       const privs = (rest[0] as string[]) ?? [];
       const opts = rest.slice(1);
       const groupsParam = opts[0] === 'groups_param';
-      const groups = groupsParam && typeof params.groups === 'string' ? params.groups.split(/[,;\s]+/).filter(Boolean) : [];
+      const groups =
+        groupsParam && typeof params.groups === 'string'
+          ? params.groups.split(/[,;\s]+/).filter(Boolean)
+          : [];
       if (groups.length > 0) {
         for (const g of groups) {
           const d = can(sim, authid, `/access/groups/${g}`, privs, true);
@@ -81,7 +94,9 @@ function evalCheck(
       const onAll = can(sim, authid, '/access/groups', privs, true);
       if (!onAll || groupsParam) return onAll;
       const member = sim.state.access.users[String(params.userid ?? '')]?.groups ?? [];
-      return member.some((g) => !can(sim, authid, `/access/groups/${g}`, privs, true)) ? null : onAll;
+      return member.some((g) => !can(sim, authid, `/access/groups/${g}`, privs, true))
+        ? null
+        : onAll;
     }
     case 'perm-modify': {
       const path = fillPath(String(rest[0]), params);

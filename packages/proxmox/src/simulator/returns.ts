@@ -7,7 +7,9 @@ import type { ReturnDef } from '../schema/types.js';
  */
 export function checkReturns(def: ReturnDef, value: unknown, at = 'data'): string[] {
   if (value === null || value === undefined) {
-    return def.type === 'null' || def.optional || !def.type ? [] : [`${at}: missing (expected ${def.type})`];
+    return def.type === 'null' || def.optional || !def.type
+      ? []
+      : [`${at}: missing (expected ${def.type})`];
   }
   const problems: string[] = [];
   switch (def.type) {
@@ -15,17 +17,23 @@ export function checkReturns(def: ReturnDef, value: unknown, at = 'data'): strin
       if (typeof value !== 'string') problems.push(`${at}: expected string, got ${typeof value}`);
       break;
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) problems.push(`${at}: expected integer, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        problems.push(`${at}: expected integer, got ${JSON.stringify(value)}`);
       break;
     case 'number':
-      if (typeof value !== 'number') problems.push(`${at}: expected number, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'number')
+        problems.push(`${at}: expected number, got ${JSON.stringify(value)}`);
       break;
     case 'boolean':
-      if (value !== 0 && value !== 1 && value !== true && value !== false) problems.push(`${at}: expected boolean (0/1), got ${JSON.stringify(value)}`);
+      if (value !== 0 && value !== 1 && value !== true && value !== false)
+        problems.push(`${at}: expected boolean (0/1), got ${JSON.stringify(value)}`);
       break;
     case 'array':
       if (!Array.isArray(value)) problems.push(`${at}: expected array`);
-      else if (def.items) value.forEach((v, i) => problems.push(...checkReturns(def.items!, v, `${at}[${i}]`)));
+      else if (def.items) {
+        for (const [i, v] of value.entries())
+          problems.push(...checkReturns(def.items, v, `${at}[${i}]`));
+      }
       break;
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value)) {
@@ -37,7 +45,8 @@ export function checkReturns(def: ReturnDef, value: unknown, at = 'data'): strin
         if (k.endsWith('[n]')) {
           const base = k.slice(0, -3);
           for (const [key, v] of Object.entries(obj)) {
-            if (new RegExp(`^${base}[0-9]+$`).test(key)) problems.push(...checkReturns(sub, v, `${at}.${key}`));
+            if (new RegExp(`^${base}[0-9]+$`).test(key))
+              problems.push(...checkReturns(sub, v, `${at}.${key}`));
           }
           continue;
         }

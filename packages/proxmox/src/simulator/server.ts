@@ -19,13 +19,18 @@ import { nodeHandlers } from './handlers/nodes.js';
 import { qemuHandlers } from './handlers/qemu.js';
 import { storageHandlers } from './handlers/storage.js';
 import type { HandlerTable } from './handlers/types.js';
-import type { PveSimulatorOptions, ResolvedOptions, SimNodeSpec, SimTemplateSpec } from './options.js';
+import type {
+  PveSimulatorOptions,
+  ResolvedOptions,
+  SimNodeSpec,
+  SimTemplateSpec,
+} from './options.js';
 import { checkMethodPermissions } from './permissions.js';
 import { checkReturns } from './returns.js';
 import { SimHttpError } from './sim-error.js';
 import {
-  emptyState,
   type ExecRecord,
+  emptyState,
   type FileWriteRecord,
   GiB,
   type GuestState,
@@ -105,11 +110,20 @@ export interface PveSimulator {
   access: {
     createUser(userid: string, opts?: { comment?: string }): void;
     /** Creates an API token; returns its id and secret. */
-    createToken(userid: string, name: string, opts?: { privsep?: boolean }): { id: string; secret: string };
+    createToken(
+      userid: string,
+      name: string,
+      opts?: { privsep?: boolean },
+    ): { id: string; secret: string };
     createRole(roleid: string, privs: readonly string[]): void;
     setAcl(grant: SimAclGrant): void;
     /** Convenience: a role `roleid` with `privs`, granted to the token and its user on each path. */
-    grant(tokenId: string, roleid: string, privs: readonly string[], paths: readonly string[]): void;
+    grant(
+      tokenId: string,
+      roleid: string,
+      privs: readonly string[],
+      paths: readonly string[],
+    ): void;
     privileges(authid: string, path: string): string[];
     roles(): Record<string, string[]>;
   };
@@ -118,7 +132,9 @@ export interface PveSimulator {
     /** The next `count` tasks (of `type`, if given) fail with `message`. */
     failNextTasks(count: number, opts?: { type?: string; message?: string }): void;
     /** Answer a share of requests with these statuses (500/595/503) before running them. */
-    errorRate(opts: { rate: number; statuses?: number[]; path?: RegExp; methods?: string[] } | null): void;
+    errorRate(
+      opts: { rate: number; statuses?: number[]; path?: RegExp; methods?: string[] } | null,
+    ): void;
     /** Delay every answer by `ms`, or by a seeded value in [min, max]. */
     latency(ms: number | { minMs: number; maxMs: number } | null): void;
     /** Run the next `count` matching requests, then drop the connection without an answer. */
@@ -145,7 +161,12 @@ function resolveNodes(specs: Array<string | SimNodeSpec> | undefined): SimNodeSp
 function initialState(opts: PveSimulatorOptions): SimState {
   const state = emptyState();
   for (const s of opts.storages ?? [
-    { id: 'local', type: 'dir' as const, content: ['iso', 'vztmpl', 'backup', 'snippets', 'import'] as const, path: '/var/lib/vz' },
+    {
+      id: 'local',
+      type: 'dir' as const,
+      content: ['iso', 'vztmpl', 'backup', 'snippets', 'import'] as const,
+      path: '/var/lib/vz',
+    },
     { id: 'local-lvm', type: 'lvmthin' as const, content: ['images', 'rootdir'] as const },
   ]) {
     state.storages[s.id] = {
@@ -180,7 +201,8 @@ function initialState(opts: PveSimulatorOptions): SimState {
 
 function loadState(path: string): SimState {
   const state = JSON.parse(readFileSync(path, 'utf8')) as SimState;
-  if (state.version !== 1) throw new Error(`${path}: unsupported simulator state version ${String(state.version)}`);
+  if (state.version !== 1)
+    throw new Error(`${path}: unsupported simulator state version ${String(state.version)}`);
   // Workers do not survive a restart: their tasks end like PVE's after a crash.
   for (const t of state.tasks) {
     if (t.status === 'running') {
@@ -264,7 +286,8 @@ function parseBody(req: IncomingMessage, body: Buffer): RawParams {
     } catch {
       throw new SimHttpError(400, 'malformed JSON request body');
     }
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new SimHttpError(400, 'JSON request body must be an object');
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      throw new SimHttpError(400, 'JSON request body must be an object');
     return v as RawParams;
   }
   if (type === 'application/x-www-form-urlencoded' || type === '') {
@@ -275,7 +298,8 @@ function parseBody(req: IncomingMessage, body: Buffer): RawParams {
   throw new SimHttpError(415, `unsupported content type '${type}'`);
 }
 
-const TOKEN_HEADER = /^PVEAPIToken=([^\s!=]+@[A-Za-z][A-Za-z0-9.\-_]*![A-Za-z][A-Za-z0-9.\-_]*)[=:](\S+)$/;
+const TOKEN_HEADER =
+  /^PVEAPIToken=([^\s!=]+@[A-Za-z][A-Za-z0-9.\-_]*![A-Za-z][A-Za-z0-9.\-_]*)[=:](\S+)$/;
 
 function authenticate(sim: SimCore, header: string | undefined): string {
   if (!header) throw new SimHttpError(401, 'No ticket');
@@ -301,8 +325,16 @@ function authenticate(sim: SimCore, header: string | undefined): string {
 function send(res: ServerResponse, status: number, message: string, body: unknown): void {
   const text = JSON.stringify(body);
   // PVE puts the error in the status line; it must stay one line of Latin-1.
-  res.statusMessage = message.split('\n')[0]!.replace(/[^\x20-\x7e]/g, '?').slice(0, 500) || 'OK';
-  res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'max-age=0' });
+  res.statusMessage =
+    message
+      .split('\n')[0]!
+      .replace(/[^\x20-\x7e]/g, '?')
+      .slice(0, 500) || 'OK';
+  res.writeHead(status, {
+    'Content-Type': JSON_TYPE,
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'max-age=0',
+  });
   res.end(text);
 }
 
@@ -329,7 +361,10 @@ async function handle(sim: SimCore, req: IncomingMessage, res: ServerResponse): 
       await sim.delay(minMs + Math.floor(sim.rng() * (maxMs - minMs + 1)));
     }
     if (!url.pathname.startsWith('/api2/json/') && url.pathname !== '/api2/json') {
-      throw new SimHttpError(501, `Unsupported format or path '${url.pathname}' (only /api2/json is simulated)`);
+      throw new SimHttpError(
+        501,
+        `Unsupported format or path '${url.pathname}' (only /api2/json is simulated)`,
+      );
     }
     const apiPath = url.pathname.slice('/api2/json'.length) || '/';
     const body = await readBody(req);
@@ -337,14 +372,17 @@ async function handle(sim: SimCore, req: IncomingMessage, res: ServerResponse): 
     record.authid = authid;
     const match = matchPath(pveSchema(), apiPath);
     const def = match?.methods[method as Verb];
-    if (!match || !def) throw new SimHttpError(501, `Method '${method} ${url.pathname}' not implemented`);
+    if (!match || !def)
+      throw new SimHttpError(501, `Method '${method} ${url.pathname}' not implemented`);
     record.template = match.template;
     const raw: RawParams = {};
     flatten(url.searchParams, raw as Record<string, string | string[]>);
     Object.assign(raw, parseBody(req, body));
     for (const [k, v] of Object.entries(match.pathParams)) {
       if (raw[k] !== undefined && String(raw[k]) !== v) {
-        throw new SimHttpError(400, 'Parameter verification failed.', { [k]: 'duplicate parameter (path and body differ)' });
+        throw new SimHttpError(400, 'Parameter verification failed.', {
+          [k]: 'duplicate parameter (path and body differ)',
+        });
       }
       raw[k] = v;
     }
@@ -384,10 +422,15 @@ async function handle(sim: SimCore, req: IncomingMessage, res: ServerResponse): 
     if (sim.opts.validateResponses) {
       const problems = checkReturns(def.returns, data);
       if (problems.length > 0) {
-        throw new SimHttpError(500, `simulator bug: ${method} ${match.template} answer does not match the schema: ${problems.slice(0, 5).join('; ')}`);
+        throw new SimHttpError(
+          500,
+          `simulator bug: ${method} ${match.template} answer does not match the schema: ${problems.slice(0, 5).join('; ')}`,
+        );
       }
     }
-    const di = f.drops.findIndex((d) => d.remaining > 0 && d.method === method && d.path.test(apiPath));
+    const di = f.drops.findIndex(
+      (d) => d.remaining > 0 && d.method === method && d.path.test(apiPath),
+    );
     if (di >= 0) {
       f.drops[di]!.remaining--;
       record.fault = 'dropped response';
@@ -401,10 +444,19 @@ async function handle(sim: SimCore, req: IncomingMessage, res: ServerResponse): 
   } catch (e) {
     if (drop) return;
     const err =
-      e instanceof SimHttpError ? e : new SimHttpError(500, `internal simulator error: ${e instanceof Error ? e.message : String(e)}`);
+      e instanceof SimHttpError
+        ? e
+        : new SimHttpError(
+            500,
+            `internal simulator error: ${e instanceof Error ? e.message : String(e)}`,
+          );
     record.status = err.status;
     const message = err.message.endsWith('\n') ? err.message : `${err.message}\n`;
-    send(res, err.status, err.message, { data: null, ...(err.errors ? { errors: err.errors } : {}), message });
+    send(res, err.status, err.message, {
+      data: null,
+      ...(err.errors ? { errors: err.errors } : {}),
+      message,
+    });
   } finally {
     record.ms = performance.now() - started;
     sim.requestLog.push(record);
@@ -446,7 +498,9 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
     now: options.now ?? Date.now,
   };
   const state =
-    options.statePath && existsSync(options.statePath) ? loadState(options.statePath) : initialState(options);
+    options.statePath && existsSync(options.statePath)
+      ? loadState(options.statePath)
+      : initialState(options);
   const nodes = Object.keys(state.nodes);
   let tmpRoot: string | undefined;
   const snippetsDirs: Record<string, string> = {};
@@ -462,7 +516,12 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
   }
   const sim = new SimCore(state, opts, snippetsDirs, options.statePath);
   const root = state.access.users['root@pam']!;
-  const bootstrap = root.tokens.bootstrap ?? { privsep: false, expire: 0, comment: 'simulator bootstrap', secret: sim.newSecret() };
+  const bootstrap = root.tokens.bootstrap ?? {
+    privsep: false,
+    expire: 0,
+    comment: 'simulator bootstrap',
+    secret: sim.newSecret(),
+  };
   if (options.rootTokenSecret) bootstrap.secret = options.rootTokenSecret;
   root.tokens.bootstrap = bootstrap;
   if (options.template) seedTemplateInto(sim, options.template);
@@ -489,10 +548,17 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
   const hostForUrl = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   sim.saveNow();
 
-  const tokenSecret = (userid: string, name: string) => state.access.users[userid]?.tokens[name]?.secret;
+  const tokenSecret = (userid: string, name: string) =>
+    state.access.users[userid]?.tokens[name]?.secret;
   const access: PveSimulator['access'] = {
     createUser(userid, o = {}) {
-      state.access.users[userid] ??= { enable: true, expire: 0, comment: o.comment, groups: [], tokens: {} };
+      state.access.users[userid] ??= {
+        enable: true,
+        expire: 0,
+        comment: o.comment,
+        groups: [],
+        tokens: {},
+      };
       sim.markDirty();
     },
     createToken(userid, name, o = {}) {
@@ -509,8 +575,16 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
     setAcl(g) {
       const path = normalizeAclPath(g.path);
       const add = (type: 'user' | 'token' | 'group', ugid: string) => {
-        state.access.acl = state.access.acl.filter((e) => !(e.path === path && e.type === type && e.ugid === ugid && e.roleid === g.roleid));
-        state.access.acl.push({ path, type, ugid, roleid: g.roleid, propagate: g.propagate ?? true });
+        state.access.acl = state.access.acl.filter(
+          (e) => !(e.path === path && e.type === type && e.ugid === ugid && e.roleid === g.roleid),
+        );
+        state.access.acl.push({
+          path,
+          type,
+          ugid,
+          roleid: g.roleid,
+          propagate: g.propagate ?? true,
+        });
       };
       for (const u of g.users ?? []) add('user', u);
       for (const t of g.tokens ?? []) add('token', t);
@@ -523,18 +597,31 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
       for (const path of paths) access.setAcl({ path, roleid, users: [user], tokens: [tokenId] });
     },
     privileges: (authid, path) => [...privilegesAt(state.access, authid, path)].sort(),
-    roles: () => Object.fromEntries(Object.entries(state.access.roles).map(([k, r]) => [k, [...r.privs]])),
+    roles: () =>
+      Object.fromEntries(Object.entries(state.access.roles).map(([k, r]) => [k, [...r.privs]])),
   };
 
   const faults: PveSimulator['faults'] = {
     failNextTasks(count, o = {}) {
-      sim.faults.tasks.push({ remaining: count, type: o.type, message: o.message ?? 'simulated task failure' });
+      sim.faults.tasks.push({
+        remaining: count,
+        type: o.type,
+        message: o.message ?? 'simulated task failure',
+      });
     },
     errorRate(o) {
-      sim.faults.errorRate = o ? { rate: o.rate, statuses: o.statuses ?? [500, 595, 503], path: o.path, methods: o.methods } : null;
+      sim.faults.errorRate = o
+        ? {
+            rate: o.rate,
+            statuses: o.statuses ?? [500, 595, 503],
+            path: o.path,
+            methods: o.methods,
+          }
+        : null;
     },
     latency(ms) {
-      sim.faults.latency = ms === null ? null : typeof ms === 'number' ? { minMs: ms, maxMs: ms } : ms;
+      sim.faults.latency =
+        ms === null ? null : typeof ms === 'number' ? { minMs: ms, maxMs: ms } : ms;
     },
     dropResponses(method, path, count = 1) {
       sim.faults.drops.push({ method: method.toUpperCase(), path, remaining: count });
@@ -585,7 +672,11 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
     },
     vms: () => Object.values(state.vms).map(view),
     tasks: (filter = {}) =>
-      clone(state.tasks.filter((t) => (!filter.type || t.type === filter.type) && (!filter.id || t.id === filter.id))),
+      clone(
+        state.tasks.filter(
+          (t) => (!filter.type || t.type === filter.type) && (!filter.id || t.id === filter.id),
+        ),
+      ),
     volumes: (filter = {}) =>
       clone(
         Object.values(state.volumes).filter(
@@ -603,7 +694,8 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
       const g = state.vms[String(vmid)]?.guest;
       return { execs: clone(g?.execs ?? []), fileWrites: clone(g?.fileWrites ?? []) };
     },
-    cloneConcurrency: () => Object.fromEntries([...sim.cloneConcurrency].map(([k, v]) => [k, v.max])),
+    cloneConcurrency: () =>
+      Object.fromEntries([...sim.cloneConcurrency].map(([k, v]) => [k, v.max])),
     snapshot: () => clone(state),
     access,
     faults,

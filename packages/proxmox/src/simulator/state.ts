@@ -28,7 +28,14 @@ export interface SimStorage {
   size?: number | undefined;
 }
 
-export type VolumeContent = 'images' | 'rootdir' | 'iso' | 'vztmpl' | 'import' | 'snippets' | 'backup';
+export type VolumeContent =
+  | 'images'
+  | 'rootdir'
+  | 'iso'
+  | 'vztmpl'
+  | 'import'
+  | 'snippets'
+  | 'backup';
 
 export interface SimVolume {
   volid: string;
@@ -79,7 +86,10 @@ export interface GuestState {
   hostname: string;
   users: Record<string, GuestUser>;
   /** Files written by cloud-init `write_files` or the agent, base64 content. */
-  files: Record<string, { contentBase64: string; permissions?: string | undefined; owner?: string | undefined }>;
+  files: Record<
+    string,
+    { contentBase64: string; permissions?: string | undefined; owner?: string | undefined }
+  >;
   /** SHA-256 of the last applied user-data (cloud-init runs its modules once per instance). */
   appliedUserData?: string | undefined;
   /** `runcmd` entries of the applied user-data, as cloud-init would run them. */

@@ -1,6 +1,12 @@
 import { splitList } from '../../schema/formats.js';
 import { isPvePrivilege } from '../../schema/privileges.js';
-import { type AclEntry, normalizeAclPath, privilegesAt, type SimUser, splitTokenId } from '../access.js';
+import {
+  type AclEntry,
+  normalizeAclPath,
+  privilegesAt,
+  type SimUser,
+  splitTokenId,
+} from '../access.js';
 import type { SimCore } from '../core.js';
 import { fail, paramError, SimHttpError } from '../sim-error.js';
 import { can } from './cluster.js';
@@ -37,11 +43,18 @@ function checkAclPath(path: string): string {
 }
 
 function tokenInfo(t: { privsep: boolean; expire: number; comment?: string | undefined }) {
-  return { privsep: b01(t.privsep), expire: t.expire, ...(t.comment ? { comment: t.comment } : {}) };
+  return {
+    privsep: b01(t.privsep),
+    expire: t.expire,
+    ...(t.comment ? { comment: t.comment } : {}),
+  };
 }
 
 export const accessHandlers: HandlerTable = {
-  'GET /access': () => ['users', 'groups', 'roles', 'acl', 'domains', 'ticket', 'password', 'permissions'].map((subdir) => ({ subdir })),
+  'GET /access': () =>
+    ['users', 'groups', 'roles', 'acl', 'domains', 'ticket', 'password', 'permissions'].map(
+      (subdir) => ({ subdir }),
+    ),
 
   'GET /access/roles': ({ sim }) =>
     Object.entries(sim.state.access.roles).map(([roleid, r]) => ({
@@ -107,7 +120,8 @@ export const accessHandlers: HandlerTable = {
     const userid = str(params.userid)!;
     const realm = realmOf(userid);
     if (!REALMS.has(realm)) throw fail(`authentication domain '${realm}' does not exist`);
-    if (sim.state.access.users[userid]) throw fail(`create user failed: user '${userid}' already exists`);
+    if (sim.state.access.users[userid])
+      throw fail(`create user failed: user '${userid}' already exists`);
     const groups = splitList(str(params.groups) ?? '');
     for (const g of groups) if (!sim.state.access.groups[g]) throw fail(`no such group '${g}'`);
     sim.state.access.users[userid] = {
@@ -154,14 +168,19 @@ export const accessHandlers: HandlerTable = {
     if (userid === 'root@pam') throw fail('deleting root@pam is not allowed');
     delete sim.state.access.users[userid];
     sim.state.access.acl = sim.state.access.acl.filter(
-      (e) => !(e.type === 'user' && e.ugid === userid) && !(e.type === 'token' && e.ugid.startsWith(`${userid}!`)),
+      (e) =>
+        !(e.type === 'user' && e.ugid === userid) &&
+        !(e.type === 'token' && e.ugid.startsWith(`${userid}!`)),
     );
     sim.markDirty();
     return null;
   },
 
   'GET /access/users/{userid}/token': ({ sim, params }) =>
-    Object.entries(user(sim, str(params.userid)!).tokens).map(([tokenid, t]) => ({ tokenid, ...tokenInfo(t) })),
+    Object.entries(user(sim, str(params.userid)!).tokens).map(([tokenid, t]) => ({
+      tokenid,
+      ...tokenInfo(t),
+    })),
 
   'GET /access/users/{userid}/token/{tokenid}': ({ sim, params }) => {
     const t = user(sim, str(params.userid)!).tokens[str(params.tokenid)!];
@@ -197,7 +216,10 @@ export const accessHandlers: HandlerTable = {
     const regenerate = bool(params.regenerate) ?? false;
     if (regenerate) t.secret = sim.newSecret();
     sim.markDirty();
-    return { ...tokenInfo(t), ...(regenerate ? { 'full-tokenid': `${userid}!${tokenid}`, value: t.secret } : {}) };
+    return {
+      ...tokenInfo(t),
+      ...(regenerate ? { 'full-tokenid': `${userid}!${tokenid}`, value: t.secret } : {}),
+    };
   },
 
   'DELETE /access/users/{userid}/token/{tokenid}': ({ sim, params }) => {
@@ -206,7 +228,9 @@ export const accessHandlers: HandlerTable = {
     const u = user(sim, userid);
     if (!u.tokens[tokenid]) throw fail(`no such token '${tokenid}' for user '${userid}'`);
     delete u.tokens[tokenid];
-    sim.state.access.acl = sim.state.access.acl.filter((e) => !(e.type === 'token' && e.ugid === `${userid}!${tokenid}`));
+    sim.state.access.acl = sim.state.access.acl.filter(
+      (e) => !(e.type === 'token' && e.ugid === `${userid}!${tokenid}`),
+    );
     sim.markDirty();
     return null;
   },
@@ -214,7 +238,13 @@ export const accessHandlers: HandlerTable = {
   'GET /access/acl': ({ sim, authid }) =>
     sim.state.access.acl
       .filter((e) => can(sim, authid, e.path, ['Permissions.Modify', 'Sys.Audit'], true))
-      .map((e) => ({ path: e.path, type: e.type, ugid: e.ugid, roleid: e.roleid, propagate: b01(e.propagate) })),
+      .map((e) => ({
+        path: e.path,
+        type: e.type,
+        ugid: e.ugid,
+        roleid: e.roleid,
+        propagate: b01(e.propagate),
+      })),
 
   'PUT /access/acl': ({ sim, params }) => {
     const path = checkAclPath(str(params.path)!);
@@ -233,14 +263,18 @@ export const accessHandlers: HandlerTable = {
     }
     for (const t of splitList(str(params.tokens) ?? '')) {
       const { user: u, token } = splitTokenId(t);
-      if (!token || !sim.state.access.users[u]?.tokens[token]) throw fail(`no such token '${token}' for user '${u}'`);
+      if (!token || !sim.state.access.users[u]?.tokens[token])
+        throw fail(`no such token '${token}' for user '${u}'`);
       targets.push({ type: 'token', ugid: t });
     }
-    if (targets.length === 0) throw paramError({ users: 'at least one of users, groups or tokens is required' });
+    if (targets.length === 0)
+      throw paramError({ users: 'at least one of users, groups or tokens is required' });
     const acl = sim.state.access.acl;
     for (const t of targets) {
       for (const roleid of roles) {
-        const i = acl.findIndex((e) => e.path === path && e.type === t.type && e.ugid === t.ugid && e.roleid === roleid);
+        const i = acl.findIndex(
+          (e) => e.path === path && e.type === t.type && e.ugid === t.ugid && e.roleid === roleid,
+        );
         if (del) {
           if (i >= 0) acl.splice(i, 1);
         } else if (i >= 0) acl[i] = { ...acl[i]!, propagate };
@@ -258,9 +292,20 @@ export const accessHandlers: HandlerTable = {
         throw new SimHttpError(403, 'Permission check failed (/access, Sys.Audit)');
       }
     }
-    const paths = params.path !== undefined
-      ? [normalizeAclPath(str(params.path)!)]
-      : [...new Set(['/', '/access', '/nodes', '/sdn', '/storage', '/vms', ...sim.state.access.acl.map((e) => e.path)])];
+    const paths =
+      params.path !== undefined
+        ? [normalizeAclPath(str(params.path)!)]
+        : [
+            ...new Set([
+              '/',
+              '/access',
+              '/nodes',
+              '/sdn',
+              '/storage',
+              '/vms',
+              ...sim.state.access.acl.map((e) => e.path),
+            ]),
+          ];
     const out: Record<string, Record<string, number>> = {};
     for (const p of paths) {
       const privs = privilegesAt(sim.state.access, target, p);
@@ -271,4 +316,3 @@ export const accessHandlers: HandlerTable = {
     return out;
   },
 };
-

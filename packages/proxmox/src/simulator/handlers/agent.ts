@@ -42,7 +42,11 @@ function interfaces(vm: SimVm) {
       const [addr, prefix] = cidr.split('/');
       addrs.push({ 'ip-address': addr, 'ip-address-type': type, prefix: Number(prefix) });
     }
-    out.push({ name: `eth${m[1]}`, 'hardware-address': (net.macaddr ?? '').toLowerCase(), 'ip-addresses': addrs });
+    out.push({
+      name: `eth${m[1]}`,
+      'hardware-address': (net.macaddr ?? '').toLowerCase(),
+      'ip-addresses': addrs,
+    });
   }
   return out;
 }
@@ -66,7 +70,9 @@ export const agentHandlers: HandlerTable = {
     result: { 'host-name': readyVm(ctx).guest.hostname },
   }),
 
-  'GET /nodes/{node}/qemu/{vmid}/agent/network-get-interfaces': (ctx) => ({ result: interfaces(readyVm(ctx)) }),
+  'GET /nodes/{node}/qemu/{vmid}/agent/network-get-interfaces': (ctx) => ({
+    result: interfaces(readyVm(ctx)),
+  }),
 
   'GET /nodes/{node}/qemu/{vmid}/agent/get-osinfo': (ctx) => {
     readyVm(ctx);
@@ -86,7 +92,8 @@ export const agentHandlers: HandlerTable = {
     const vm = readyVm(ctx);
     const command = ctx.params.command;
     const argv = Array.isArray(command) ? command : [String(command)];
-    if (argv.length === 0 || argv[0] === '') throw paramError({ command: 'command must not be empty' });
+    if (argv.length === 0 || argv[0] === '')
+      throw paramError({ command: 'command must not be empty' });
     const inputData = str(ctx.params['input-data']);
     const pid = vm.guest.nextPid++;
     const outcome = runGuestCommand(vm.guest, argv, inputData);
@@ -117,7 +124,7 @@ export const agentHandlers: HandlerTable = {
     if (encode) b64 = Buffer.from(content, 'utf8').toString('base64');
     else {
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content)) {
-        throw fail('Agent error: Guest agent command failed, error was \'base64 decoding failed\'');
+        throw fail("Agent error: Guest agent command failed, error was 'base64 decoding failed'");
       }
       b64 = content;
     }

@@ -7,7 +7,13 @@ import { b01, type HandlerTable, int, str } from './types.js';
 
 export const PVE_VERSION = { version: '9.2.3', release: '9.2', repoid: 'b1c0ffee' };
 
-export function can(sim: SimCore, authid: string, path: string, privs: string[], any = false): boolean {
+export function can(
+  sim: SimCore,
+  authid: string,
+  path: string,
+  privs: string[],
+  any = false,
+): boolean {
   return evaluateNeed(sim.state.access, authid, { kind: 'perm', path, privs, any }) === null;
 }
 
@@ -15,7 +21,13 @@ export function can(sim: SimCore, authid: string, path: string, privs: string[],
 export function nodeEntry(sim: SimCore, name: string, withStats: boolean) {
   const n = sim.state.nodes[name]!;
   const online = !sim.faults.offlineNodes.has(name);
-  const base = { id: `node/${name}`, type: 'node', node: name, status: online ? 'online' : 'offline', level: '' };
+  const base = {
+    id: `node/${name}`,
+    type: 'node',
+    node: name,
+    status: online ? 'online' : 'offline',
+    level: '',
+  };
   if (!withStats || !online) return base;
   const u = nodeUsage(sim, n);
   return {
@@ -74,7 +86,16 @@ export const clusterHandlers: HandlerTable = {
       for (const name of Object.keys(sim.state.nodes)) {
         for (const s of Object.values(sim.state.storages)) {
           if (!s.shared && sim.state.nodes[name]!.storageSize[s.id] === undefined) continue;
-          if (!can(sim, authid, `/storage/${s.id}`, ['Datastore.Audit', 'Datastore.AllocateSpace'], true)) continue;
+          if (
+            !can(
+              sim,
+              authid,
+              `/storage/${s.id}`,
+              ['Datastore.Audit', 'Datastore.AllocateSpace'],
+              true,
+            )
+          )
+            continue;
           out.push({
             id: `storage/${name}/${s.id}`,
             type: 'storage',
@@ -105,7 +126,14 @@ export const clusterHandlers: HandlerTable = {
   'GET /cluster/status': ({ sim }) => {
     const names = Object.keys(sim.state.nodes);
     return [
-      { type: 'cluster', id: 'cluster', name: 'blockhost-sim', nodes: names.length, quorate: 1, version: names.length },
+      {
+        type: 'cluster',
+        id: 'cluster',
+        name: 'blockhost-sim',
+        nodes: names.length,
+        quorate: 1,
+        version: names.length,
+      },
       ...names.map((name, i) => ({
         type: 'node',
         id: `node/${name}`,

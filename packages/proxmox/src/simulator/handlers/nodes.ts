@@ -6,11 +6,15 @@ import type { SimTask } from '../state.js';
 import { can, nodeEntry, PVE_VERSION } from './cluster.js';
 import { bool, type HandlerTable, int, str } from './types.js';
 
-const UPID = /^UPID:([a-zA-Z0-9][a-zA-Z0-9-]*):([0-9A-F]{8}):([0-9A-F]{8,9}):([0-9A-F]{8}):([^:\s]+):([^:\s]*):([^:\s]+):$/;
+const UPID =
+  /^UPID:([a-zA-Z0-9][a-zA-Z0-9-]*):([0-9A-F]{8}):([0-9A-F]{8,9}):([0-9A-F]{8}):([^:\s]+):([^:\s]*):([^:\s]+):$/;
 
 /** A task of `node` the caller may read: its owner, or Sys.Audit on the node. */
 function readableTask(sim: SimCore, authid: string, node: string, upid: string): SimTask {
-  if (!UPID.test(upid)) throw new SimHttpError(400, 'Parameter verification failed.', { upid: 'unable to parse worker upid' });
+  if (!UPID.test(upid))
+    throw new SimHttpError(400, 'Parameter verification failed.', {
+      upid: 'unable to parse worker upid',
+    });
   const m = UPID.exec(upid)!;
   if (m[1] !== node) throw fail(`no such task '${upid}' on node '${node}'`);
   if (sim.taskInvisible(upid)) {
@@ -50,13 +54,19 @@ function taskEntry(t: SimTask) {
 export const nodeHandlers: HandlerTable = {
   'GET /nodes': ({ sim, authid }) =>
     Object.keys(sim.state.nodes).map((name) => {
-      const { id: _id, type: _type, ...e } = nodeEntry(sim, name, can(sim, authid, `/nodes/${name}`, ['Sys.Audit']));
+      const {
+        id: _id,
+        type: _type,
+        ...e
+      } = nodeEntry(sim, name, can(sim, authid, `/nodes/${name}`, ['Sys.Audit']));
       return { ...e, ssl_fingerprint: sim.tlsFingerprint ?? '' };
     }),
 
   'GET /nodes/{node}': ({ sim, params }) => {
     sim.node(str(params.node)!);
-    return ['qemu', 'storage', 'tasks', 'status', 'network', 'rrddata', 'version'].map((name) => ({ name }));
+    return ['qemu', 'storage', 'tasks', 'status', 'network', 'rrddata', 'version'].map((name) => ({
+      name,
+    }));
   },
 
   'GET /nodes/{node}/status': ({ sim, params }) => {
@@ -64,15 +74,32 @@ export const nodeHandlers: HandlerTable = {
     const u = nodeUsage(sim, n);
     return {
       cpu: u.cpu,
-      cpuinfo: { cpus: n.cores, cores: n.cores, sockets: 1, model: 'Simulated CPU @ 3.0GHz', mhz: '3000.000', hvm: '1' },
+      cpuinfo: {
+        cpus: n.cores,
+        cores: n.cores,
+        sockets: 1,
+        model: 'Simulated CPU @ 3.0GHz',
+        mhz: '3000.000',
+        hvm: '1',
+      },
       memory: { total: n.memory, used: u.mem, free: n.memory - u.mem, available: n.memory - u.mem },
       swap: { total: 0, used: 0, free: 0 },
-      rootfs: { total: 100 * 1024 ** 3, used: 8 * 1024 ** 3, free: 92 * 1024 ** 3, avail: 92 * 1024 ** 3 },
+      rootfs: {
+        total: 100 * 1024 ** 3,
+        used: 8 * 1024 ** 3,
+        free: 92 * 1024 ** 3,
+        avail: 92 * 1024 ** 3,
+      },
       loadavg: ['0.10', '0.12', '0.08'],
       uptime: u.uptime,
       pveversion: `pve-manager/${PVE_VERSION.version}/${PVE_VERSION.repoid}`,
       kversion: 'Linux 6.14.8-2-pve #1 SMP PREEMPT_DYNAMIC PMX 6.14.8-2',
-      'current-kernel': { sysname: 'Linux', release: '6.14.8-2-pve', version: '#1 SMP PREEMPT_DYNAMIC PMX 6.14.8-2', machine: 'x86_64' },
+      'current-kernel': {
+        sysname: 'Linux',
+        release: '6.14.8-2-pve',
+        version: '#1 SMP PREEMPT_DYNAMIC PMX 6.14.8-2',
+        machine: 'x86_64',
+      },
       'boot-info': { mode: 'efi', secureboot: 0 },
     };
   },

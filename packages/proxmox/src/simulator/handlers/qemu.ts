@@ -90,10 +90,16 @@ function uuid(sim: SimCore): string {
 }
 
 /** Applies create/update parameters to `vm.config` (deletes first, then sets), like update_vm. */
-function applyConfig(sim: SimCore, vm: SimVm, params: Record<string, ParamValue>, log: (l: string) => void): void {
+function applyConfig(
+  sim: SimCore,
+  vm: SimVm,
+  params: Record<string, ParamValue>,
+  log: (l: string) => void,
+): void {
   const force = bool(params.force) ?? false;
   for (const key of splitList(str(params.delete) ?? '')) {
-    if (params[key] !== undefined) throw paramError({ delete: `cannot set and delete '${key}' at the same time` });
+    if (params[key] !== undefined)
+      throw paramError({ delete: `cannot set and delete '${key}' at the same time` });
     deleteKey(sim, vm, key, force);
   }
   for (const [key, value] of Object.entries(params)) {
@@ -108,7 +114,8 @@ function applyConfig(sim: SimCore, vm: SimVm, params: Record<string, ParamValue>
 
 /** Config keys typed like the schema's `returns` of GET config (integers, booleans as numbers). */
 function typedConfig(config: Record<string, string>): Record<string, string | number> {
-  const props = pveSchema().paths['/nodes/{node}/qemu/{vmid}/config']!.GET!.returns.properties ?? {};
+  const props =
+    pveSchema().paths['/nodes/{node}/qemu/{vmid}/config']!.GET!.returns.properties ?? {};
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(config)) {
     const def = props[k] ?? props[`${k.replace(/[0-9]+$/, '')}[n]`];
@@ -160,12 +167,14 @@ export function agentReady(sim: SimCore, vm: SimVm): void {
 
 /** Checks the `cicustom` snippets exist on the VM's node and feeds the user-data to the guest. */
 function bootCloudInit(sim: SimCore, vm: SimVm, log: (l: string) => void): void {
-  const custom = vm.config.cicustom ? parsePropertyString(vm.config.cicustom, {
-    meta: { optional: true },
-    network: { optional: true },
-    user: { optional: true },
-    vendor: { optional: true },
-  }).values : {};
+  const custom = vm.config.cicustom
+    ? parsePropertyString(vm.config.cicustom, {
+        meta: { optional: true },
+        network: { optional: true },
+        user: { optional: true },
+        vendor: { optional: true },
+      }).values
+    : {};
   let userData: string | undefined;
   for (const [kind, volid] of Object.entries(custom)) {
     const [storageId, path = ''] = volid.split(':');
@@ -263,7 +272,14 @@ function powerTask(
   type: string,
   run: (log: (l: string) => void) => void | Promise<void>,
 ): string {
-  return sim.startTask({ node: vm.node, type, id: String(vm.vmid), user: authid, lockVmid: vm.vmid, run });
+  return sim.startTask({
+    node: vm.node,
+    type,
+    id: String(vm.vmid),
+    user: authid,
+    lockVmid: vm.vmid,
+    run,
+  });
 }
 
 export const qemuHandlers: HandlerTable = {
@@ -273,7 +289,12 @@ export const qemuHandlers: HandlerTable = {
       .filter((vm) => vm.node === node(params))
       .filter((vm) => {
         try {
-          sim.require(authid, { kind: 'perm', path: `/vms/${vm.vmid}`, privs: ['VM.Audit'], any: false });
+          sim.require(authid, {
+            kind: 'perm',
+            path: `/vms/${vm.vmid}`,
+            privs: ['VM.Audit'],
+            any: false,
+          });
           return true;
         } catch {
           return false;
@@ -289,7 +310,8 @@ export const qemuHandlers: HandlerTable = {
     sim.requireAll(authid, handlerNeeds('POST', '/nodes/{node}/qemu', params));
     if (params.archive !== undefined) throw fail('restore from backup archives is not simulated');
     const existing = sim.state.vms[String(id)];
-    if (existing) throw fail(`unable to create VM ${id} - VM ${id} already exists on node '${existing.node}'`);
+    if (existing)
+      throw fail(`unable to create VM ${id} - VM ${id} already exists on node '${existing.node}'`);
     const vm: SimVm = {
       vmid: id,
       node: n,
@@ -323,26 +345,49 @@ export const qemuHandlers: HandlerTable = {
 
   'GET /nodes/{node}/qemu/{vmid}': ({ sim, params }) => {
     sim.vm(node(params), vmid(params));
-    return ['config', 'pending', 'status', 'unlink', 'vncproxy', 'termproxy', 'migrate', 'resize', 'move', 'rrd', 'rrddata', 'monitor', 'agent', 'snapshot', 'spiceproxy', 'sendkey', 'firewall', 'mtunnel', 'remote_migrate'].map((subdir) => ({ subdir }));
+    return [
+      'config',
+      'pending',
+      'status',
+      'unlink',
+      'vncproxy',
+      'termproxy',
+      'migrate',
+      'resize',
+      'move',
+      'rrd',
+      'rrddata',
+      'monitor',
+      'agent',
+      'snapshot',
+      'spiceproxy',
+      'sendkey',
+      'firewall',
+      'mtunnel',
+      'remote_migrate',
+    ].map((subdir) => ({ subdir }));
   },
 
   'DELETE /nodes/{node}/qemu/{vmid}': ({ sim, params, authid }) => {
     const vm = sim.vm(node(params), vmid(params));
     sim.checkConfigLock(vm, params.skiplock);
     if (vm.status !== 'stopped') throw fail(`VM ${vm.vmid} is running - destroy failed`);
-    if (vm.config.protection === '1') throw fail(`can't remove VM ${vm.vmid} - protection mode enabled`);
+    if (vm.config.protection === '1')
+      throw fail(`can't remove VM ${vm.vmid} - protection mode enabled`);
     const purge = bool(params.purge) ?? false;
     const unreferenced = bool(params['destroy-unreferenced-disks']) ?? true;
     return powerTask(sim, authid, vm, 'qmdestroy', (log) => {
       if (!sim.state.vms[String(vm.vmid)]) throw new TaskFailure(`VM ${vm.vmid} does not exist`);
-      if (vm.status !== 'stopped') throw new TaskFailure(`VM ${vm.vmid} is running - destroy failed`);
+      if (vm.status !== 'stopped')
+        throw new TaskFailure(`VM ${vm.vmid} is running - destroy failed`);
       for (const v of vmVolumes(vm)) {
         freeVolume(sim, v, vm.node);
         log(`  Logical volume "${v.split(':')[1]}" successfully removed.`);
       }
       if (unreferenced) {
         for (const v of Object.values(sim.state.volumes)) {
-          if (v.vmid === vm.vmid && v.content === 'images') freeVolume(sim, v.volid, v.node || vm.node);
+          if (v.vmid === vm.vmid && v.content === 'images')
+            freeVolume(sim, v.volid, v.node || vm.node);
         }
       }
       delete sim.state.vms[String(vm.vmid)];
@@ -356,7 +401,8 @@ export const qemuHandlers: HandlerTable = {
 
   'GET /nodes/{node}/qemu/{vmid}/config': ({ sim, params }) => {
     const vm = sim.vm(node(params), vmid(params));
-    if (params.snapshot !== undefined) throw fail(`snapshot '${str(params.snapshot)}' does not exist`);
+    if (params.snapshot !== undefined)
+      throw fail(`snapshot '${str(params.snapshot)}' does not exist`);
     return typedConfig(vm.config);
   },
 
@@ -406,12 +452,16 @@ export const qemuHandlers: HandlerTable = {
     if (isCdromDrive(d)) throw fail(`you can't resize a cdrom`);
     const vol = findVolume(sim, d.file, vm.node);
     if (!vol) throw fail(`volume '${d.file}' does not exist`);
-    sim.requireAll(authid, handlerNeeds('PUT', '/nodes/{node}/qemu/{vmid}/resize', params, { diskStorage: vol.storage }));
+    sim.requireAll(
+      authid,
+      handlerNeeds('PUT', '/nodes/{node}/qemu/{vmid}/resize', params, { diskStorage: vol.storage }),
+    );
     sim.checkConfigLock(vm, params.skiplock);
     const size = str(params.size)!;
     const relative = size.startsWith('+');
     const amount = parseSize(relative ? size.slice(1) : size);
-    if (!Number.isFinite(amount)) throw paramError({ size: 'value does not match the regex pattern' });
+    if (!Number.isFinite(amount))
+      throw paramError({ size: 'value does not match the regex pattern' });
     return powerTask(sim, authid, vm, 'resize', (log) => {
       const current = findVolume(sim, d.file, vm.node);
       if (!current) throw new TaskFailure(`volume '${d.file}' does not exist`);
@@ -454,11 +504,13 @@ export const qemuHandlers: HandlerTable = {
       const s = sim.state.storages[storage];
       if (!s) throw fail(`storage '${storage}' does not exist`);
     }
-    if (sim.state.vms[String(newid)]) throw fail(`unable to create VM ${newid}: config file already exists`);
+    if (sim.state.vms[String(newid)])
+      throw fail(`unable to create VM ${newid}: config file already exists`);
     // Like PVE: the new config (minus disks) is written at once, locked 'clone'.
     const config: Record<string, string> = { lock: 'clone' };
     for (const [k, v] of Object.entries(src.config)) {
-      if (['lock', 'digest', 'template', 'parent', 'vmstate', 'snaptime', 'meta'].includes(k)) continue;
+      if (['lock', 'digest', 'template', 'parent', 'vmstate', 'snaptime', 'meta'].includes(k))
+        continue;
       if (isDriveKey(k) || /^unused[0-9]+$/.test(k)) continue;
       if (/^net[0-9]+$/.test(k)) config[k] = normalizeNet(sim, v, true);
       else config[k] = v;
@@ -500,11 +552,18 @@ export const qemuHandlers: HandlerTable = {
           for (const [k, v] of Object.entries(src.config)) {
             if (!isDriveKey(k)) continue;
             const d = parseDrive(v);
-            const opts = v.split(',').slice(1).filter((p) => !p.startsWith('size='));
+            const opts = v
+              .split(',')
+              .slice(1)
+              .filter((p) => !p.startsWith('size='));
             if (/cloudinit/.test(d.file)) {
               const s = storage ?? d.file.split(':')[0]!;
               const vol = allocVolume(sim, target, s, newid, 4 * MiB, 'cloudinit');
-              vm.config[k] = [vol.volid, ...opts.filter((p) => p !== 'media=cdrom'), 'media=cdrom'].join(',');
+              vm.config[k] = [
+                vol.volid,
+                ...opts.filter((p) => p !== 'media=cdrom'),
+                'media=cdrom',
+              ].join(',');
               continue;
             }
             if (isCdromDrive(d) || !d.file.includes(':')) {
@@ -542,7 +601,7 @@ export const qemuHandlers: HandlerTable = {
     const vm = sim.vm(node(params), vmid(params));
     sim.checkConfigLock(vm);
     if (vm.status !== 'stopped') throw fail(`VM ${vm.vmid} is running`);
-    if (vm.config.template === '1') throw fail('you can\'t convert a template to a template');
+    if (vm.config.template === '1') throw fail("you can't convert a template to a template");
     const only = str(params.disk);
     return powerTask(sim, authid, vm, 'qmtemplate', (log) => {
       for (const [k, v] of Object.entries(vm.config)) {
@@ -551,7 +610,11 @@ export const qemuHandlers: HandlerTable = {
         if (isCdromDrive(d) || !d.file.includes(':')) continue;
         const vol = findVolume(sim, d.file, vm.node);
         if (!vol || !/vm-[0-9]+-disk-[0-9]+/.test(vol.volid)) continue;
-        const based = renameVolume(sim, vol, vol.volid.replace(/vm-([0-9]+)-disk-/, 'base-$1-disk-'));
+        const based = renameVolume(
+          sim,
+          vol,
+          vol.volid.replace(/vm-([0-9]+)-disk-/, 'base-$1-disk-'),
+        );
         log(`  Renamed "${vol.volid}" to "${based.volid}"`);
         vm.config[k] = [based.volid, ...v.split(',').slice(1)].join(',');
       }
@@ -561,7 +624,9 @@ export const qemuHandlers: HandlerTable = {
 
   'GET /nodes/{node}/qemu/{vmid}/status': ({ sim, params }) => {
     sim.vm(node(params), vmid(params));
-    return ['current', 'start', 'stop', 'reset', 'shutdown', 'suspend', 'reboot', 'resume'].map((subdir) => ({ subdir }));
+    return ['current', 'start', 'stop', 'reset', 'shutdown', 'suspend', 'reboot', 'resume'].map(
+      (subdir) => ({ subdir }),
+    );
   },
 
   'GET /nodes/{node}/qemu/{vmid}/status/current': ({ sim, params }) => {
@@ -585,7 +650,13 @@ export const qemuHandlers: HandlerTable = {
       diskwrite: u.diskwrite,
       agent: b01(agentEnabled(vm)),
       ha: { managed: 0 },
-      ...(vm.status !== 'stopped' ? { pid: 10_000 + vm.vmid, 'running-machine': 'pc-i440fx-9.2+pve1', 'running-qemu': '9.2.0' } : {}),
+      ...(vm.status !== 'stopped'
+        ? {
+            pid: 10_000 + vm.vmid,
+            'running-machine': 'pc-i440fx-9.2+pve1',
+            'running-qemu': '9.2.0',
+          }
+        : {}),
       ...(vm.config.template === '1' ? { template: 1 } : {}),
       ...(vm.config.tags ? { tags: vm.config.tags } : {}),
       ...(vm.config.lock ? { lock: vm.config.lock } : {}),
@@ -594,7 +665,8 @@ export const qemuHandlers: HandlerTable = {
 
   'POST /nodes/{node}/qemu/{vmid}/status/start': ({ sim, params, authid }) => {
     const vm = sim.vm(node(params), vmid(params));
-    if (vm.config.lock && vm.config.lock !== 'suspended' && !params.skiplock) throw fail(`VM is locked (${vm.config.lock})`);
+    if (vm.config.lock && vm.config.lock !== 'suspended' && !params.skiplock)
+      throw fail(`VM is locked (${vm.config.lock})`);
     if (params.migratedfrom !== undefined || params.targetstorage !== undefined) {
       throw fail('migration is not simulated');
     }
@@ -640,7 +712,14 @@ export const qemuHandlers: HandlerTable = {
         return;
       }
       if (!stateStorage) throw new TaskFailure('no storage for the VM state');
-      const vol = allocVolume(sim, vm.node, stateStorage, vm.vmid, Math.ceil(vmUsage(sim, vm).maxmem * 2), 'state');
+      const vol = allocVolume(
+        sim,
+        vm.node,
+        stateStorage,
+        vm.vmid,
+        Math.ceil(vmUsage(sim, vm).maxmem * 2),
+        'state',
+      );
       log(`saving VM state and RAM using storage '${stateStorage}'`);
       vm.config.vmstate = vol.volid;
       vm.config.lock = 'suspended';
@@ -650,7 +729,8 @@ export const qemuHandlers: HandlerTable = {
 
   'POST /nodes/{node}/qemu/{vmid}/status/resume': ({ sim, params, authid }) => {
     const vm = sim.vm(node(params), vmid(params));
-    if (vm.config.lock && vm.config.lock !== 'suspended' && !params.skiplock) throw fail(`VM is locked (${vm.config.lock})`);
+    if (vm.config.lock && vm.config.lock !== 'suspended' && !params.skiplock)
+      throw fail(`VM is locked (${vm.config.lock})`);
     return powerTask(sim, authid, vm, 'qmresume', () => {
       if (vm.status === 'stopped') throw new TaskFailure(`VM ${vm.vmid} not running`);
       vm.status = 'running';
@@ -664,4 +744,5 @@ export const qemuHandlers: HandlerTable = {
 };
 
 /** Raised as a typed 500 when a handler is asked for something the simulator does not model. */
-export const notSimulated = (what: string) => new SimHttpError(501, `${what} is not simulated by blockhost-pve-sim`);
+export const notSimulated = (what: string) =>
+  new SimHttpError(501, `${what} is not simulated by blockhost-pve-sim`);

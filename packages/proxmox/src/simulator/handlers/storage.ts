@@ -3,7 +3,14 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SimCore } from '../core.js';
 import { TaskFailure } from '../core.js';
-import { addFileVolume, findVolume, freeVolume, storageTotal, storageUsed, volumeKey } from '../disks.js';
+import {
+  addFileVolume,
+  findVolume,
+  freeVolume,
+  storageTotal,
+  storageUsed,
+  volumeKey,
+} from '../disks.js';
 import { fail, paramError, SimHttpError } from '../sim-error.js';
 import { GiB, type SimStorage, type VolumeContent } from '../state.js';
 import { can } from './cluster.js';
@@ -55,7 +62,13 @@ function snippetVolumes(sim: SimCore, node: string, s: SimStorage) {
     .filter((n) => !n.startsWith('.'))
     .map((n) => {
       const st = statSync(join(dir, n));
-      return { volid: `${s.id}:snippets/${n}`, content: 'snippets', format: 'snippet', size: st.size, ctime: Math.floor(st.mtimeMs / 1000) };
+      return {
+        volid: `${s.id}:snippets/${n}`,
+        content: 'snippets',
+        format: 'snippet',
+        size: st.size,
+        ctime: Math.floor(st.mtimeMs / 1000),
+      };
     });
 }
 
@@ -66,14 +79,30 @@ export const storageHandlers: HandlerTable = {
     const type = str(params.type);
     return Object.values(sim.state.storages)
       .filter((s) => !type || s.type === type)
-      .filter((s) => can(sim, authid, `/storage/${s.id}`, ['Datastore.Audit', 'Datastore.AllocateSpace'], true))
-      .map((s) => ({ storage: s.id, type: s.type, content: s.content.join(','), shared: b01(s.shared), ...(s.path ? { path: s.path } : {}), digest: '0'.repeat(40) }));
+      .filter((s) =>
+        can(sim, authid, `/storage/${s.id}`, ['Datastore.Audit', 'Datastore.AllocateSpace'], true),
+      )
+      .map((s) => ({
+        storage: s.id,
+        type: s.type,
+        content: s.content.join(','),
+        shared: b01(s.shared),
+        ...(s.path ? { path: s.path } : {}),
+        digest: '0'.repeat(40),
+      }));
   },
 
   'GET /storage/{storage}': ({ sim, params }) => {
     const s = sim.state.storages[str(params.storage)!];
     if (!s) throw fail(`storage '${str(params.storage)}' does not exist`);
-    return { storage: s.id, type: s.type, content: s.content.join(','), shared: b01(s.shared), ...(s.path ? { path: s.path } : {}), digest: '0'.repeat(40) };
+    return {
+      storage: s.id,
+      type: s.type,
+      content: s.content.join(','),
+      shared: b01(s.shared),
+      ...(s.path ? { path: s.path } : {}),
+      digest: '0'.repeat(40),
+    };
   },
 
   'GET /nodes/{node}/storage': ({ sim, params, authid }) => {
@@ -85,13 +114,17 @@ export const storageHandlers: HandlerTable = {
       .filter((s) => s.shared || sim.state.nodes[node]!.storageSize[s.id] !== undefined)
       .filter((s) => !only || s.id === only)
       .filter((s) => !content || content.split(',').every((c) => s.content.includes(c)))
-      .filter((s) => can(sim, authid, `/storage/${s.id}`, ['Datastore.Audit', 'Datastore.AllocateSpace'], true))
+      .filter((s) =>
+        can(sim, authid, `/storage/${s.id}`, ['Datastore.Audit', 'Datastore.AllocateSpace'], true),
+      )
       .map((s) => statusEntry(sim, s, node));
   },
 
   'GET /nodes/{node}/storage/{storage}': ({ sim, params }) => {
     storageOnNode(sim, str(params.node)!, str(params.storage)!);
-    return ['content', 'download-url', 'status', 'rrd', 'rrddata', 'upload'].map((subdir) => ({ subdir }));
+    return ['content', 'download-url', 'status', 'rrd', 'rrddata', 'upload'].map((subdir) => ({
+      subdir,
+    }));
   },
 
   'GET /nodes/{node}/storage/{storage}/status': ({ sim, params }) => {
@@ -124,7 +157,12 @@ export const storageHandlers: HandlerTable = {
     const node = str(params.node)!;
     const id = str(params.storage)!;
     storageOnNode(sim, node, id);
-    sim.require(authid, { kind: 'perm', path: `/storage/${id}`, privs: ['Datastore.Allocate'], any: false });
+    sim.require(authid, {
+      kind: 'perm',
+      path: `/storage/${id}`,
+      privs: ['Datastore.Allocate'],
+      any: false,
+    });
     const volume = str(params.volume)!;
     const volid = volume.includes(':') ? volume : `${id}:${volume}`;
     const vol = findVolume(sim, volid, node);
@@ -159,7 +197,8 @@ export const storageHandlers: HandlerTable = {
     if ((checksum === undefined) !== (algo === undefined)) {
       throw paramError({ checksum: "'checksum' and 'checksum-algorithm' must be given together" });
     }
-    if (algo && !DIGESTS.includes(algo as (typeof DIGESTS)[number])) throw paramError({ 'checksum-algorithm': 'invalid' });
+    if (algo && !DIGESTS.includes(algo as (typeof DIGESTS)[number]))
+      throw paramError({ 'checksum-algorithm': 'invalid' });
     return sim.startTask({
       node,
       type: 'download',
@@ -170,7 +209,9 @@ export const storageHandlers: HandlerTable = {
         if (sim.state.volumes[volumeKey(s.shared ? '' : node, volid)]) {
           throw new TaskFailure(`refusing to override existing file '${filename}'`);
         }
-        log(`downloading ${url} to ${s.path ?? '/var/lib/vz'}/${content === 'import' ? 'import' : 'template/iso'}/${filename}`);
+        log(
+          `downloading ${url} to ${s.path ?? '/var/lib/vz'}/${content === 'import' ? 'import' : 'template/iso'}/${filename}`,
+        );
         const fixture = sim.opts.downloads[url];
         if (fixture?.error) throw new TaskFailure(`download failed: ${fixture.error}`);
         const data = fixture?.data;

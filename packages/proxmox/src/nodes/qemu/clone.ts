@@ -1,0 +1,113 @@
+import { ResultAsync } from 'neverthrow';
+import { unwrap, withRetries } from '../../client/call.js';
+import type { PveClient } from '../../client/create-client.js';
+import {
+  type PveError,
+  PveHttpError,
+  PveTimeoutError,
+  toPveError,
+  VmConflictError,
+} from '../../errors.js';
+import { waitForTask } from '../tasks/wait.js';
+import { getVmConfig } from './config.js';
+
+export interface CloneVmParameters {
+  /** The node holding the template. */
+  node: string;
+  templateVmid: number;
+  newid: number;
+  /** VM name (also the host name): `vmName` from @blockhost/core. */
+  name: string;
+  /** Written by the clone call itself, so a VM is identifiable before configure runs. */
+  description?: string;
+  /** Node for the new VM (default `node`; other nodes need the template on shared storage). */
+  target?: string;
+  /** Storage for the full clone's disks (default: the template's). */
+  storage?: string;
+  /** Full clone (default true): the VM does not depend on the template's disks. */
+  full?: boolean;
+  timeoutMs?: number;
+}
+
+export interface CloneVmReturnType {
+  vmid: number;
+  node: string;
+  /** False when the VM was already there (an earlier attempt's clone). */
+  created: boolean;
+}
+
+const EXISTS = /config file already exists|already exists on node/;
+
+/** Waits until the VM's config has no `lock` (a clone or create still running). */
+export async function waitUnlocked(
+  client: PveClient,
+  node: string,
+  vmid: number,
+  timeoutMs: number,
+): Promise<void> {
+  const started = client.now();
+  let delay = client.poll.minMs;
+  for (;;) {
+    const config = await unwrap(getVmConfig(client, { node, vmid }));
+    if (!config.lock || config.lock === 'suspended') return;
+    if (client.now() - started > timeoutMs) {
+      throw new PveTimeoutError(`VM ${vmid} (locked '${String(config.lock)}')`, timeoutMs, {
+        hint: `if no task is running for it, clear the lock with 'qm unlock ${vmid}'`,
+      });
+    }
+    await client.sleep(delay);
+    delay = Math.min(client.poll.maxMs, delay * client.poll.factor);
+  }
+}
+
+/**
+ * Clones the template. At most `clonesPerStorage` clones run at once per
+ * target node and storage (default 1). When `newid` already holds a VM of
+ * the same name (an earlier attempt that got through), that VM is adopted
+ * once its clone task is done; any other VM there is a conflict.
+ */
+export function cloneVm(
+  client: PveClient,
+  params: CloneVmParameters,
+): ResultAsync<CloneVmReturnType, PveError> {
+  const target = params.target ?? params.node;
+  const timeoutMs = params.timeoutMs ?? 30 * 60_000;
+  const key = `${target}/${params.storage ?? `template-${params.templateVmid}`}`;
+  const adopt = async (): Promise<CloneVmReturnType> => {
+    const config = await unwrap(getVmConfig(client, { node: target, vmid: params.newid }));
+    if (config.name !== params.name) {
+      throw new VmConflictError(
+        `VMID ${params.newid} is taken by '${String(config.name)}', not '${params.name}'`,
+        [params.newid],
+      );
+    }
+    await waitUnlocked(client, target, params.newid, timeoutMs);
+    return { vmid: params.newid, node: target, created: false };
+  };
+  return ResultAsync.fromPromise(
+    client.cloneSlots.run(key, () =>
+      withRetries(client, async () => {
+        let upid: string;
+        try {
+          upid = (await client.api.nodes
+            .$(params.node)
+            .qemu.$(params.templateVmid)
+            .clone.$post({
+              newid: params.newid,
+              name: params.name,
+              full: params.full ?? true,
+              ...(params.description !== undefined ? { description: params.description } : {}),
+              ...(params.target && params.target !== params.node ? { target: params.target } : {}),
+              ...(params.storage && (params.full ?? true) ? { storage: params.storage } : {}),
+            })) as string;
+        } catch (e) {
+          if (e instanceof PveHttpError && EXISTS.test(e.reason)) return adopt();
+          throw e;
+        }
+        await unwrap(waitForTask(client, { node: params.node, upid, timeoutMs }));
+        return { vmid: params.newid, node: target, created: true };
+      }),
+    ),
+    (e) => toPveError(e),
+  );
+}
