@@ -1,0 +1,209 @@
+/** The signing service over real HTTP and HTTPS on loopback. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLoginChallenge, type LoginChallenge } from '../challenge/create-challenge.js';
+import { ensureRunDir, readSessionSignature, writeSessionPage } from '../state/run-dir.js';
+import { type RunningSigningService, startSigningService } from './signing-service.js';
+
+let tmp: string;
+let runDir: string;
+let service: RunningSigningService;
+let now = 1_800_000_000_000;
+let n = 0;
+
+function session(user = 'alice'): LoginChallenge {
+  const c = createLoginChallenge({
+    user,
+    host: 'vm.example.net',
+    wallet: '0xe05fcC23807536bEe418f142D19fa0d21BB0cfF7',
+    chainId: 1,
+    ttlSeconds: 60,
+    now,
+    randomBytes: (len) => Uint8Array.from({ length: len }, () => ++n & 0xff),
+  })._unsafeUnwrap();
+  writeSessionPage(runDir, c)._unsafeUnwrap();
+  return c;
+}
+
+const sig = `0x${'ab'.repeat(65)}`;
+const post = (path: string, body: string, type = 'application/json') =>
+  fetch(`${service.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'bh-signer-'));
+  runDir = join(tmp, 'run');
+  ensureRunDir(runDir)._unsafeUnwrap();
+  service = (
+    await startSigningService({
+      runDir,
+      port: 0,
+      host: '127.0.0.1',
+      now: () => now,
+      maxBodyBytes: 4096,
+    })
+  )._unsafeUnwrap();
+});
+afterAll(async () => {
+  await service?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('signing service (HTTP)', () => {
+  it('serves the page of a pending session with the code, message and a strict CSP', async () => {
+    const c = session();
+    const res = await fetch(`${service.url}/login/${c.sessionId}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-security-policy')).toMatch(
+      /default-src 'none'; script-src 'sha256-/,
+    );
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = await res.text();
+    expect(html).toContain(
+      `<p class="code" id="code">${c.nonce.slice(0, 4)}-${c.nonce.slice(4, 8)}</p>`,
+    );
+    expect(html).toContain('Log in to vm.example.net as alice over SSH.');
+    const json = await (await fetch(`${service.url}/login/${c.sessionId}/challenge`)).json();
+    expect(json).toMatchObject({ message: c.message, wallet: c.wallet, sessionId: c.sessionId });
+  });
+
+  it('stores the first signature (201) and refuses a second (409)', async () => {
+    const c = session();
+    expect(
+      (await post(`/login/${c.sessionId}/signature`, JSON.stringify({ signature: sig }))).status,
+    ).toBe(201);
+    expect(readSessionSignature(runDir, c.sessionId)).toBe(sig);
+    const again = await post(
+      `/login/${c.sessionId}/signature`,
+      JSON.stringify({ signature: `0x${'cd'.repeat(65)}` }),
+    );
+    expect(again.status).toBe(409);
+    expect(readSessionSignature(runDir, c.sessionId)).toBe(sig);
+  });
+
+  it.each([
+    '/login/0123456789abcdef0123456789abcdef',
+    '/login/../../../etc/passwd',
+    '/login/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    '/login/..%2f..%2fetc%2fpasswd',
+    '/login/0123456789ABCDEF0123456789ABCDEF',
+    '/login/0123456789abcdef0123456789abcde',
+    '/login/0123456789abcdef0123456789abcdef0',
+    '/etc/passwd',
+    '/',
+  ])('404 for %s (unknown or not a session id)', async (path) => {
+    const res = await fetch(`${service.url}${path}`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('root:');
+  });
+
+  it('404 when posting to an unknown session', async () => {
+    expect(
+      (await post(`/login/${'e'.repeat(32)}/signature`, JSON.stringify({ signature: sig }))).status,
+    ).toBe(404);
+  });
+
+  it('bounds the body (413) and checks content type (415) and input (400)', async () => {
+    const c = session();
+    const path = `/login/${c.sessionId}/signature`;
+    expect((await post(path, JSON.stringify({ signature: `0x${'ab'.repeat(5000)}` }))).status).toBe(
+      413,
+    );
+    expect((await post(path, `signature=${sig}`, 'application/x-www-form-urlencoded')).status).toBe(
+      415,
+    );
+    expect((await post(path, 'not json')).status).toBe(400);
+    expect((await post(path, JSON.stringify({ signature: 'hello' }))).status).toBe(400);
+    expect((await post(path, JSON.stringify({ sig }))).status).toBe(400);
+    expect(readSessionSignature(runDir, c.sessionId)).toBeUndefined();
+  });
+
+  it('405 for other methods, 410 once the session has expired', async () => {
+    const c = session();
+    expect((await fetch(`${service.url}/login/${c.sessionId}`, { method: 'DELETE' })).status).toBe(
+      405,
+    );
+    expect((await fetch(`${service.url}/login/${c.sessionId}/signature`)).status).toBe(405);
+    now += 61_000;
+    expect((await fetch(`${service.url}/login/${c.sessionId}`)).status).toBe(410);
+    expect(
+      (await post(`/login/${c.sessionId}/signature`, JSON.stringify({ signature: sig }))).status,
+    ).toBe(410);
+  });
+
+  it('escapes what it shows', async () => {
+    const c = session('o_brien');
+    const html = await (await fetch(`${service.url}/login/${c.sessionId}`)).text();
+    expect(html).not.toMatch(/<script>(?!\s*\(function)/);
+    const data =
+      /<script type="application\/json" id="challenge">(.*?)<\/script>/s.exec(html)?.[1] ?? '';
+    expect(JSON.parse(data).message).toBe(c.message);
+  });
+});
+
+describe('signing service (HTTPS)', () => {
+  it('serves the page over TLS with the given certificate', async () => {
+    const key = join(tmp, 'key.pem');
+    const cert = join(tmp, 'cert.pem');
+    const gen = spawnSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ]);
+    expect(gen.status).toBe(0);
+    const tls = (
+      await startSigningService({
+        runDir,
+        port: 0,
+        host: '127.0.0.1',
+        now: () => now,
+        tls: { cert: readFileSync(cert), key: readFileSync(key) },
+      })
+    )._unsafeUnwrap();
+    try {
+      expect(tls.url).toMatch(/^https:/);
+      const c = session();
+      const { status, body } = await new Promise<{ status: number; body: string }>(
+        (resolve, reject) => {
+          const req = httpsRequest(
+            `${tls.url}/login/${c.sessionId}`,
+            {
+              ca: readFileSync(cert),
+              servername: 'localhost',
+              checkServerIdentity: () => undefined,
+            },
+            (res) => {
+              let b = '';
+              res.on('data', (d) => {
+                b += d;
+              });
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body: b }));
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        },
+      );
+      expect(status).toBe(200);
+      expect(body).toContain('Sign in with wallet');
+    } finally {
+      await tls.close();
+    }
+  });
+});
