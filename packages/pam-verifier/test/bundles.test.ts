@@ -27,9 +27,9 @@ describe('helper bundles', () => {
       expect(statSync(join(bundles, name)).size).toBeLessThan(120 * 1024);
     }
     // The RPC client is a separate file, loaded by pam-verify only for contract wallets.
-    expect(readFileSync(join(bundles, 'pam-verify-rpc'), 'utf8')).toContain('viem');
-    expect(readFileSync(join(bundles, 'pam-verify'), 'utf8')).toContain(
-      'require("./pam-verify-rpc")',
+    expect(readFileSync(join(bundles, 'pam-verify-rpc'), 'utf8').includes('viem.sh')).toBe(true);
+    expect(readFileSync(join(bundles, 'pam-verify'), 'utf8').includes('"./pam-verify-rpc"')).toBe(
+      true,
     );
   });
 
