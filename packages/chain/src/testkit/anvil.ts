@@ -44,6 +44,16 @@ export interface StartAnvilOptions {
   readonly balance?: number | undefined;
   /** Genesis block timestamp (unix seconds). */
   readonly timestamp?: number | undefined;
+  /**
+   * EVM hardfork (default `cancun`: what the contracts are compiled for, and much faster than
+   * anvil's newer default when mining thousands of blocks).
+   */
+  readonly hardfork?: string | undefined;
+  /**
+   * Keep no historical states (`--prune-history`): mining stays linear for long backlogs, but
+   * calls at old blocks and deep reorgs/reverts are unavailable. For big scanning tests.
+   */
+  readonly pruneHistory?: boolean | undefined;
   /** More anvil flags (never secrets: argv is world-readable). */
   readonly args?: readonly string[] | undefined;
   /** Give up waiting for "Listening on" after this long (default 30 s). */
@@ -153,6 +163,9 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
     String(options.balance ?? 10000),
     '--config-out',
     configOut,
+    '--hardfork',
+    options.hardfork ?? 'cancun',
+    ...(options.pruneHistory ? ['--prune-history'] : []),
     ...(options.blockTime ? ['--block-time', String(options.blockTime)] : []),
     ...(options.timestamp !== undefined ? ['--timestamp', String(options.timestamp)] : []),
     ...(options.args ?? []),
