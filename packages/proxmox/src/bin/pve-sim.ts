@@ -70,7 +70,18 @@ async function main(): Promise<void> {
     if (!/^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(n))
       fail(`--nodes: '${n}' is not a node name`);
   const template = int('template', str('template'), 100, 999_999_999);
-  const sim = await startPveSimulator({
+  // Handlers first: a SIGTERM right after the URL is printed must still close cleanly.
+  let sim: Awaited<ReturnType<typeof startPveSimulator>> | undefined;
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await sim?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  sim = await startPveSimulator({
     port,
     host: str('host') ?? '127.0.0.1',
     https: !values.http,
@@ -98,16 +109,8 @@ async function main(): Promise<void> {
     nodes: sim.nodes,
     snippetsDirs: Object.fromEntries(sim.nodes.map((n) => [n, sim.snippetsDir(n)])),
   };
+  if (stopping) return;
   process.stdout.write(`${JSON.stringify(info)}\n`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await sim.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((e: unknown) => {

@@ -38,6 +38,8 @@ export function createDispatcher(tls: TlsOptions): Agent {
   const base = buildConnector({
     // A self-signed PVE certificate has no chain to verify: the pin replaces that check.
     rejectUnauthorized: pin === undefined,
+    // A resumed TLS session carries no peer certificate to compare: always do a full handshake.
+    ...(pin !== undefined ? { maxCachedSessions: 0 } : {}),
     ...(tls.ca ? { ca: tls.ca } : {}),
     timeout: tls.connectTimeoutMs ?? 10_000,
   });

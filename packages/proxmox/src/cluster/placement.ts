@@ -1,6 +1,11 @@
 import { err, ok, type Result, type ResultAsync } from 'neverthrow';
 import type { PveClient } from '../client/create-client.js';
-import { NoNodeFitsError, type PlacementNeeds, type PveError } from '../errors.js';
+import {
+  NoNodeFitsError,
+  type PlacementNeeds,
+  type PveError,
+  PvePermissionError,
+} from '../errors.js';
 import { type ClusterResource, getClusterResources } from './resources.js';
 
 export type PlacementStrategy = 'most-free-memory' | 'round-robin' | 'first';
@@ -143,7 +148,12 @@ export interface PlaceVmParameters {
   memoryOvercommit?: number;
 }
 
-/** Reads `/cluster/resources` and picks a node for the plan (round-robin state lives in the client). */
+/**
+ * Reads `/cluster/resources` and picks a node for the plan (round-robin
+ * state lives in the client). PVE hides a node's numbers from a token
+ * without Sys.Audit on it instead of refusing: that is reported as the
+ * permission error it is, not as a full cluster.
+ */
 export function placeVm(
   client: PveClient,
   params: PlaceVmParameters,
@@ -152,6 +162,16 @@ export function placeVm(
     const caps = nodeCapacities(resources, params.nodes, params.needs.storage, {
       memoryOvercommit: params.memoryOvercommit,
     });
+    const hidden = caps.find((c) => c.online && c.unknown?.includes('Sys.Audit'));
+    if (hidden) {
+      return err(
+        new PvePermissionError(
+          'GET',
+          '/cluster/resources',
+          `Permission check failed (/nodes/${hidden.node}, Sys.Audit)`,
+        ),
+      );
+    }
     return choosePlacement(
       caps,
       params.needs,

@@ -147,7 +147,7 @@ function privsOfRoles(access: AccessState, roles: Set<string>): Set<string> {
 export function privilegesAt(access: AccessState, authid: string, path: string): Set<string> {
   const { user, token } = splitTokenId(authid);
   const u = access.users[user];
-  if (!u || !u.enable) return new Set();
+  if (!u?.enable) return new Set();
   const userPrivs =
     user === 'root@pam'
       ? new Set<string>(ALL)
@@ -166,6 +166,15 @@ export interface Denied {
   privs: readonly string[];
   any: boolean;
   rootOnly?: boolean;
+  /** How many privileges this check lacks (to name the closest alternative of an `or`). */
+  missing?: number;
+}
+
+/** Of several failed alternatives, the one that lacks the fewest privileges (first on a tie). */
+export function closest(denials: readonly Denied[]): Denied | null {
+  let best: Denied | null = null;
+  for (const d of denials) if (!best || (d.missing ?? 1) < (best.missing ?? 1)) best = d;
+  return best;
 }
 
 /** Evaluates a requirement; `null` when granted, else the first unmet check. */
@@ -180,8 +189,10 @@ export function evaluateNeed(access: AccessState, authid: string, need: Need): D
           ? null
           : { path: need.path, privs: need.privs, any: true };
       }
-      const missing = need.privs.find((p) => !have.has(p));
-      return missing === undefined ? null : { path: need.path, privs: [missing], any: false };
+      const missing = need.privs.filter((p) => !have.has(p));
+      return missing.length === 0
+        ? null
+        : { path: need.path, privs: [missing[0]!], any: false, missing: missing.length };
     }
     case 'and': {
       for (const n of need.of) {
@@ -191,13 +202,15 @@ export function evaluateNeed(access: AccessState, authid: string, need: Need): D
       return null;
     }
     case 'or': {
-      let first: Denied | null = null;
+      const denials: Denied[] = [];
       for (const n of need.of) {
         const d = evaluateNeed(access, authid, n);
         if (!d) return null;
-        first ??= d;
+        denials.push(d);
       }
-      return first ?? { path: '/', privs: [], any: false };
+      return (
+        closest(denials) ?? { path: '/', privs: [], any: false, missing: Number.POSITIVE_INFINITY }
+      );
     }
   }
 }

@@ -1,7 +1,7 @@
 import { expressionNeed, fillPath } from '../schema/handler-privileges.js';
 import type { MethodDef, PermCheck } from '../schema/types.js';
 import type { ParamValue } from '../schema/validate.js';
-import { type Denied, deniedMessage, evaluateNeed, splitTokenId } from './access.js';
+import { closest, type Denied, deniedMessage, evaluateNeed, splitTokenId } from './access.js';
 import type { SimCore } from './core.js';
 import { SimHttpError } from './sim-error.js';
 
@@ -54,14 +54,15 @@ function evalCheck(
     case 'and':
     case 'or': {
       if (op !== 'perm') {
-        let first: Denied | null = null;
+        const denials: Denied[] = [];
         for (const sub of rest) {
           const d = Array.isArray(sub) ? evalCheck(sim, sub, authid, params) : null;
           if (op === 'and' && d) return d;
           if (op === 'or' && !d) return null;
-          first ??= d;
+          if (d) denials.push(d);
         }
-        return op === 'and' ? null : first;
+        // PVE names one failed check; for an `or`, the alternative closest to passing.
+        return op === 'and' ? null : closest(denials);
       }
       const need = expressionNeed(check, params);
       return need ? evaluateNeed(sim.state.access, authid, need) : null;

@@ -12,15 +12,19 @@ export interface ResumeVmParameters extends VmLocator {
   timeoutMs?: number;
 }
 
-/** Resumes a suspended VM: `onboot=1`, then start (a hibernated VM continues where it was). */
+/**
+ * Resumes a suspended VM: start (a hibernated VM continues where it was),
+ * then `onboot=1`. Start comes first because PVE refuses config changes
+ * while a hibernated VM is locked `suspended`; a rerun completes either step.
+ */
 export function resumeVm(
   client: PveClient,
   p: ResumeVmParameters,
 ): ResultAsync<{ started: boolean }, PveError> {
   return ResultAsync.fromPromise(
     (async () => {
-      await unwrap(setOnboot(client, { ...p, onboot: true }));
       const r = await unwrap(startVm(client, p));
+      await unwrap(setOnboot(client, { ...p, onboot: true }));
       if (p.agentTimeoutMs !== undefined)
         await unwrap(waitForAgent(client, { ...p, timeoutMs: p.agentTimeoutMs }));
       return r;

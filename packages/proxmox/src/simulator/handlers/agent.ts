@@ -38,7 +38,7 @@ function interfaces(vm: SimVm) {
       ['ip6', 'ipv6'],
     ] as const) {
       const cidr = cfg[key];
-      if (!cidr || !cidr.includes('/')) continue;
+      if (!cidr?.includes('/')) continue;
       const [addr, prefix] = cidr.split('/');
       addrs.push({ 'ip-address': addr, 'ip-address-type': type, prefix: Number(prefix) });
     }

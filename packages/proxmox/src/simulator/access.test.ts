@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { type AccessState, emptyAccess, evaluateNeed, privilegesAt } from './access.js';
+
+function world(): AccessState {
+  const a = emptyAccess();
+  a.users['ops@pve'] = {
+    enable: true,
+    expire: 0,
+    groups: ['admins'],
+    tokens: {
+      t: { privsep: true, expire: 0, secret: 's' },
+      full: { privsep: false, expire: 0, secret: 's' },
+    },
+  };
+  a.groups.admins = {};
+  a.roles.Vm = { privs: ['VM.Audit', 'VM.PowerMgmt'], special: false };
+  a.roles.Audit = { privs: ['VM.Audit'], special: false };
+  return a;
+}
+
+describe('PVE ACL semantics', () => {
+  it('propagates down the tree, and a non-propagating entry only counts on its own path', () => {
+    const a = world();
+    a.acl.push({ path: '/vms', type: 'user', ugid: 'ops@pve', roleid: 'Vm', propagate: true });
+    expect([...privilegesAt(a, 'ops@pve', '/vms/100')].sort()).toEqual([
+      'VM.Audit',
+      'VM.PowerMgmt',
+    ]);
+    a.acl[0] = { ...a.acl[0]!, propagate: false };
+    expect(privilegesAt(a, 'ops@pve', '/vms/100').size).toBe(0);
+    expect(privilegesAt(a, 'ops@pve', '/vms').size).toBe(2);
+  });
+
+  it('lets a more specific path replace what a parent gave, and NoAccess take everything', () => {
+    const a = world();
+    a.acl.push({ path: '/', type: 'user', ugid: 'ops@pve', roleid: 'Vm', propagate: true });
+    a.acl.push({
+      path: '/vms/100',
+      type: 'user',
+      ugid: 'ops@pve',
+      roleid: 'Audit',
+      propagate: true,
+    });
+    expect([...privilegesAt(a, 'ops@pve', '/vms/100')]).toEqual(['VM.Audit']);
+    expect(privilegesAt(a, 'ops@pve', '/vms/101').has('VM.PowerMgmt')).toBe(true);
+    a.acl.push({
+      path: '/vms/101',
+      type: 'user',
+      ugid: 'ops@pve',
+      roleid: 'NoAccess',
+      propagate: true,
+    });
+    expect(privilegesAt(a, 'ops@pve', '/vms/101').size).toBe(0);
+  });
+
+  it('grants through groups, user entries winning over group entries', () => {
+    const a = world();
+    a.acl.push({ path: '/vms', type: 'group', ugid: 'admins', roleid: 'Vm', propagate: true });
+    expect(privilegesAt(a, 'ops@pve', '/vms/5').has('VM.PowerMgmt')).toBe(true);
+    a.acl.push({ path: '/vms', type: 'user', ugid: 'ops@pve', roleid: 'Audit', propagate: true });
+    expect([...privilegesAt(a, 'ops@pve', '/vms/5')]).toEqual(['VM.Audit']);
+  });
+
+  it("gives a privilege-separated token the intersection of its own and its user's privileges", () => {
+    const a = world();
+    a.acl.push({ path: '/vms', type: 'token', ugid: 'ops@pve!t', roleid: 'Vm', propagate: true });
+    expect(privilegesAt(a, 'ops@pve!t', '/vms/1').size).toBe(0);
+    a.acl.push({ path: '/vms', type: 'user', ugid: 'ops@pve', roleid: 'Audit', propagate: true });
+    expect([...privilegesAt(a, 'ops@pve!t', '/vms/1')]).toEqual(['VM.Audit']);
+    // Without privilege separation a token is its user.
+    expect([...privilegesAt(a, 'ops@pve!full', '/vms/1')]).toEqual(['VM.Audit']);
+    expect(privilegesAt(a, 'ops@pve!nope', '/vms/1').size).toBe(0);
+  });
+
+  it('names the alternative of an or-check that is closest to passing', () => {
+    const a = world();
+    a.acl.push({ path: '/', type: 'user', ugid: 'ops@pve', roleid: 'Audit', propagate: true });
+    const need = {
+      kind: 'or' as const,
+      of: [
+        { kind: 'perm' as const, path: '/', privs: ['Sys.Audit', 'Sys.Modify'], any: false },
+        { kind: 'perm' as const, path: '/nodes/pve1', privs: ['Sys.AccessNetwork'], any: false },
+      ],
+    };
+    expect(evaluateNeed(a, 'ops@pve', need)).toMatchObject({
+      path: '/nodes/pve1',
+      privs: ['Sys.AccessNetwork'],
+    });
+  });
+
+  it('gives root@pam everything and nobody else root-only calls', () => {
+    const a = world();
+    expect(privilegesAt(a, 'root@pam', '/anything').has('Sys.Modify')).toBe(true);
+    expect(evaluateNeed(a, 'ops@pve', { kind: 'root' })).toMatchObject({ rootOnly: true });
+    expect(evaluateNeed(a, 'root@pam', { kind: 'root' })).toBeNull();
+  });
+
+  it('reports the first missing privilege of an all-of check and all names of an any-of check', () => {
+    const a = world();
+    a.acl.push({ path: '/vms', type: 'user', ugid: 'ops@pve', roleid: 'Audit', propagate: true });
+    expect(
+      evaluateNeed(a, 'ops@pve', {
+        kind: 'perm',
+        path: '/vms/7',
+        privs: ['VM.Audit', 'VM.Allocate'],
+        any: false,
+      }),
+    ).toMatchObject({
+      path: '/vms/7',
+      privs: ['VM.Allocate'],
+      any: false,
+    });
+    expect(
+      evaluateNeed(a, 'ops@pve', {
+        kind: 'perm',
+        path: '/vms/7',
+        privs: ['VM.GuestAgent.Audit', 'VM.GuestAgent.Unrestricted'],
+        any: true,
+      }),
+    ).toMatchObject({ privs: ['VM.GuestAgent.Audit', 'VM.GuestAgent.Unrestricted'], any: true });
+  });
+});
