@@ -185,6 +185,7 @@ export {
   type RunOptions,
   type Scanner,
   type ScannerOptions,
+  type ScannerStats,
 } from './scanner/scanner.js';
 export type {
   BlockRef,

@@ -15,6 +15,13 @@ import {
 } from '../src/index.js';
 import { PLAN } from './fixture.js';
 
+/** The problems of a failed verification (asserting it failed as a verdict, not an RPC error). */
+function problemsOf(r: Awaited<ReturnType<typeof verifyDeployment>>): readonly string[] {
+  const e = r._unsafeUnwrapErr();
+  expect(e.code).toBe('DEPLOYMENT_INVALID');
+  return e.code === 'DEPLOYMENT_INVALID' ? e.problems : [];
+}
+
 let anvil: Anvil;
 beforeAll(async () => {
   anvil = await startAnvil();
@@ -105,7 +112,7 @@ describe('deployBlockhost', () => {
       nft: d.nft,
       server: anvil.accounts[0]!.address,
     });
-    expect(r._unsafeUnwrapErr().problems).toHaveLength(2);
+    expect(problemsOf(r)).toHaveLength(2);
   });
 
   it('refuses a first plan when the server key is not the deployer, and bad addresses', async () => {
@@ -138,20 +145,20 @@ describe('verifyDeployment', () => {
       server: server0,
     });
     expect(noCode._unsafeUnwrapErr().code).toBe('DEPLOYMENT_INVALID');
-    expect(noCode._unsafeUnwrapErr().problems[0]).toMatch(/no contract code at subscriptions/);
+    expect(problemsOf(noCode)[0]).toMatch(/no contract code at subscriptions/);
 
     const swapped = await verifyDeployment(c, {
       subscriptions: d.nft,
       nft: d.subscriptions,
       server: server0,
     });
-    expect(swapped._unsafeUnwrapErr().problems).toEqual([
+    expect(problemsOf(swapped)).toEqual([
       `${d.nft} is not a BlockhostSubscriptions contract`,
       `${d.subscriptions} is not an AccessCredentialNFT contract`,
     ]);
 
     const erc20 = await verifyDeployment(c, { subscriptions: coin, nft: coin, server: server0 });
-    expect(erc20._unsafeUnwrapErr().problems).toHaveLength(2);
+    expect(problemsOf(erc20)).toHaveLength(2);
 
     const wrongAdmin = await verifyDeployment(c, {
       subscriptions: d.subscriptions,
@@ -159,9 +166,7 @@ describe('verifyDeployment', () => {
       server: server0,
       admin: server0,
     });
-    expect(
-      wrongAdmin._unsafeUnwrapErr().problems.every((p) => p.includes('DEFAULT_ADMIN_ROLE')),
-    ).toBe(true);
+    expect(problemsOf(wrongAdmin).every((p) => p.includes('DEFAULT_ADMIN_ROLE'))).toBe(true);
 
     (
       await revokeRole(admin, { address: d.nft, role: 'MINTER_ROLE', account: server0 })
@@ -171,9 +176,7 @@ describe('verifyDeployment', () => {
       nft: d.nft,
       server: server0,
     });
-    expect(noMinter._unsafeUnwrapErr().problems).toEqual([
-      `server ${server0} lacks MINTER_ROLE on the nft`,
-    ]);
+    expect(problemsOf(noMinter)).toEqual([`server ${server0} lacks MINTER_ROLE on the nft`]);
   });
 
   it('an unreachable RPC is an RpcError, not a verdict', async () => {

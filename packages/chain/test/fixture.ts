@@ -107,6 +107,12 @@ export async function setupFixture(options: { anvil?: Anvil } = {}): Promise<Fix
   };
 }
 
+/** The value of an Ok result; an Err is thrown as the error itself (readable test failures). */
+export function must<T, E>(r: Result<T, E>): T {
+  if (r.isErr()) throw r.error;
+  return r.value;
+}
+
 /** Asserts a Result failed with a contract revert of `errorName` (and `args`, if given). */
 export async function expectRevert(
   result: ResultAsync<unknown, unknown> | Promise<Result<unknown, unknown>>,

@@ -215,7 +215,7 @@ describe('metadata, transfers, interfaces', () => {
 
   it('transfers are allowed: the new owner shows in ownerOf and the Transfer event', async () => {
     const { tokenId } = (await mint(3n))._unsafeUnwrap();
-    const hash = await f.alice.walletClient.writeContract({
+    const hash = await f.anvil.walletClient(2).writeContract({
       abi: accessCredentialNftAbi,
       address: nft(),
       functionName: 'transferFrom',

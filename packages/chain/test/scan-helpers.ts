@@ -9,7 +9,6 @@ import {
   type BlockhostContracts,
   blockhostSubscriptionsAbi,
   buySubscription,
-  createPlan,
   deployBlockhost,
   eventKey,
   type MemoryStore,

@@ -35,6 +35,7 @@ import {
   expectRevert,
   type Fixture,
   isolate,
+  must,
   PLAN,
   setupFixture,
 } from './fixture.js';
@@ -441,16 +442,15 @@ describe('buying', () => {
   it('feed guards: stale answer, zero and negative answers, disabled native payment', async () => {
     const address = f.contracts.subscriptions;
     const now = await f.anvil.now();
-    const set = await setTestPrice(f.server, {
-      feed: f.feed,
-      answer: ETH_USD,
-      updatedAt: BigInt(now - 3601),
-    });
-    if (set.isErr()) console.error('DEBUG', set.error);
-    set._unsafeUnwrap();
+    must(
+      await setTestPrice(f.server, {
+        feed: f.feed,
+        answer: ETH_USD,
+        updatedAt: BigInt(now - 3601),
+      }),
+    );
     const q = () => quote(f.anvil.publicClient, { address, planId: f.planId, days: 1 });
-    const stale = await q();
-    expect(stale._unsafeUnwrapErr().errorName).toBe('StalePrice');
+    await expectRevert(q(), 'StalePrice');
     (
       await setTestPrice(f.server, { feed: f.feed, answer: ETH_USD, updatedAt: BigInt(now - 3000) })
     )._unsafeUnwrap();

@@ -79,6 +79,18 @@ export interface RunOptions {
   readonly onError?: ((error: ScanError, consecutive: number) => void) | undefined;
 }
 
+/** Running totals since the scanner was created (for metrics and benchmarks). */
+export interface ScannerStats {
+  steps: number;
+  commits: number;
+  getLogsCalls: number;
+  /** `eth_getLogs` refused as too large (range shrunk). */
+  rangeShrinks: number;
+  reorgs: number;
+  eventsAdded: number;
+  eventsRemoved: number;
+}
+
 export interface Scanner {
   /** One unit of work: a reorg check plus one log range (or nothing), committed atomically. */
   step(): Promise<Result<StepResult, ScanError>>;
@@ -88,6 +100,7 @@ export interface Scanner {
   run(options?: RunOptions): Promise<void>;
   /** The current `eth_getLogs` range in blocks (adapts to the provider). */
   readonly logRange: number;
+  readonly stats: Readonly<ScannerStats>;
 }
 
 class Failure {
@@ -147,6 +160,15 @@ export function createScanner(options: ScannerOptions): Scanner {
   let learnedLimit = Number.POSITIVE_INFINITY;
   let streak = 0;
   let queue: Promise<unknown> = Promise.resolve();
+  const stats: ScannerStats = {
+    steps: 0,
+    commits: 0,
+    getLogsCalls: 0,
+    rangeShrinks: 0,
+    reorgs: 0,
+    eventsAdded: 0,
+    eventsRemoved: 0,
+  };
 
   const rpc = async <T>(method: string, fn: () => Promise<T>): Promise<T> => {
     try {
@@ -257,6 +279,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       throw new Failure(new StoreError('commit', { details: describe(e), cause: e }));
     }
     checkpoint = c.checkpoint;
+    stats.commits++;
+    stats.eventsAdded += c.added.length;
+    stats.eventsRemoved += c.removed.length;
+    if (c.reorg) stats.reorgs++;
   };
 
   const decodeStored = (logs: readonly StoredLog[]): BlockhostEvent[] =>
@@ -327,8 +353,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (info.kind !== 'range') {
       throw new Failure(new RpcError('eth_getLogs', { details: describe(e), cause: e }));
     }
-    if (attempted <= 1)
+    if (attempted <= 1) {
       throw new Failure(new LogRangeError(from, to, { details: describe(e), cause: e }));
+    }
+    stats.rangeShrinks++;
     streak = 0;
     let next = Math.floor(attempted / 2);
     if (info.limit !== undefined) {
@@ -359,6 +387,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       const toBlock = to === head.number ? head : await blockAt(to);
       if (!toBlock) return null;
       try {
+        stats.getLogsCalls++;
         const logs = await client.getLogs({
           address: addresses as Hex[],
           fromBlock: from,
@@ -480,6 +509,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   const step = (): Promise<Result<StepResult, ScanError>> => {
     // Steps never overlap: the checkpoint and the adaptive range are shared state.
     const run = queue.then(async () => {
+      stats.steps++;
       try {
         return ok<StepResult, ScanError>(await stepOnce());
       } catch (e) {
@@ -543,6 +573,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     get logRange() {
       return range;
     },
+    stats,
   };
 }
 

@@ -180,7 +180,11 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
   );
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.once('exit', () => running.delete(child));
+  child.once('exit', () => {
+    running.delete(child);
+    // EOF for the watchdog's stdin reader, even when anvil ended on its own.
+    child.stdin?.destroy();
+  });
 
   const tail: string[] = [];
   const remember = (chunk: Buffer) => {

@@ -1,0 +1,113 @@
+/**
+ * The test kit itself: anvil comes up on a free port with funded keys, its helpers work, and it
+ * never outlives its owner — not after stop(), not after the owning process is SIGKILLed.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { privateKeyToAccount } from 'viem/accounts';
+import { describe, expect, it } from 'vitest';
+import { AnvilError, startAnvil } from '../src/index.js';
+
+async function answers(rpcUrl: string): Promise<boolean> {
+  try {
+    const res = await fetch(rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+      signal: AbortSignal.timeout(1000),
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilGone(rpcUrl: string, ms = 10_000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (!(await answers(rpcUrl))) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+describe('startAnvil', () => {
+  it('starts on a free port with funded dev keys; helpers move blocks and time; stop() ends it', async () => {
+    const [a, b] = await Promise.all([startAnvil(), startAnvil({ chainId: 1337, accounts: 3 })]);
+    try {
+      expect(a.port).not.toBe(b.port);
+      expect(a.accounts).toHaveLength(10);
+      expect(b.accounts).toHaveLength(3);
+      expect(await b.publicClient.getChainId()).toBe(1337);
+      for (const acct of a.accounts) {
+        expect(privateKeyToAccount(acct.privateKey).address).toBe(acct.address);
+        expect(await a.publicClient.getBalance({ address: acct.address })).toBe(
+          10_000n * 10n ** 18n,
+        );
+      }
+      const n0 = await a.publicClient.getBlockNumber();
+      await a.mine(5);
+      expect(await a.publicClient.getBlockNumber()).toBe(n0 + 5n);
+      const t0 = await a.now();
+      await a.increaseTime(86_400);
+      await a.mine();
+      expect(await a.now()).toBeGreaterThanOrEqual(t0 + 86_400);
+      await a.setNextBlockTimestamp(t0 + 10 * 86_400);
+      await a.mine();
+      expect(await a.now()).toBe(t0 + 10 * 86_400);
+
+      const snap = await a.snapshot();
+      await a.mine(3);
+      await a.revert(snap);
+      expect(await a.publicClient.getBlockNumber()).toBe(n0 + 7n);
+      await expect(a.revert(snap)).rejects.toThrow(AnvilError); // snapshots are single-use
+
+      const before = await a.publicClient.getBlock();
+      await a.reorg(2);
+      const after = await a.publicClient.getBlock();
+      expect(after.number).toBe(before.number);
+      expect(after.hash).not.toBe(before.hash);
+
+      const hash = await a
+        .walletClient(1)
+        .sendTransaction({ to: a.accounts[2]!.address, value: 1n });
+      expect((await a.publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+    expect(await waitUntilGone(a.rpcUrl, 2000)).toBe(true);
+    expect(await waitUntilGone(b.rpcUrl, 2000)).toBe(true);
+    await a.stop(); // twice is fine
+  });
+
+  it('dies with its owner: a SIGKILLed process leaves no anvil behind', async () => {
+    const anvilModule = fileURLToPath(new URL('../src/testkit/anvil.ts', import.meta.url));
+    const code = `
+      const { startAnvil } = await import(${JSON.stringify(anvilModule)});
+      const anvil = await startAnvil();
+      console.log(anvil.rpcUrl);
+      setInterval(() => {}, 1000);
+    `;
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@blockhost/source', '--import', 'tsx', '--input-type=module', '-e', code],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const rpcUrl = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        const m = d.toString().match(/http:\/\/127\.0\.0\.1:\d+/);
+        if (m) resolve(m[0]);
+      });
+      child.once('exit', (c) => reject(new Error(`child exited ${c}`)));
+    });
+    expect(await answers(rpcUrl)).toBe(true);
+    child.kill('SIGKILL');
+    expect(await waitUntilGone(rpcUrl)).toBe(true);
+  }, 30_000);
+
+  it('a missing binary is a typed error and leaves nothing behind', async () => {
+    await expect(
+      startAnvil({ binary: '/nonexistent/anvil', startTimeoutMs: 5000 }),
+    ).rejects.toThrow(AnvilError);
+  });
+});
