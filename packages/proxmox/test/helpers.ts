@@ -138,7 +138,11 @@ export async function raw(
   }
   const res = await fetch(`${sim.url}/api2/json${path}`, { method, headers, body });
   expectJsonType(res.headers.get('content-type'));
-  return { status: res.status, statusText: res.statusText, body: await res.json() };
+  return {
+    status: res.status,
+    statusText: res.statusText,
+    body: (await res.json()) as { data: unknown; errors?: Record<string, string>; message?: string },
+  };
 }
 
 function expectJsonType(type: string | null): void {

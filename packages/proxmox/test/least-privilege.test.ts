@@ -23,6 +23,7 @@ import {
   suspendVm,
   waitForTask,
 } from '@blockhost/proxmox';
+import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { clientFor, type Env, provisionParams, startEnv } from './helpers.js';
 
@@ -59,7 +60,7 @@ async function tokenClient(env: Env): Promise<{ client: PveClient; id: string }>
  * suspend/resume both ways, destroy. Throws the first unexpected error.
  */
 async function fullFlow(env: Env, c: PveClient): Promise<void> {
-  const ok = async <T>(r: PromiseLike<import('neverthrow').Result<T, Error>>): Promise<T> => {
+  const ok = async <T, E>(r: PromiseLike<Result<T, E>>): Promise<T> => {
     const x = await r;
     if (x.isErr()) throw x.error;
     return x.value;
