@@ -141,7 +141,11 @@ export async function raw(
   return {
     status: res.status,
     statusText: res.statusText,
-    body: (await res.json()) as { data: unknown; errors?: Record<string, string>; message?: string },
+    body: (await res.json()) as {
+      data: unknown;
+      errors?: Record<string, string>;
+      message?: string;
+    },
   };
 }
 
