@@ -47,6 +47,8 @@ export interface ConfigureVmParameters {
 export interface ConfigureVmReturnType {
   /** The keys that were written (empty when the VM already had this config). */
   changed: string[];
+  /** The VM's config after the update (what was read, with the changes applied). */
+  config: VmConfig;
 }
 
 let netKeys: Record<string, FormatKeyDef> | undefined;
@@ -207,14 +209,14 @@ export function configureVm(
       const current = await unwrap(getVmConfig(client, params));
       const want = desiredConfig(params, current);
       const changed = Object.keys(want).filter((k) => !sameValue(k, want[k]!, current));
-      if (changed.length === 0) return { changed };
+      if (changed.length === 0) return { changed, config: current };
       const update: Record<string, string> = { digest: String(current.digest) };
       for (const k of changed) update[k] = want[k]!;
       await client.api.nodes
         .$(params.node)
         .qemu.$(params.vmid)
         .config.$put(update as never);
-      return { changed };
+      return { changed, config: { ...current, ...update, digest: undefined } };
     }),
     (e) => toPveError(e),
   );

@@ -138,7 +138,7 @@ export function provisionVm(
           : new SnippetError(`cannot write snippet ${snippet}`, { cause: e });
       }
       await step('snippet', vm);
-      await unwrap(
+      const configured = await unwrap(
         configureVm(client, {
           ...vm,
           cores: p.resources.cores,
@@ -153,7 +153,14 @@ export function provisionVm(
         }),
       );
       await step('configured', vm);
-      await unwrap(resizeVmDisk(client, { ...vm, disk: 'scsi0', sizeGiB: p.resources.diskGiB }));
+      await unwrap(
+        resizeVmDisk(client, {
+          ...vm,
+          disk: 'scsi0',
+          sizeGiB: p.resources.diskGiB,
+          config: configured.config,
+        }),
+      );
       await step('resized', vm);
       await unwrap(startVm(client, vm));
       await step('started', vm);

@@ -4,7 +4,7 @@ import { unwrap } from '../../client/call.js';
 import type { PveClient } from '../../client/create-client.js';
 import { type PveError, toSdkError } from '../../errors.js';
 import { runTask } from '../tasks/wait.js';
-import { getVmConfig } from './config.js';
+import { getVmConfig, type VmConfig } from './config.js';
 
 export interface ResizeVmDiskParameters {
   node: string;
@@ -13,6 +13,8 @@ export interface ResizeVmDiskParameters {
   disk?: string;
   /** Wanted size in GiB; disks only grow. */
   sizeGiB: number;
+  /** The VM's current config, if the caller has just read it (saves a request). */
+  config?: VmConfig;
 }
 
 export interface ResizeVmDiskReturnType {
@@ -41,7 +43,7 @@ export function resizeVmDisk(
   }
   return ResultAsync.fromPromise(
     (async () => {
-      const config = await unwrap(getVmConfig(client, params));
+      const config = params.config ?? (await unwrap(getVmConfig(client, params)));
       const value = config[disk];
       if (typeof value !== 'string')
         throw new InvalidInputError(`VM ${params.vmid} ${disk}`, 'the VM has no such disk');
