@@ -1,11 +1,4 @@
-import {
-  createChainPort,
-  getJob,
-  type JobRow,
-  JobRunner,
-  jobDefinitions,
-  RunnerLease,
-} from '@blockhost/daemon';
+import { createJobRunner, getCursor, getJob, type JobRow, RunnerLease } from '@blockhost/daemon';
 import type { Context } from './context.js';
 import { startProgress } from './framework/progress.js';
 
@@ -21,36 +14,15 @@ export async function runJobs(ctx: Context, jobIds: readonly number[]): Promise<
   if (!lease.tryAcquire()) return { by: 'daemon' };
   try {
     if (jobIds.length === 0) return { by: 'cli', jobs: [] };
-    const config = ctx.config();
     const ports = await ctx.proxmox();
     const chain = ctx.chain();
-    const runner = new JobRunner({
+    const runner = createJobRunner({
       db,
+      config: ctx.config(),
       log: ctx.log,
-      definitions: jobDefinitions({
-        db,
-        config,
-        deployment: {
-          chainId: config.web3.chain_id,
-          contract: config.web3.contracts.subscriptions,
-        },
-        proxmox: ports.proxmox,
-        chain:
-          ports.chain ??
-          createChainPort({
-            clients: { publicClient: chain.publicClient, walletClient: chain.walletClient! },
-            contracts: chain.contracts,
-            serverKey: config.serverKey,
-          }),
-        renderUserData: ports.renderUserData,
-        clock: Date.now,
-        chainNow: () => null,
-      }),
-      maxConcurrent: config.blockhost.daemon.max_concurrent_jobs,
-      maxProvisionsPerNode: config.blockhost.concurrency.max_parallel_provisions,
-      maxAttempts: config.blockhost.daemon.max_attempts,
-      retryBaseMs: config.blockhost.daemon.retry_base_ms,
-      retryMaxMs: config.blockhost.daemon.retry_max_ms,
+      ports,
+      clients: { publicClient: chain.publicClient, walletClient: chain.walletClient! },
+      chainNow: () => getCursor(db)?.blockTimestamp ?? null,
     });
     const progress = startProgress(`running ${jobIds.length} job${jobIds.length === 1 ? '' : 's'}`);
     runner.start();

@@ -12,19 +12,12 @@ import { getCursor } from './db/journal.js';
 import { RunnerLease } from './db/lease.js';
 import { type Db, openDb } from './db/open.js';
 import { startHttpServer } from './http/server.js';
-import { jobDefinitions, type UserDataInput } from './jobs/definitions.js';
-import type { ChainPort, ProxmoxPort } from './jobs/ports.js';
-import { JobRunner } from './jobs/runner.js';
+import { createJobRunner, type DaemonPorts } from './jobs/create-runner.js';
 import { scheduleLifecycle } from './lifecycle/schedule.js';
 import { createLogger, type Logger } from './log.js';
 import { createDaemonMetrics } from './metrics.js';
-import { createChainPort } from './wiring/chain-port.js';
 
-export interface DaemonPorts {
-  proxmox: ProxmoxPort;
-  renderUserData: (input: UserDataInput) => string;
-  chain?: ChainPort;
-}
+export type { DaemonPorts };
 
 export interface StartDaemonOptions {
   configDir: string;
@@ -90,13 +83,6 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   if (clients.isErr()) throw clients.error;
   const { publicClient, walletClient } = clients.value;
   const ports = await options.ports(config, log);
-  const chainPort =
-    ports.chain ??
-    createChainPort({
-      clients: { publicClient, walletClient: walletClient! },
-      contracts,
-      serverKey: config.serverKey,
-    });
 
   const progress = { head: null as bigint | null, cursor: getCursor(db)?.blockNumber ?? null };
   const metrics = createDaemonMetrics(db, () => progress);
@@ -109,7 +95,9 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
 
   let reconcileTimer: NodeJS.Timeout | null = null;
   let pending = false;
+  let stopped = false;
   const reconcileNow = () => {
+    if (stopped) return;
     const cursor = getCursor(db);
     if (!cursor || cursor.blockNumber < 0n) return;
     try {
@@ -163,25 +151,14 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     maxLogRange: web3.max_log_range,
   });
 
-  const runner = new JobRunner({
+  const runner = createJobRunner({
     db,
+    config,
     log,
-    definitions: jobDefinitions({
-      db,
-      config,
-      deployment,
-      proxmox: ports.proxmox,
-      chain: chainPort,
-      renderUserData: ports.renderUserData,
-      clock: Date.now,
-      chainNow: () => getCursor(db)?.blockTimestamp ?? null,
-      onProvisioned: (_job, ms) => metrics.provisionSeconds.observe(ms / 1000),
-    }),
-    maxConcurrent: blockhost.daemon.max_concurrent_jobs,
-    maxProvisionsPerNode: blockhost.concurrency.max_parallel_provisions,
-    maxAttempts: blockhost.daemon.max_attempts,
-    retryBaseMs: blockhost.daemon.retry_base_ms,
-    retryMaxMs: blockhost.daemon.retry_max_ms,
+    ports,
+    clients: { publicClient, walletClient: walletClient! },
+    chainNow: () => getCursor(db)?.blockTimestamp ?? null,
+    onProvisioned: (_job, ms) => metrics.provisionSeconds.observe(ms / 1000),
     onStep: (job, step, outcome) => metrics.steps.inc({ kind: job.kind, step, outcome }),
     onFinished: () => reconcileSoon(),
   });
@@ -256,7 +233,6 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     'blockhostd started',
   );
 
-  let stopped = false;
   return {
     config,
     db,
@@ -273,6 +249,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       await runner.stop();
       await new Promise<void>((r) => http.server.close(() => r()));
       lease.release();
+      await ports.close?.();
       db.close();
       log.info('stopped');
     },

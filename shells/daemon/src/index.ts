@@ -46,10 +46,10 @@ export {
   type StartDaemonOptions,
   startDaemon,
 } from './engine.js';
+export { type CreateJobRunnerOptions, createJobRunner } from './jobs/create-runner.js';
 export { type JobContext, jobDefinitions, type UserDataInput } from './jobs/definitions.js';
 export type { ChainPort, PortError, PortResult, ProxmoxPort, VmSpec } from './jobs/ports.js';
 export { JobRunner } from './jobs/runner.js';
 export { FIRST_STEP, type ScheduleResult, scheduleLifecycle } from './lifecycle/schedule.js';
 export { createLogger, type Logger } from './log.js';
-export { createChainPort } from './wiring/chain-port.js';
 export { createDefaultPorts } from './wiring/default-ports.js';

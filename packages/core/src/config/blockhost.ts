@@ -37,6 +37,8 @@ export const blockhostConfigSchema = z.strictObject({
     token_id: tokenId,
     token_file: absolutePath.default(DEFAULTS.blockhost.token_file),
     nodes: z.array(nodeName).min(1),
+    /** The node blockhostd runs on (snippets are written locally there); default the only node. */
+    local_node: nodeName.optional(),
     template_vmid: z.int().min(PVE_VMID_MIN).max(PVE_VMID_MAX),
     storage: z.string().min(1),
     snippets_storage: z.string().min(1).default(DEFAULTS.blockhost.snippets_storage),
@@ -98,12 +100,15 @@ export const blockhostConfigSchema = z.strictObject({
       ssh_port: z.int().min(1).max(65535).default(DEFAULTS.blockhost.vm_ssh_port),
       signing_port: z.int().min(1).max(65535).default(DEFAULTS.blockhost.vm_signing_port),
       agent_timeout_s: z.int().min(10).max(3600).default(DEFAULTS.blockhost.agent_timeout_s),
+      /** RPC URLs the VMs use to check NFT ownership at login (default: none, GECOS only). */
+      rpc_urls: z.array(z.url({ protocol: /^https?$/ })).default([]),
     })
     .default({
       user: DEFAULTS.blockhost.vm_user,
       ssh_port: DEFAULTS.blockhost.vm_ssh_port,
       signing_port: DEFAULTS.blockhost.vm_signing_port,
       agent_timeout_s: DEFAULTS.blockhost.agent_timeout_s,
+      rpc_urls: [],
     }),
 });
 

@@ -40,6 +40,8 @@ export interface JobContext {
   readonly chain: ChainPort;
   /** Cloud-init user-data for a VM (login user with GECOS, login config, hostname). */
   readonly renderUserData: (input: UserDataInput) => string;
+  /** The snippet file name of a VM (the Proxmox wiring decides). */
+  readonly snippetName: (vmName: string) => string;
   readonly clock: () => number;
   /** Chain time of the newest confirmed block (for suspension stamps). */
   readonly chainNow: () => number | null;
@@ -104,7 +106,7 @@ function vmSpec(
         : null,
     nameservers: ctx.config.db.ipv4_pool.dns,
     user: ctx.config.blockhost.vm.user,
-    snippet: `${name.value}.yaml`,
+    snippet: ctx.snippetName(name.value),
   };
 }
 
@@ -180,7 +182,10 @@ function provision(ctx: JobContext): JobDefinition {
       if (!plan) return fail('plan is unknown');
       const spec = vmSpec(ctx, vm, plan);
       if (isOutcome(spec)) return spec;
-      const found = fromPort(await ctx.proxmox.findByTags(spec.tags), 'looking for an existing VM');
+      const found = fromPort(
+        await ctx.proxmox.findSubscriptionVm(BigInt(vm.subscriptionId)),
+        'looking for an existing VM',
+      );
       if ('outcome' in found) return found.outcome;
       if (found.value) {
         // A clone from before a crash: adopt it instead of making a second one.
@@ -377,15 +382,16 @@ export function jobDefinitions(ctx: JobContext): Record<JobKind, JobDefinition> 
 
     destroy: single(ctx, async (_job, vm) => {
       if (vm.node && vm.vmid !== null) {
-        const r = fromPort(await ctx.proxmox.destroy(vm.node, vm.vmid), 'destroy');
+        const r = fromPort(
+          await ctx.proxmox.destroy({
+            node: vm.node,
+            vmid: vm.vmid,
+            subscriptionId: BigInt(vm.subscriptionId),
+            snippet: vm.name ? ctx.snippetName(vm.name) : null,
+          }),
+          'destroy',
+        );
         if ('outcome' in r) return r.outcome;
-        if (vm.name) {
-          const s = fromPort(
-            await ctx.proxmox.deleteSnippet(vm.node, `${vm.name}.yaml`),
-            'removing the snippet',
-          );
-          if ('outcome' in s) return s.outcome;
-        }
       }
       return {
         kind: 'done',
@@ -405,19 +411,17 @@ export function jobDefinitions(ctx: JobContext): Record<JobKind, JobDefinition> 
       if (!/^0x[0-9a-fA-F]{40}$/.test(wallet) || !/^[0-9]+$/.test(tokenId))
         return fail('bad syncOwner payload');
       if (!vm.node || vm.vmid === null) return fail('VM has no node/vmid recorded');
-      const gecos = `wallet=${wallet},nft=${tokenId}`;
       const r = fromPort(
-        await ctx.proxmox.agentExec(vm.node, vm.vmid, [
-          'usermod',
-          '-c',
-          gecos,
-          ctx.config.blockhost.vm.user,
-        ]),
+        await ctx.proxmox.setLoginWallet({
+          node: vm.node,
+          vmid: vm.vmid,
+          user: ctx.config.blockhost.vm.user,
+          wallet,
+          tokenId: BigInt(tokenId),
+        }),
         'updating the allowed wallet in the VM',
       );
       if ('outcome' in r) return r.outcome;
-      if (r.value.exitCode !== 0)
-        return retry(`usermod exited ${r.value.exitCode}: ${r.value.output.slice(0, 200)}`);
       return {
         kind: 'done',
         apply: (d) => updateVm(d, vm.id, { allowedWallet: wallet }, ctx.clock()),

@@ -31,7 +31,7 @@ export interface VmSpec {
   readonly ipv6: { readonly cidr: string; readonly gateway: string } | null;
   readonly nameservers: readonly string[];
   readonly user: string;
-  /** Snippet file name under the snippets storage, e.g. `bh-31337-…-7.yaml`. */
+  /** Snippet file name under the snippets storage, e.g. `bh-31337-…-7-user.yaml`. */
   readonly snippet: string;
 }
 
@@ -46,13 +46,14 @@ export interface ProxmoxPort {
   }): Promise<PortResult<{ node: string }>>;
   /** VMIDs in use anywhere in the cluster. */
   usedVmids(): Promise<PortResult<number[]>>;
-  /** A VM carrying all these tags, if one exists (crash recovery before a second clone). */
-  findByTags(tags: readonly string[]): Promise<PortResult<{ node: string; vmid: number } | null>>;
+  /** The subscription's VM if one exists (by tags, or name + description): crash recovery before a second clone. */
+  findSubscriptionVm(
+    subscriptionId: bigint,
+  ): Promise<PortResult<{ node: string; vmid: number } | null>>;
   /** Full clone of the template to `spec.vmid` on `spec.node`; done when the task is. */
   clone(spec: VmSpec): Promise<PortResult<void>>;
   /** Writes the cloud-init user-data snippet onto the VM's node. */
   writeSnippet(node: string, snippet: string, content: string): Promise<PortResult<void>>;
-  deleteSnippet(node: string, snippet: string): Promise<PortResult<void>>;
   configure(spec: VmSpec): Promise<PortResult<void>>;
   start(node: string, vmid: number): Promise<PortResult<void>>;
   waitForAgent(
@@ -63,14 +64,24 @@ export interface ProxmoxPort {
   ): Promise<PortResult<void>>;
   suspend(node: string, vmid: number, mode: 'shutdown' | 'hibernate'): Promise<PortResult<void>>;
   resume(node: string, vmid: number): Promise<PortResult<void>>;
-  /** Stops and removes the VM with its disks; a VM already gone is success. */
-  destroy(node: string, vmid: number): Promise<PortResult<void>>;
-  /** Runs a command through the guest agent; resolves with its exit code and output. */
-  agentExec(
-    node: string,
-    vmid: number,
-    command: readonly string[],
-  ): Promise<PortResult<{ exitCode: number; output: string }>>;
+  /**
+   * Stops and removes the subscription's VM with its disks and snippet; refuses a VM that is
+   * not the subscription's; a VM already gone is success.
+   */
+  destroy(args: {
+    node: string;
+    vmid: number;
+    subscriptionId: bigint;
+    snippet: string | null;
+  }): Promise<PortResult<void>>;
+  /** Rewrites the login user's GECOS (`wallet=…,nft=…`) through the guest agent. */
+  setLoginWallet(args: {
+    node: string;
+    vmid: number;
+    user: string;
+    wallet: string;
+    tokenId: bigint;
+  }): Promise<PortResult<void>>;
 }
 
 export interface ChainPort {

@@ -1,8 +1,227 @@
+import { readFileSync } from 'node:fs';
+import type { BlockhostError } from '@blockhost/core';
+import { renderVmLoginConfig, WALLET_GROUP } from '@blockhost/pam-verifier';
+import {
+  cloneVm,
+  configureVm,
+  createPveClient,
+  createSnippetStore,
+  destroyVm,
+  findSubscriptionVm,
+  findVm,
+  getClusterResources,
+  getVmidsInUse,
+  type PveClient,
+  type PveError,
+  placeVm,
+  renderUserData,
+  resizeVmDisk,
+  resumeVm,
+  setLoginWallet,
+  snippetFilename,
+  startVm,
+  suspendVm,
+  waitForAgent,
+} from '@blockhost/proxmox';
+import type { ResultAsync } from 'neverthrow';
 import type { HostConfig } from '../config/load.js';
-import type { DaemonPorts } from '../engine.js';
+import type { DaemonPorts } from '../jobs/create-runner.js';
+import type { UserDataInput } from '../jobs/definitions.js';
+import { okResult, type PortResult, type ProxmoxPort } from '../jobs/ports.js';
 import type { Logger } from '../log.js';
 
-/** Proxmox and cloud-init wiring from the config. (Filled in with @blockhost/proxmox.) */
-export function createDefaultPorts(_config: HostConfig, _log: Logger): DaemonPorts {
-  throw new Error('Proxmox wiring is not built yet');
+function portErr(e: BlockhostError & { retryable?: boolean }): PortResult<never> {
+  const detail = e.details ? ` (${e.details})` : '';
+  return {
+    ok: false,
+    error: { message: `${e.shortMessage}${detail}`, retryable: e.retryable ?? false },
+  };
+}
+
+async function run<T, E extends BlockhostError & { retryable?: boolean }>(
+  r: ResultAsync<T, E>,
+): Promise<PortResult<T>> {
+  const x = await r;
+  return x.isOk() ? okResult(x.value) : portErr(x.error);
+}
+
+/** Cloud-init user-data: the login user with the wallet in GECOS, the VM login config, the hostname. */
+export function createUserDataRenderer(config: HostConfig): (input: UserDataInput) => string {
+  const login = renderVmLoginConfig({
+    chainId: config.web3.chain_id,
+    rpcUrls: config.blockhost.vm.rpc_urls.length ? config.blockhost.vm.rpc_urls : undefined,
+    nftContract: config.web3.contracts.nft,
+    signing: { enabled: true, port: config.blockhost.vm.signing_port },
+  });
+  if (login.isErr()) throw login.error;
+  const file = login.value;
+  return (input) => {
+    const r = renderUserData({
+      hostname: input.hostname,
+      user: {
+        name: input.user,
+        wallet: input.wallet as `0x${string}`,
+        ...(input.tokenId === null ? {} : { nftTokenId: input.tokenId }),
+        groups: [WALLET_GROUP],
+      },
+      writeFiles: [
+        { path: file.path, content: file.content, permissions: `0${file.mode.toString(8)}` },
+      ],
+      // The template carries the login package; this activates it with the config above.
+      runcmd: [['/usr/lib/blockhost/blockhost-vm-login', 'install']],
+    });
+    if (r.isErr()) throw r.error;
+    return r.value;
+  };
+}
+
+/** Proxmox access for the daemon and the CLI, from blockhost.yaml and the token file. */
+export function createDefaultPorts(config: HostConfig, log: Logger): DaemonPorts {
+  const px = config.blockhost.proxmox;
+  const clientR = createPveClient({
+    url: px.api_url,
+    tokenId: px.token_id,
+    tokenSecret: config.pveTokenSecret.reveal(),
+    fingerprint: px.tls_fingerprint,
+    clonesPerStorage: config.blockhost.concurrency.clones_per_storage,
+    onRetry: (e) =>
+      log.debug(
+        { attempt: e.attempt, delayMs: e.delayMs, error: e.error.message },
+        'Proxmox call retried',
+      ),
+  });
+  if (clientR.isErr()) throw clientR.error;
+  const client: PveClient = clientR.value;
+  const localNode = px.local_node ?? (px.nodes.length === 1 ? px.nodes[0] : undefined);
+  const storeR = createSnippetStore({
+    dir: px.snippets_dir,
+    localNode,
+    ssh: px.ssh
+      ? {
+          username: px.ssh.user,
+          port: px.ssh.port,
+          privateKey: readFileSync(px.ssh.key_file, 'utf8'),
+        }
+      : undefined,
+  });
+  if (storeR.isErr()) throw storeR.error;
+  const store = storeR.value;
+  const deployment = {
+    chainId: config.web3.chain_id,
+    contract: config.web3.contracts.subscriptions,
+  };
+  let templateNode: string | null = null;
+
+  const proxmox: ProxmoxPort = {
+    async ping() {
+      const r = await getClusterResources(client, { type: 'node' });
+      return r.isOk() ? okResult(undefined) : portErr(r.error as PveError);
+    },
+    place: (need) =>
+      run(
+        placeVm(client, {
+          nodes: px.nodes,
+          needs: { ...need, storage: px.storage },
+          strategy: config.blockhost.placement,
+        }).map((p) => ({ node: p.node })),
+      ),
+    usedVmids: () => run(getVmidsInUse(client).map((s) => [...s])),
+    findSubscriptionVm: (subscriptionId) =>
+      run(
+        findSubscriptionVm(client, { deployment, subscriptionId }).map((v) =>
+          v ? { node: v.node, vmid: v.vmid } : null,
+        ),
+      ),
+    async clone(spec) {
+      if (!templateNode) {
+        const t = await findVm(client, px.template_vmid);
+        if (t.isErr()) return portErr(t.error);
+        if (!t.value) {
+          return {
+            ok: false,
+            error: {
+              message: `template VM ${px.template_vmid} not found (run \`blockhost template build\`)`,
+              retryable: false,
+            },
+          };
+        }
+        templateNode = t.value.node;
+      }
+      return run(
+        cloneVm(client, {
+          node: templateNode,
+          templateVmid: px.template_vmid,
+          newid: spec.vmid,
+          name: spec.name,
+          description: spec.description,
+          target: spec.node,
+          storage: px.storage,
+          full: true,
+        }).map(() => undefined),
+      );
+    },
+    async writeSnippet(node, snippet, content) {
+      try {
+        await store.write(node, snippet, content);
+        return okResult(undefined);
+      } catch (e) {
+        return portErr(e as BlockhostError);
+      }
+    },
+    async configure(spec) {
+      const conf = await run(
+        configureVm(client, {
+          node: spec.node,
+          vmid: spec.vmid,
+          cores: spec.cores,
+          memoryMiB: spec.memoryMiB,
+          network: {
+            bridge: px.bridge,
+            ipv4: { address: spec.ipv4.cidr, gateway: spec.ipv4.gateway },
+            ...(spec.ipv6 ? { ipv6: { address: spec.ipv6.cidr, gateway: spec.ipv6.gateway } } : {}),
+            nameservers: [...spec.nameservers],
+          },
+          cicustom: { user: `${px.snippets_storage}:snippets/${spec.snippet}` },
+          tags: spec.tags,
+          description: spec.description,
+          agent: true,
+          onboot: true,
+        }),
+      );
+      if (!conf.ok) return conf;
+      return run(
+        resizeVmDisk(client, { node: spec.node, vmid: spec.vmid, sizeGiB: spec.diskGiB }).map(
+          () => undefined,
+        ),
+      );
+    },
+    start: (node, vmid) => run(startVm(client, { node, vmid }).map(() => undefined)),
+    waitForAgent: (node, vmid, timeoutMs) =>
+      run(waitForAgent(client, { node, vmid, timeoutMs }).map(() => undefined)),
+    suspend: (node, vmid, mode) =>
+      run(suspendVm(client, { node, vmid, mode }).map(() => undefined)),
+    resume: (node, vmid) => run(resumeVm(client, { node, vmid }).map(() => undefined)),
+    destroy: ({ node, vmid, subscriptionId, snippet }) =>
+      run(
+        destroyVm(client, {
+          vmid,
+          node,
+          expect: { deployment, subscriptionId },
+          ...(snippet ? { snippet: { store, filename: snippet } } : {}),
+        }).map(() => undefined),
+      ),
+    setLoginWallet: ({ node, vmid, user, wallet, tokenId }) =>
+      run(
+        setLoginWallet(client, { node, vmid, user, wallet: wallet as `0x${string}`, tokenId }).map(
+          () => undefined,
+        ),
+      ),
+  };
+
+  return {
+    proxmox,
+    renderUserData: createUserDataRenderer(config),
+    snippetName: snippetFilename,
+    close: () => store.close(),
+  };
 }

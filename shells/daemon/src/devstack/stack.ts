@@ -1,0 +1,246 @@
+/**
+ * A whole BlockHost on embedded defaults, for the demo and the end-to-end
+ * tests: a real anvil chain with freshly deployed contracts, the Proxmox API
+ * simulator (HTTPS, pinned certificate, a least-privilege token made by the
+ * SDK's own setup), and a config directory blockhostd can start from.
+ */
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type Anvil,
+  type BlockhostContracts,
+  deployBlockhost,
+  publicKeyFromSecretKey,
+  type StartAnvilOptions,
+  startAnvil,
+  type WriteClients,
+} from '@blockhost/chain';
+import {
+  createPveClient,
+  type PveSimulator,
+  type PveSimulatorOptions,
+  setupAccess,
+  startPveSimulator,
+} from '@blockhost/proxmox';
+import type { Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { Customer } from './customer.js';
+
+export interface DevStackOptions {
+  /** Parent directory for the stack's files (default: the system temp dir). */
+  parentDir?: string;
+  anvil?: StartAnvilOptions;
+  sim?: Partial<PveSimulatorOptions>;
+  /** The RPC URL the daemon gets (default anvil's; tests put a faulty proxy in between). */
+  rpcUrl?: (anvil: Anvil) => string;
+  /** The first plan's resources. */
+  plan?: {
+    name: string;
+    pricePerDayUsdCents: bigint;
+    cores: number;
+    memoryMiB: number;
+    diskGiB: number;
+  };
+  /** Extra lines for db.yaml / blockhost.yaml (override defaults, e.g. `grace_days: 3`). */
+  db?: string;
+  blockhost?: string;
+  ipv4?: { cidr: string; gateway: string; start: string; end: string };
+}
+
+export interface DevStack {
+  readonly dir: string;
+  readonly configDir: string;
+  readonly dbPath: string;
+  readonly anvil: Anvil;
+  readonly sim: PveSimulator;
+  readonly contracts: BlockhostContracts;
+  readonly stablecoin: `0x${string}`;
+  readonly deployBlock: bigint;
+  readonly planId: bigint;
+  /** The host's server key account (operator + minter). */
+  readonly server: WriteClients;
+  readonly serverAddress: `0x${string}`;
+  /** The operator's wallet (admin role). */
+  readonly admin: WriteClients;
+  readonly templateVmid: number;
+  /** A funded customer using anvil dev account `index` (3 and up). */
+  customer(index: number): Promise<Customer>;
+  /** Rewrites the config files (e.g. after changing options). */
+  writeConfig(extra?: { db?: string; blockhost?: string; rpcUrl?: string }): void;
+  stop(): Promise<void>;
+}
+
+const SERVER_ACCOUNT = 1;
+const ADMIN_ACCOUNT = 0;
+const TEMPLATE_VMID = 9000;
+
+export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> {
+  const dir = mkdtempSync(join(o.parentDir ?? tmpdir(), 'blockhost-'));
+  const cleanup: (() => Promise<void>)[] = [];
+  try {
+    const anvil = await startAnvil({ ...o.anvil });
+    cleanup.push(() => anvil.stop());
+    const serverKey = anvil.accounts[SERVER_ACCOUNT]!.privateKey;
+    const server = anvil.clients(SERVER_ACCOUNT);
+    const admin = anvil.clients(ADMIN_ACCOUNT);
+    const plan = o.plan ?? {
+      name: 'small',
+      pricePerDayUsdCents: 100n,
+      cores: 1,
+      memoryMiB: 1024,
+      diskGiB: 10,
+    };
+    const deployed = await deployBlockhost(server, {
+      admin: anvil.accounts[ADMIN_ACCOUNT]!.address,
+      stablecoin: { test: { decimals: 6 } },
+      firstPlan: plan,
+    });
+    if (deployed.isErr()) throw deployed.error;
+    const d = deployed.value;
+
+    const snippetsDir = join(dir, 'snippets');
+    mkdirSync(snippetsDir, { recursive: true });
+    const sim = await startPveSimulator({
+      https: true,
+      nodes: ['pve1'],
+      snippetsDir,
+      template: {
+        vmid: TEMPLATE_VMID,
+        node: 'pve1',
+        name: 'blockhost-template',
+        storage: 'local-lvm',
+      },
+      statePath: join(dir, 'pve-sim-state.json'),
+      ...o.sim,
+    });
+    cleanup.push(() => sim.close());
+
+    // The daemon's token is made the way an operator would: the SDK's least-privilege setup.
+    const root = createPveClient({
+      url: sim.url,
+      tokenId: sim.rootToken.id,
+      tokenSecret: sim.rootToken.secret,
+      fingerprint: sim.tls?.fingerprint256,
+    });
+    if (root.isErr()) throw root.error;
+    const access = await setupAccess(root.value, {
+      nodes: sim.nodes,
+      storages: ['local-lvm'],
+      bridges: ['vmbr0'],
+    });
+    if (access.isErr()) throw access.error;
+    const tokenSecret = access.value.token.secret;
+    if (!tokenSecret) throw new Error('setupAccess returned no token secret');
+
+    const configDir = join(dir, 'etc');
+    const secrets = join(configDir, 'secrets');
+    mkdirSync(secrets, { recursive: true, mode: 0o750 });
+    const keyFile = join(secrets, 'server.key');
+    const tokenFile = join(secrets, 'pve-token');
+    writeFileSync(keyFile, `${serverKey}\n`, { mode: 0o600 });
+    writeFileSync(tokenFile, `${tokenSecret}\n`, { mode: 0o600 });
+    chmodSync(keyFile, 0o600);
+    chmodSync(tokenFile, 0o600);
+    const dbPath = join(dir, 'state', 'blockhost.db');
+    const ipv4 = o.ipv4 ?? {
+      cidr: '10.77.0.0/24',
+      gateway: '10.77.0.1',
+      start: '10.77.0.10',
+      end: '10.77.0.250',
+    };
+    const contracts: BlockhostContracts = { subscriptions: d.subscriptions, nft: d.nft };
+
+    const writeConfig = (extra: { db?: string; blockhost?: string; rpcUrl?: string } = {}) => {
+      writeFileSync(
+        join(configDir, 'db.yaml'),
+        [
+          '# BlockHost dev stack: VM pools and lifecycle policy',
+          `database_path: ${dbPath}`,
+          'vmid_range: { start: 10000, end: 10999 }',
+          'ipv4_pool:',
+          `  cidr: ${ipv4.cidr}`,
+          `  gateway: ${ipv4.gateway}`,
+          `  range: { start: ${ipv4.start}, end: ${ipv4.end} }`,
+          o.db ?? '',
+          extra.db ?? '',
+        ].join('\n'),
+      );
+      writeFileSync(
+        join(configDir, 'web3-defaults.yaml'),
+        [
+          '# BlockHost dev stack: a local anvil chain',
+          `chain_id: ${anvil.chainId}`,
+          `rpc_url: ${extra.rpcUrl ?? o.rpcUrl?.(anvil) ?? anvil.rpcUrl}`,
+          'contracts:',
+          `  subscriptions: "${d.subscriptions}"`,
+          `  nft: "${d.nft}"`,
+          `  deploy_block: ${d.deployBlock}`,
+          'poll_interval_ms: 200',
+          '',
+        ].join('\n'),
+      );
+      writeFileSync(
+        join(configDir, 'blockhost.yaml'),
+        [
+          '# BlockHost dev stack: the Proxmox API simulator over HTTPS with a pinned certificate',
+          `server_key_file: ${keyFile}`,
+          'proxmox:',
+          `  api_url: ${sim.url}`,
+          `  tls_fingerprint: "${sim.tls!.fingerprint256}"`,
+          `  token_id: "${access.value.token.id}"`,
+          `  token_file: ${tokenFile}`,
+          `  nodes: [${sim.nodes.join(', ')}]`,
+          `  template_vmid: ${TEMPLATE_VMID}`,
+          '  storage: local-lvm',
+          `  snippets_dir: ${snippetsDir}`,
+          'http:',
+          '  listen: 127.0.0.1:0',
+          o.blockhost ?? '',
+          extra.blockhost ?? '',
+        ].join('\n'),
+      );
+    };
+    writeConfig();
+
+    const serverPublicKey = publicKeyFromSecretKey(serverKey);
+    if (serverPublicKey.isErr()) throw serverPublicKey.error;
+    return {
+      dir,
+      configDir,
+      dbPath,
+      anvil,
+      sim,
+      contracts,
+      stablecoin: d.stablecoin!,
+      deployBlock: d.deployBlock,
+      planId: d.firstPlanId!,
+      server,
+      serverAddress: anvil.accounts[SERVER_ACCOUNT]!.address,
+      admin,
+      templateVmid: TEMPLATE_VMID,
+      async customer(index) {
+        const key = anvil.accounts[index]!.privateKey;
+        const c = new Customer({
+          clients: anvil.clients(index),
+          account: privateKeyToAccount(key),
+          chainId: anvil.chainId,
+          contracts,
+          stablecoin: d.stablecoin!,
+          serverPublicKey: serverPublicKey.value as Hex,
+        });
+        await c.fund(1_000_000_000n, server);
+        return c;
+      },
+      writeConfig,
+      async stop() {
+        for (const f of cleanup.reverse()) await f().catch(() => {});
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    for (const f of cleanup.reverse()) await f().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}

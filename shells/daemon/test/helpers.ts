@@ -1,0 +1,36 @@
+import pino from 'pino';
+import type { Db } from '../src/db/open.js';
+import { getSubscription } from '../src/db/subscriptions.js';
+import { latestVmOf, type VmRow } from '../src/db/vms.js';
+
+export const quietLog = pino({ level: process.env.BLOCKHOST_TEST_LOG ?? 'silent' });
+
+/** Polls `check` until it returns a value (not undefined/false), or fails after `ms`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => T | Promise<T>,
+  ms = 30_000,
+): Promise<Exclude<T, false | undefined | null>> {
+  const end = Date.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined && v !== false && v !== null)
+        return v as Exclude<T, false | undefined | null>;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function vmState(db: Db, sub: bigint): VmRow | null {
+  return latestVmOf(db, sub.toString());
+}
+
+export function tokenOf(db: Db, sub: bigint): string | null {
+  return getSubscription(db, sub.toString())?.tokenId ?? null;
+}

@@ -1,0 +1,83 @@
+/**
+ * The whole lifecycle on a real anvil chain and the Proxmox simulator, with
+ * the real daemon engine in-process: buy → running VM + NFT with decryptable
+ * details → expiry → suspended → renewal → resumed → expiry → grace → destroyed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DevStack, startDevStack } from '../src/devstack/stack.js';
+import { type Daemon, startDaemon } from '../src/engine.js';
+import { createDefaultPorts } from '../src/wiring/default-ports.js';
+import { quietLog, tokenOf, vmState, waitFor } from './helpers.js';
+
+const DAY = 86_400;
+let stack: DevStack;
+let daemon: Daemon;
+
+beforeAll(async () => {
+  stack = await startDevStack({
+    db: 'grace_days: 3',
+    blockhost: 'daemon: { reconcile_interval_ms: 200, retry_base_ms: 50 }',
+  });
+  daemon = await startDaemon({
+    configDir: stack.configDir,
+    log: quietLog,
+    ports: createDefaultPorts,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await daemon?.stop();
+  await stack?.stop();
+});
+
+describe('blockhostd end to end (anvil + Proxmox simulator)', () => {
+  it('plays the lifecycle of a subscription', async () => {
+    const alice = await stack.customer(3);
+    const { subscriptionId } = await alice.buy(stack.planId, 2);
+
+    // Provisioned: a running VM with the plan's resources and the wallet in GECOS.
+    const vm = await waitFor('the VM to run', () => {
+      const v = vmState(daemon.db, subscriptionId);
+      return v?.state === 'running' && tokenOf(daemon.db, subscriptionId) ? v : undefined;
+    });
+    const sim = stack.sim.vm(vm.vmid!)!;
+    expect(sim.status).toBe('running');
+    expect(sim.config.cores).toBe('1');
+    expect(sim.config.memory).toBe('1024');
+    expect(sim.tags).toEqual(expect.arrayContaining(['blockhost', `sub-${subscriptionId}`]));
+    expect(sim.config.ipconfig0).toContain(`ip=${vm.ipv4}/24`);
+    expect(sim.guest.users.user?.gecos).toBe(`wallet=${alice.address}`);
+
+    // The NFT: minted once, to the buyer, with details only the buyer's signature decrypts.
+    const tokenId = await alice.tokenOf(subscriptionId);
+    expect(tokenId).not.toBeNull();
+    const details = await alice.connectionDetails(tokenId!);
+    expect(details).toMatchObject({ hostname: vm.ipv4, port: 22, username: 'user' });
+
+    // Expiry (chain time): suspended, disk kept.
+    await stack.anvil.increaseTime(2 * DAY + 1);
+    await stack.anvil.mine(1);
+    await waitFor('suspension', () => vmState(daemon.db, subscriptionId)?.state === 'suspended');
+    expect(stack.sim.vm(vm.vmid!)?.status).toBe('stopped');
+    expect(stack.sim.vm(vm.vmid!)?.config.onboot).toBe('0');
+
+    // Renewal inside grace: the same VM resumes.
+    await alice.extend(subscriptionId, 5);
+    await waitFor('resume', () => vmState(daemon.db, subscriptionId)?.state === 'running');
+    expect(vmState(daemon.db, subscriptionId)?.vmid).toBe(vm.vmid);
+    expect(stack.sim.vm(vm.vmid!)?.status).toBe('running');
+
+    // Expiry again, then the grace period passes: destroyed, allocations released.
+    await stack.anvil.increaseTime(5 * DAY + 1);
+    await stack.anvil.mine(1);
+    await waitFor(
+      'second suspension',
+      () => vmState(daemon.db, subscriptionId)?.state === 'suspended',
+    );
+    await stack.anvil.increaseTime(3 * DAY + 1);
+    await stack.anvil.mine(1);
+    await waitFor('destruction', () => vmState(daemon.db, subscriptionId)?.state === 'destroyed');
+    expect(stack.sim.vm(vm.vmid!)).toBeUndefined();
+    expect(daemon.db.prepare('SELECT COUNT(*) AS n FROM allocations').get()).toEqual({ n: 0 });
+  }, 120_000);
+});
