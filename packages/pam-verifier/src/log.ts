@@ -5,7 +5,6 @@
  * Targets: syslog (authpriv, via logger(1), since Node has no datagram Unix
  * sockets) and/or an append-only file.
  */
-import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 
 export interface LoginEvent {
@@ -80,6 +79,8 @@ export function createLoginLogger(target: LogTarget, now: () => number = Date.no
       try {
         const priority =
           event.outcome === 'denied' || event.outcome === 'error' ? 'notice' : 'info';
+        // child_process is loaded only when syslog is on (start-up time of every login).
+        const { spawn } = process.getBuiltinModule('node:child_process');
         const child = spawn(
           '/usr/bin/logger',
           ['-t', SYSLOG_TAG, '-p', `authpriv.${priority}`, '--', line],

@@ -6,7 +6,6 @@
 import { type Address, InvalidInputError } from '@blockhost/core';
 import { err, ok, type Result } from 'neverthrow';
 import { bytesToHex } from '../internal/hex.js';
-import { toChecksumAddress } from '../siwe/address.js';
 import { createSiweMessage, isSiweDomain } from '../siwe/message.js';
 
 /** What is stored in `/run/blockhost-login/<pid>.json` between the two helpers. */
@@ -84,8 +83,8 @@ export function createLoginChallenge(
     return err(new InvalidInputError('user', 'a Linux user name ([A-Za-z0-9_.-], ≤ 32)'));
   if (!isSiweDomain(p.host) || p.host.includes(':') !== p.host.startsWith('['))
     return err(new InvalidInputError('host', 'a host name, IPv4 or [IPv6] address (no port)'));
-  const wallet = toChecksumAddress(p.wallet);
-  if (!wallet) return err(new InvalidInputError('wallet', 'a 0x-prefixed 20-byte address'));
+  if (!/^0x[0-9a-fA-F]{40}$/.test(p.wallet))
+    return err(new InvalidInputError('wallet', 'a 0x-prefixed 20-byte address'));
   if (!Number.isSafeInteger(p.chainId) || p.chainId < 1)
     return err(new InvalidInputError('chainId', 'a positive integer'));
   if (!Number.isInteger(p.ttlSeconds) || p.ttlSeconds < 1 || p.ttlSeconds > 3600)
@@ -100,7 +99,7 @@ export function createLoginChallenge(
   const expiresAt = issuedAt + p.ttlSeconds * 1000;
   const message = createSiweMessage({
     domain: p.host,
-    address: wallet,
+    address: p.wallet,
     statement: loginStatement(p.user, p.host),
     uri: loginUri(p.user, p.host),
     version: '1',
@@ -114,6 +113,8 @@ export function createLoginChallenge(
     return err(
       new InvalidInputError('challenge', message.error.shortMessage, { cause: message.error }),
     );
+  // The message's second line is the checksummed address (hashing it once is enough).
+  const wallet = message.value.split('\n')[1] as Address;
   return ok({
     v: 1,
     user: p.user,

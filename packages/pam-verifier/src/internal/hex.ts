@@ -1,5 +1,10 @@
 /** Small byte/hex helpers (no viem in the login path, to keep the helpers lean). */
 
+/** UTF-8 bytes. Buffer (always loaded) rather than TextEncoder, whose first use costs a helper start-up milliseconds. */
+export function utf8(text: string): Uint8Array {
+  return Buffer.from(text, 'utf8');
+}
+
 const HEX_RE = /^[0-9a-fA-F]*$/;
 
 export function isHex(text: string): boolean {

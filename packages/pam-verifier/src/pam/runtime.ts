@@ -2,9 +2,7 @@
  * The outside world of a helper process, as one object: tests run the
  * helpers' logic in-process with their own clock, randomness and I/O.
  */
-import { randomBytes } from 'node:crypto';
-import { readFileSync, readSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { err, type Result } from 'neverthrow';
 import { parseVmLoginConfig, VM_LOGIN_CONFIG_PATH, type VmLoginConfig } from '../config/config.js';
 import { LoginConfigError } from '../errors.js';
@@ -49,6 +47,25 @@ function readStdinBounded(maxBytes: number): string {
   return keep.subarray(0, kept).toString('utf8');
 }
 
+/**
+ * Kernel CSPRNG bytes read from /dev/urandom: the same source as node:crypto,
+ * without loading node:crypto into the challenge helper.
+ */
+function readUrandom(length: number): Uint8Array {
+  const out = Buffer.alloc(length);
+  const fd = openSync('/dev/urandom', 'r');
+  try {
+    for (let got = 0; got < length; ) {
+      const n = readSync(fd, out, got, length - got, null);
+      if (n <= 0) throw new Error('/dev/urandom returned no bytes');
+      got += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return new Uint8Array(out.buffer, out.byteOffset, length);
+}
+
 /** The real process: argv, environment, parent pid, clock, stdin/stdout. */
 export function processRuntime(): HelperRuntime {
   return {
@@ -56,10 +73,12 @@ export function processRuntime(): HelperRuntime {
     env: process.env,
     ppid: process.ppid,
     now: Date.now,
-    randomBytes: (n) => new Uint8Array(randomBytes(n)),
-    hostname,
+    // Loaded on first use: every module a helper loads costs each SSH login start-up time.
+    randomBytes: readUrandom,
+    hostname: () => process.getBuiltinModule('node:os').hostname(),
+    // fd 1 directly: touching process.stdout loads net and stream (a pipe is a socket to Node).
     write: (text) => {
-      process.stdout.write(text);
+      writeFileSync(1, text);
     },
     readStdin: readStdinBounded,
     readFile: (path) => readFileSync(path, 'utf8'),

@@ -2,7 +2,6 @@
  * Signatures that logged in, remembered by hash for a day, so a replay is
  * reported as such (it would fail anyway: its challenge is gone).
  */
-import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './run-dir.js';
@@ -13,9 +12,17 @@ function usedPath(runDir: string): string {
   return join(runDir, 'used-signatures');
 }
 
-/** First 32 hex chars of sha256 of the lower-case hex signature: identifies it, cannot be turned back into it. */
+/**
+ * First 32 hex chars of sha256 of the lower-case hex signature: identifies it, cannot be
+ * turned back into it. (node:crypto: the verify helper has it loaded already.)
+ */
 export function signatureFingerprint(signature: string): string {
-  return createHash('sha256').update(signature.toLowerCase()).digest('hex').slice(0, 32);
+  return process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
+    .update(signature.toLowerCase())
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function entries(runDir: string, now: number): { at: number; fp: string }[] {

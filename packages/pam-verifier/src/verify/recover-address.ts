@@ -1,6 +1,6 @@
 /**
- * Offline EOA verification: EIP-191 (`personal_sign`) hash of the exact
- * message, then secp256k1 public-key recovery with noble.
+ * Exact EOA signer recovery (with v) in JavaScript, with noble: the library
+ * API. The verify helper uses the faster native check in native-ecdsa.ts.
  */
 import type { Address } from '@blockhost/core';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
@@ -9,22 +9,19 @@ import { err, ok, type Result } from 'neverthrow';
 import { AnswerMalformedError } from '../errors.js';
 import { bytesToHex, hexToBytes } from '../internal/hex.js';
 import { toChecksumAddress } from '../siwe/address.js';
+import { hashPersonalMessage } from './hash-message.js';
 
-/** keccak256("\x19Ethereum Signed Message:\n" + byteLength + message) */
-export function hashPersonalMessage(message: string): Uint8Array {
-  const body = new TextEncoder().encode(message);
-  const prefix = new TextEncoder().encode(`\x19Ethereum Signed Message:\n${body.length}`);
-  const all = new Uint8Array(prefix.length + body.length);
-  all.set(prefix);
-  all.set(body, prefix.length);
-  return keccak_256(all);
+export { hashPersonalMessage };
+
+/** The address (lower case) of an uncompressed (65-byte) or compressed (33-byte) public key. */
+function publicKeyToLowerAddress(publicKey: Uint8Array): Address {
+  const raw = secp256k1.Point.fromBytes(publicKey).toBytes(false).subarray(1);
+  return `0x${bytesToHex(keccak_256(raw).subarray(12))}`;
 }
 
-/** The address of an uncompressed (65-byte) or compressed (33-byte) public key. */
+/** The checksummed address of an uncompressed (65-byte) or compressed (33-byte) public key. */
 export function publicKeyToAddress(publicKey: Uint8Array): Address {
-  const point = secp256k1.Point.fromBytes(publicKey);
-  const raw = point.toBytes(false).subarray(1);
-  return toChecksumAddress(`0x${bytesToHex(keccak_256(raw).subarray(12))}`) as Address;
+  return toChecksumAddress(publicKeyToLowerAddress(publicKey)) as Address;
 }
 
 /**
@@ -32,6 +29,14 @@ export function publicKeyToAddress(publicKey: Uint8Array): Address {
  * (v = 27/28 or 0/1) or 64 bytes EIP-2098 compact (`r‖yParity·s`).
  */
 export function recoverMessageSigner(
+  message: string,
+  signature: `0x${string}`,
+): Result<Address, AnswerMalformedError> {
+  return recoverSignerLowerCase(message, signature).map((a) => toChecksumAddress(a) as Address);
+}
+
+/** As `recoverMessageSigner`, in lower case: the login path only compares, and skips a hash. */
+export function recoverSignerLowerCase(
   message: string,
   signature: `0x${string}`,
 ): Result<Address, AnswerMalformedError> {
@@ -53,7 +58,7 @@ export function recoverMessageSigner(
   try {
     const sig = secp256k1.Signature.fromBytes(rs, 'compact').addRecoveryBit(bit);
     const point = sig.recoverPublicKey(hashPersonalMessage(message));
-    return ok(publicKeyToAddress(point.toBytes(false)));
+    return ok(publicKeyToLowerAddress(point.toBytes(false)));
   } catch {
     return err(new AnswerMalformedError('r, s do not form a recoverable secp256k1 signature'));
   }

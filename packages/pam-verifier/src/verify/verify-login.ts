@@ -16,8 +16,9 @@ import {
   RpcRequestError,
   SignatureMismatchError,
 } from '../errors.js';
+import { toChecksumAddress } from '../siwe/address.js';
 import { parseSiweMessage } from '../siwe/message.js';
-import { recoverMessageSigner } from './recover-address.js';
+import { isPersonalSignBy, personalSignSigners } from './native-ecdsa.js';
 
 /** Asks the chain whether `signature` is `address`'s over `message` (ERC-1271/6492). */
 export type ContractSignatureVerifier = (args: {
@@ -95,10 +96,13 @@ export function verifyLoginSignature(
   p: VerifyLoginSignatureParameters,
 ): ResultAsync<VerifiedLogin, SignatureMismatchError | RpcRequestError> {
   const wallet = p.challenge.wallet;
-  const recovered = recoverMessageSigner(p.challenge.message, p.signature);
-  if (recovered.isOk() && recovered.value.toLowerCase() === wallet.toLowerCase())
-    return okAsync({ wallet, method: 'eoa' });
-  const recoveredAddress = recovered.isOk() ? recovered.value : undefined;
+  const byWallet = isPersonalSignBy(p.challenge.message, p.signature, wallet);
+  if (byWallet.isOk() && byWallet.value) return okAsync({ wallet, method: 'eoa' });
+  // For the log: who did sign (one of two, as v was not used).
+  const signers = personalSignSigners(p.challenge.message, p.signature);
+  const recoveredAddress = signers.isOk()
+    ? signers.value.map((a) => toChecksumAddress(a)).join(' or ')
+    : undefined;
   if (!p.contractVerifier) return errAsync(new SignatureMismatchError(wallet, recoveredAddress));
   return p
     .contractVerifier({ address: wallet, message: p.challenge.message, signature: p.signature })

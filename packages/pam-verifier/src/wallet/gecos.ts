@@ -5,6 +5,8 @@
 import type { Address } from '@blockhost/core';
 import { toChecksumAddress } from '../siwe/address.js';
 
+const ADDRESS_RE = /^0x[0-9a-fA-F]{40}$/;
+
 export interface GecosWallet {
   wallet?: Address | undefined;
   /** Decimal token id of the access NFT (NFT mode). */
@@ -20,7 +22,9 @@ export function parseGecosWallet(gecos: string): GecosWallet {
     if (eq < 0) continue;
     const key = part.slice(0, eq).trim().toLowerCase();
     const value = part.slice(eq + 1).trim();
-    if (key === 'wallet' && out.wallet === undefined) out.wallet = toChecksumAddress(value);
+    // As written (shape-checked): the challenge checksums it once, into the message.
+    if (key === 'wallet' && out.wallet === undefined && ADDRESS_RE.test(value))
+      out.wallet = value as Address;
     if (key === 'nft' && out.nftTokenId === undefined && TOKEN_ID_RE.test(value))
       out.nftTokenId = value;
   }

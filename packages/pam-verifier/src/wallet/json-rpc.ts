@@ -2,7 +2,6 @@
  * A minimal JSON-RPC POST over node:http(s): what `ownerOf` needs in the
  * challenge helper, without loading an RPC library on every login.
  */
-import { request as httpRequest } from 'node:http';
 import { errAsync, ResultAsync } from 'neverthrow';
 import { RpcRequestError } from '../errors.js';
 
@@ -45,8 +44,11 @@ export function jsonRpcCall(
   const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: p.method, params: p.params });
   const host = url.host;
   const send = async (): Promise<JsonRpcOutcome> => {
-    // https is loaded only when an https URL is used.
-    const request = url.protocol === 'https:' ? (await import('node:https')).request : httpRequest;
+    // Loaded on first use (NFT mode only), to keep the helper's start-up small.
+    const request =
+      url.protocol === 'https:'
+        ? process.getBuiltinModule('node:https').request
+        : process.getBuiltinModule('node:http').request;
     return await new Promise<JsonRpcOutcome>((resolve, reject) => {
       const req = request(
         url,

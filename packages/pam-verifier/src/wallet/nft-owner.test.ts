@@ -56,9 +56,9 @@ const read = (rpcUrls: string[]) =>
   readNftOwner({ rpcUrls, contract: CONTRACT, tokenId: '9', timeoutMs: 300 });
 
 describe('readNftOwner', () => {
-  it('calls ownerOf(tokenId) and returns the checksummed owner', async () => {
+  it('calls ownerOf(tokenId) and returns the owner', async () => {
     calls.length = 0;
-    expect((await read([good]))._unsafeUnwrap()).toBe(OWNER);
+    expect((await read([good]))._unsafeUnwrap()).toBe(OWNER.toLowerCase());
     expect(calls[0]).toMatchObject({
       method: 'eth_call',
       params: [{ to: CONTRACT, data: `0x6352211e${'9'.padStart(64, '0')}` }, 'latest'],
@@ -70,7 +70,9 @@ describe('readNftOwner', () => {
   });
 
   it('tries the next URL after garbage, a timeout or a refused connection', async () => {
-    expect((await read(['http://127.0.0.1:1', garbage, hangs, good]))._unsafeUnwrap()).toBe(OWNER);
+    expect((await read(['http://127.0.0.1:1', garbage, hangs, good]))._unsafeUnwrap()).toBe(
+      OWNER.toLowerCase(),
+    );
   });
 
   it('fails with every URL named when none answers', async () => {

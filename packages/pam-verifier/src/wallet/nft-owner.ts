@@ -2,7 +2,6 @@
 import type { Address } from '@blockhost/core';
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
 import { RpcRequestError } from '../errors.js';
-import { toChecksumAddress } from '../siwe/address.js';
 import { jsonRpcCall } from './json-rpc.js';
 
 /** `ownerOf(uint256)` */
@@ -15,7 +14,7 @@ export interface ReadNftOwnerParameters {
   timeoutMs: number;
 }
 
-/** The owner, `null` when the token does not exist (the call reverts), or an RpcRequestError. */
+/** The owner (lower case), `null` when the token does not exist (the call reverts), or an RpcRequestError. */
 export type ReadNftOwnerReturnType = Address | null;
 
 function isRevert(code: number, message: string): boolean {
@@ -47,7 +46,8 @@ export function readNftOwner(
         const r = outcome.result;
         if (typeof r !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(r))
           return errAsync(new RpcRequestError('ownerOf', 'answer is not one ABI word'));
-        const owner = toChecksumAddress(`0x${r.slice(26)}`) as Address;
+        // Lower case: the challenge checksums the address once, into the message.
+        const owner = `0x${r.slice(26).toLowerCase()}` as Address;
         return okAsync(/^0x0{40}$/.test(owner) ? null : owner);
       })
       .orElse((e) => {

@@ -14,9 +14,9 @@ const nft = {
 } as const;
 
 describe('GECOS wallet', () => {
-  it('reads wallet= and nft= among other GECOS parts, checksummed', () => {
+  it('reads wallet= and nft= among other GECOS parts, as written', () => {
     expect(parseGecosWallet(`Alice,room 1,wallet=${A.toLowerCase()},nft=42`)).toEqual({
-      wallet: A,
+      wallet: A.toLowerCase(),
       nftTokenId: '42',
     });
     expect(parseGecosWallet('Alice Example,,,')).toEqual({});

@@ -1,0 +1,12 @@
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { utf8 } from '../internal/hex.js';
+
+/** EIP-191 `personal_sign` hash: keccak256("\x19Ethereum Signed Message:\n" + byteLength + message). */
+export function hashPersonalMessage(message: string): Uint8Array {
+  const body = utf8(message);
+  const prefix = utf8(`\x19Ethereum Signed Message:\n${body.length}`);
+  const all = new Uint8Array(prefix.length + body.length);
+  all.set(prefix);
+  all.set(body, prefix.length);
+  return keccak_256(all);
+}

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { recoverMessageAddress } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { describe, expect, it } from 'vitest';
+import { bytesToHex, hexToBytes } from '../internal/hex.js';
+import { isPersonalSignBy, personalSignSigners } from './native-ecdsa.js';
+import { recoverMessageSigner } from './recover-address.js';
+
+const key = fc
+  .uint8Array({ minLength: 32, maxLength: 32 })
+  .filter((b) => b.some((x) => x !== 0) && b[0] !== 0xff)
+  .map((b) => `0x${bytesToHex(b)}` as `0x${string}`);
+
+describe('native ECDSA signer check', () => {
+  it('accepts exactly the signer that viem and noble recover (random keys and messages)', async () => {
+    await fc.assert(
+      fc.asyncProperty(key, fc.string({ maxLength: 300 }), async (pk, message) => {
+        const account = privateKeyToAccount(pk);
+        const signature = await account.signMessage({ message });
+        const viemSigner = await recoverMessageAddress({ message, signature });
+        expect(viemSigner).toBe(account.address);
+        expect(recoverMessageSigner(message, signature)._unsafeUnwrap()).toBe(account.address);
+        const pair = personalSignSigners(message, signature)._unsafeUnwrap();
+        expect(pair).toContain(account.address.toLowerCase());
+        // The other candidate is the recovery with the other parity of v.
+        const flipped = hexToBytes(signature);
+        flipped[64] = (flipped[64] as number) === 27 ? 28 : 27;
+        const other = await recoverMessageAddress({
+          message,
+          signature: `0x${bytesToHex(flipped)}`,
+        });
+        expect(pair).toContain(other.toLowerCase());
+        expect(isPersonalSignBy(message, signature, account.address)._unsafeUnwrap()).toBe(true);
+        expect(isPersonalSignBy(`${message}!`, signature, account.address)._unsafeUnwrap()).toBe(
+          false,
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses r or s out of range, r off the curve and bad lengths, without throwing', () => {
+    const n = 'fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141';
+    const bad: `0x${string}`[] = [
+      `0x${'00'.repeat(32)}${'11'.repeat(32)}1b`,
+      `0x${n}${'11'.repeat(32)}1b`,
+      `0x${'11'.repeat(32)}${n}1b`,
+      `0x${'11'.repeat(32)}${'00'.repeat(32)}1c`,
+      `0x${'11'.repeat(70)}`,
+      `0x${'11'.repeat(64)}05`,
+    ];
+    for (const sig of bad) expect(personalSignSigners('m', sig).isErr()).toBe(true);
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 64, maxLength: 65 }), (b) => {
+        personalSignSigners('m', `0x${bytesToHex(b)}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
