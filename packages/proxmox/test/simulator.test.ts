@@ -292,10 +292,14 @@ describe('simulator: faults, persistence, HTTPS', () => {
       await sleep(5);
     expect(sim.tasks({ type: 'qmclone' })[0]).toMatchObject({ upid, exitstatus: 'disk full' });
     expect(sim.vm(300)).toBeUndefined();
-    sim.faults.latency(80);
-    const t = performance.now();
-    await raw(sim, 'GET', '/version');
-    expect(performance.now() - t).toBeGreaterThanOrEqual(75);
+    sim.faults.latency({ minMs: 5, maxMs: 40 });
+    sim.clearRequests();
+    for (let i = 0; i < 5; i++) await raw(sim, 'GET', '/version');
+    const delays = sim.requests().map((r) => r.delayedMs!);
+    expect(delays).toHaveLength(5);
+    for (const d of delays) expect(d).toBeGreaterThanOrEqual(5);
+    for (const d of delays) expect(d).toBeLessThanOrEqual(40);
+    expect(new Set(delays).size).toBeGreaterThan(1);
     await sim.close();
   });
 

@@ -39,6 +39,8 @@ export interface RequestRecord {
   params: Record<string, unknown>;
   /** Set when a fault answered instead of the handler. */
   fault?: string;
+  /** Latency the fault injection added before answering. */
+  delayedMs?: number;
 }
 
 export interface TaskFault {

@@ -358,7 +358,8 @@ async function handle(sim: SimCore, req: IncomingMessage, res: ServerResponse): 
     const f = sim.faults;
     if (f.latency) {
       const { minMs, maxMs } = f.latency;
-      await sim.delay(minMs + Math.floor(sim.rng() * (maxMs - minMs + 1)));
+      record.delayedMs = minMs + Math.floor(sim.rng() * (maxMs - minMs + 1));
+      await sim.delay(record.delayedMs);
     }
     if (!url.pathname.startsWith('/api2/json/') && url.pathname !== '/api2/json') {
       throw new SimHttpError(

@@ -22,7 +22,7 @@ import {
 } from '../disks.js';
 import { applyUserData } from '../guest.js';
 import { vmRrd, vmUsage } from '../metrics.js';
-import { fail, paramError, SimHttpError } from '../sim-error.js';
+import { fail, paramError } from '../sim-error.js';
 import { MiB, newGuest, type SimVm } from '../state.js';
 import { b01, bool, type HandlerTable, int, str } from './types.js';
 
@@ -742,7 +742,3 @@ export const qemuHandlers: HandlerTable = {
     return vmRrd(sim, vm, str(params.timeframe)!);
   },
 };
-
-/** Raised as a typed 500 when a handler is asked for something the simulator does not model. */
-export const notSimulated = (what: string) =>
-  new SimHttpError(501, `${what} is not simulated by blockhost-pve-sim`);

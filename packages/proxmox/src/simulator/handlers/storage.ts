@@ -146,7 +146,6 @@ export const storageHandlers: HandlerTable = {
         size: v.size,
         ctime: v.ctime,
         ...(v.vmid !== undefined ? { vmid: v.vmid } : {}),
-        ...(v.volid.includes('/base-') || /:base-/.test(v.volid) ? {} : {}),
       }));
     return [...vols, ...snippetVolumes(sim, node, s)]
       .filter((v) => !content || v.content === content)

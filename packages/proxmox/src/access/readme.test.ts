@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { blockhostPrivileges } from './privileges.js';
+
+describe('README', () => {
+  it('lists exactly the derived privileges', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('| privilege | needed by |'));
+    const listed = [...table.matchAll(/^\| `([A-Za-z.]+)` \|/gm)].map((m) => m[1]);
+    expect(listed).toEqual(blockhostPrivileges().privileges);
+  });
+});
