@@ -4,7 +4,7 @@ import {
   createScanner,
   type Scanner,
 } from '@blockhost/chain';
-import { type Deployment, defaultConfirmations, policyFromConfig } from '@blockhost/core';
+import { defaultConfirmations, policyFromConfig } from '@blockhost/core';
 import { createJournalScanStore } from './chain/scan-store.js';
 import { type HostConfig, loadHostConfig } from './config/load.js';
 import { requeueInterrupted } from './db/jobs.js';
@@ -72,7 +72,6 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     subscriptions: web3.contracts.subscriptions,
     nft: web3.contracts.nft,
   };
-  const deployment: Deployment = { chainId: web3.chain_id, contract: web3.contracts.subscriptions };
   const policy = policyFromConfig(config.db);
   const clients = createBlockhostClients({
     chainId: web3.chain_id,
