@@ -46,6 +46,8 @@ export interface DevStackOptions {
   db?: string;
   blockhost?: string;
   ipv4?: { cidr: string; gateway: string; start: string; end: string };
+  /** The daemon's HTTP listen address (default 127.0.0.1:0, any free port). */
+  listen?: string;
 }
 
 export interface DevStack {
@@ -195,7 +197,7 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
           '  storage: local-lvm',
           `  snippets_dir: ${snippetsDir}`,
           'http:',
-          '  listen: 127.0.0.1:0',
+          `  listen: ${o.listen ?? '127.0.0.1:0'}`,
           o.blockhost ?? '',
           extra.blockhost ?? '',
         ].join('\n'),

@@ -1,0 +1,81 @@
+/**
+ * blockhostd as a child process, the way systemd runs it: for the demo and
+ * the crash tests (SIGKILL needs a real process).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+const BUILT = fileURLToPath(new URL('../../dist/blockhostd.js', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface DaemonProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** Resolves with the exit code (or signal name) once the process is gone. */
+  readonly exited: Promise<number | string>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/**
+ * Starts blockhostd with `--config-dir`; its JSON logs go to `logFile`.
+ * `source: true` runs the TypeScript sources (tests), else the built bundle.
+ */
+export async function spawnDaemon(o: {
+  configDir: string;
+  listen: string;
+  logFile: string;
+  source?: boolean;
+  env?: NodeJS.ProcessEnv;
+  readyTimeoutMs?: number;
+}): Promise<DaemonProcess> {
+  const args =
+    o.source === false ? [BUILT] : ['--conditions=@blockhost/source', '--import', 'tsx', MAIN];
+  const child = spawn(process.execPath, [...args, '--config-dir', o.configDir], {
+    env: { ...process.env, BLOCKHOST_LOG_LEVEL: 'info', ...o.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(o.logFile, { flags: 'a' });
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => {
+      log.end();
+      resolve(code ?? signal ?? -1);
+    }),
+  );
+  const url = `http://${o.listen}`;
+  const deadline = Date.now() + (o.readyTimeoutMs ?? 30_000);
+  let gone: number | string | null = null;
+  void exited.then((c) => {
+    gone = c;
+  });
+  for (;;) {
+    if (gone !== null)
+      throw new Error(`blockhostd exited (${gone}) before serving; see ${o.logFile}`);
+    try {
+      const r = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(500) });
+      if (r.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`blockhostd did not come up within the timeout; see ${o.logFile}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, url, exited, kill: (s) => child.kill(s) };
+}
