@@ -78,7 +78,8 @@ export function createSelfSignedCert(
   const sigAlg = seq(oid('1.2.840.10045.4.3.2'));
   const name = seq(set(seq(oid('2.5.4.3'), utf8(commonName))));
   const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f;
+  // DER integers are minimal: a leading zero byte (or a set top bit) would be illegal padding.
+  serial[0] = (serial[0]! & 0x3f) | 0x40;
   const san = seq(
     ...altNames.map((n) =>
       isIPv4(n) || isIPv6(n) ? tlv(0x87, ipBytes(n)) : tlv(0x82, Buffer.from(n, 'ascii')),
