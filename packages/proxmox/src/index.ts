@@ -24,7 +24,7 @@ export {
   setupAccess,
 } from './access/setup.js';
 // Client, errors, tasks
-export { backoffMs, pveCall, withRetries } from './client/call.js';
+export { backoffMs, pveCall } from './client/call.js';
 export {
   createPveClient,
   type PollPolicy,
@@ -156,7 +156,6 @@ export { type ResizeVmDiskParameters, resizeVmDisk } from './nodes/qemu/resize.j
 export { type ResumeVmParameters, resumeVm } from './nodes/qemu/resume.js';
 export { getVmStatus, type VmStatus } from './nodes/qemu/status.js';
 export {
-  isHibernated,
   type SuspendVmParameters,
   type SuspendVmReturnType,
   suspendVm,
@@ -182,7 +181,6 @@ export {
 export {
   type RunTaskOptions,
   runTask,
-  taskLogTail,
   type WaitForTaskErrorType,
   type WaitForTaskParameters,
   type WaitForTaskReturnType,

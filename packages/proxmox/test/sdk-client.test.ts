@@ -272,7 +272,7 @@ describe('the task waiter', () => {
       () => env.root.api.nodes.$('pve1').qemu.$(500).status.start.$post({}),
       { node: 'pve1' },
     );
-    expect(r.exitstatus).toBe('OK');
+    expect(r._unsafeUnwrap().exitstatus).toBe('OK');
     const starts = env.sim.tasks({ type: 'qmstart', id: '500' });
     expect(starts.some((t) => /can't lock file/.test(t.exitstatus ?? ''))).toBe(true);
     expect(starts.at(-1)!.exitstatus).toBe('OK');

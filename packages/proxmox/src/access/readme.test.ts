@@ -5,8 +5,8 @@ import { blockhostPrivileges } from './privileges.js';
 describe('README', () => {
   it('lists exactly the derived privileges', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const table = readme.slice(readme.indexOf('| privilege | needed by |'));
-    const listed = [...table.matchAll(/^\| `([A-Za-z.]+)` \|/gm)].map((m) => m[1]);
+    const table = readme.slice(readme.search(/^\|\s*privilege\s*\|\s*needed by\s*\|/m));
+    const listed = [...table.matchAll(/^\|\s*`([A-Za-z.]+)`\s*\|/gm)].map((m) => m[1]);
     expect(listed).toEqual(blockhostPrivileges().privileges);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InvalidInputError } from '@blockhost/core';
-import { err, ok, type Result } from 'neverthrow';
+import { err, ok, type Result, ResultAsync } from 'neverthrow';
 import { NodeSSH } from 'node-ssh';
 import { SnippetError } from '../errors.js';
 
@@ -11,14 +11,19 @@ type SFTPWrapper = Awaited<ReturnType<NodeSSH['requestSFTP']>>;
 /** Where cloud-init snippets go: the snippets directory of each node. */
 export interface SnippetStore {
   /** Writes (atomically) `filename` into the snippets directory of `node`. */
-  write(node: string, filename: string, content: string): Promise<void>;
+  write(node: string, filename: string, content: string): ResultAsync<void, SnippetError>;
   /** Removes it; a missing file is fine. */
-  remove(node: string, filename: string): Promise<void>;
+  remove(node: string, filename: string): ResultAsync<void, SnippetError>;
   /** The file's content, or null when absent. */
-  read(node: string, filename: string): Promise<string | null>;
+  read(node: string, filename: string): ResultAsync<string | null, SnippetError>;
   /** Closes SSH connections. */
   close(): Promise<void>;
 }
+
+const asSnippetError = (what: string) => (e: unknown) =>
+  e instanceof SnippetError
+    ? e
+    : new SnippetError(what, { cause: e, details: (e as Error)?.message });
 
 export interface SnippetSshOptions {
   /** SSH user on the nodes (PVE: root). */
@@ -142,8 +147,8 @@ export function createSnippetStore(
     }
   };
 
-  const store: SnippetStore = {
-    async write(node, filename, content) {
+  const impl = {
+    async write(node: string, filename: string, content: string): Promise<void> {
       checkName(filename);
       const target = join(dir, filename);
       const tmp = join(dir, `.${filename}.${process.pid}.${Date.now()}.tmp`);
@@ -175,7 +180,7 @@ export function createSnippetStore(
         }
       });
     },
-    async remove(node, filename) {
+    async remove(node: string, filename: string): Promise<void> {
       checkName(filename);
       const target = join(dir, filename);
       if (node === opts.localNode) {
@@ -188,7 +193,7 @@ export function createSnippetStore(
         ),
       );
     },
-    async read(node, filename) {
+    async read(node: string, filename: string): Promise<string | null> {
       checkName(filename);
       const target = join(dir, filename);
       if (node === opts.localNode) {
@@ -209,6 +214,23 @@ export function createSnippetStore(
         }
       });
     },
+  };
+  const store: SnippetStore = {
+    write: (node, filename, content) =>
+      ResultAsync.fromPromise(
+        impl.write(node, filename, content),
+        asSnippetError(`cannot write snippet ${filename} on ${node}`),
+      ),
+    remove: (node, filename) =>
+      ResultAsync.fromPromise(
+        impl.remove(node, filename),
+        asSnippetError(`cannot remove snippet ${filename} on ${node}`),
+      ),
+    read: (node, filename) =>
+      ResultAsync.fromPromise(
+        impl.read(node, filename),
+        asSnippetError(`cannot read snippet ${filename} on ${node}`),
+      ),
     async close() {
       const all = [...conns.values()];
       conns.clear();

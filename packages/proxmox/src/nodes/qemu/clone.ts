@@ -39,7 +39,7 @@ export interface CloneVmReturnType {
 const EXISTS = /config file already exists|already exists on node/;
 
 /** Waits until the VM's config has no `lock` (a clone or create still running). */
-export async function waitUnlocked(
+export async function waitUnlockedOrThrow(
   client: PveClient,
   node: string,
   vmid: number,
@@ -58,6 +58,17 @@ export async function waitUnlocked(
     await client.sleep(delay);
     delay = Math.min(client.poll.maxMs, delay * client.poll.factor);
   }
+}
+
+/** Waits until a VM's config lock (`clone`, `create`, …) is gone, up to `timeoutMs`. */
+export function waitUnlocked(
+  client: PveClient,
+  p: { node: string; vmid: number; timeoutMs?: number },
+): ResultAsync<void, PveError> {
+  return ResultAsync.fromPromise(
+    waitUnlockedOrThrow(client, p.node, p.vmid, p.timeoutMs ?? 30 * 60_000),
+    (e) => toPveError(e),
+  );
 }
 
 /**
@@ -81,7 +92,7 @@ export function cloneVm(
         [params.newid],
       );
     }
-    await waitUnlocked(client, target, params.newid, timeoutMs);
+    await waitUnlockedOrThrow(client, target, params.newid, timeoutMs);
     return { vmid: params.newid, node: target, created: false };
   };
   return ResultAsync.fromPromise(

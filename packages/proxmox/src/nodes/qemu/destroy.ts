@@ -10,7 +10,7 @@ import { unwrap } from '../../client/call.js';
 import type { PveClient } from '../../client/create-client.js';
 import type { SnippetStore } from '../../cloud-init/snippets.js';
 import { type PveError, toPveError, VmConflictError } from '../../errors.js';
-import { runTask } from '../tasks/wait.js';
+import { runTaskOrThrow } from '../tasks/wait.js';
 import { getVmConfig, isVmMissing } from './config.js';
 import { findVm, splitTags } from './find.js';
 import { startVm, stopVm } from './power.js';
@@ -81,7 +81,7 @@ export function destroyVm(
           if (config.lock === 'suspended') await unwrap(startVm(client, loc));
           await unwrap(stopVm(client, loc));
           try {
-            await runTask(
+            await runTaskOrThrow(
               client,
               () =>
                 client.api.nodes
@@ -98,7 +98,8 @@ export function destroyVm(
         }
       }
       const snippetNode = p.snippet?.node ?? node;
-      if (p.snippet && snippetNode) await p.snippet.store.remove(snippetNode, p.snippet.filename);
+      if (p.snippet && snippetNode)
+        await unwrap(p.snippet.store.remove(snippetNode, p.snippet.filename));
       return { destroyed, snippetRemoved: Boolean(p.snippet && snippetNode) };
     })(),
     (e) => toPveError(e),

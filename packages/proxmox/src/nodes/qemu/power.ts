@@ -2,7 +2,7 @@ import { ResultAsync } from 'neverthrow';
 import { unwrap } from '../../client/call.js';
 import type { PveClient } from '../../client/create-client.js';
 import { type PveError, PveTaskError, toPveError } from '../../errors.js';
-import { runTask } from '../tasks/wait.js';
+import { runTaskOrThrow } from '../tasks/wait.js';
 import { getVmConfig, type VmLocator } from './config.js';
 import { getVmStatus } from './status.js';
 
@@ -11,7 +11,11 @@ export interface PowerParameters extends VmLocator {
 }
 
 const run = (client: PveClient, p: PowerParameters, label: string, start: () => Promise<unknown>) =>
-  runTask(client, start, { node: p.node, timeoutMs: p.timeoutMs, label: `${label} ${p.vmid}` });
+  runTaskOrThrow(client, start, {
+    node: p.node,
+    timeoutMs: p.timeoutMs,
+    label: `${label} ${p.vmid}`,
+  });
 
 /** Starts the VM (a hibernated one resumes from its saved state). Running already: nothing to do. */
 export function startVm(

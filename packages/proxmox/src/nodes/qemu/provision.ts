@@ -10,8 +10,8 @@ import { errAsync, ResultAsync } from 'neverthrow';
 import { unwrap } from '../../client/call.js';
 import type { PveClient } from '../../client/create-client.js';
 import type { SnippetStore } from '../../cloud-init/snippets.js';
-import { type PveError, SnippetError, toSdkError } from '../../errors.js';
-import { cloneVm, waitUnlocked } from './clone.js';
+import { type PveError, toSdkError } from '../../errors.js';
+import { cloneVm, waitUnlockedOrThrow } from './clone.js';
 import { configureVm, type VmNetwork } from './configure.js';
 import { findSubscriptionVm } from './find.js';
 import { startVm } from './power.js';
@@ -109,7 +109,7 @@ export function provisionVm(
       if (found) {
         vm = { vmid: found.vmid, node: found.node };
         if (found.lock === 'clone' || found.lock === 'create') {
-          await waitUnlocked(client, vm.node, vm.vmid, p.cloneTimeoutMs ?? 30 * 60_000);
+          await waitUnlockedOrThrow(client, vm.node, vm.vmid, p.cloneTimeoutMs ?? 30 * 60_000);
         }
         await step('found', vm);
       } else {
@@ -130,13 +130,8 @@ export function provisionVm(
         created = c.created;
         await step(c.created ? 'cloned' : 'found', vm);
       }
-      try {
-        await p.cloudInit.snippets.write(vm.node, snippet, p.cloudInit.userData);
-      } catch (e) {
-        throw e instanceof SnippetError
-          ? e
-          : new SnippetError(`cannot write snippet ${snippet}`, { cause: e });
-      }
+      await unwrap(p.cloudInit.snippets.write(vm.node, snippet, p.cloudInit.userData));
+
       await step('snippet', vm);
       const configured = await unwrap(
         configureVm(client, {

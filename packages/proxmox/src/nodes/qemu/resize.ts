@@ -3,7 +3,7 @@ import { errAsync, ResultAsync } from 'neverthrow';
 import { unwrap } from '../../client/call.js';
 import type { PveClient } from '../../client/create-client.js';
 import { type PveError, toSdkError } from '../../errors.js';
-import { runTask } from '../tasks/wait.js';
+import { runTaskOrThrow } from '../tasks/wait.js';
 import { getVmConfig, type VmConfig } from './config.js';
 
 export interface ResizeVmDiskParameters {
@@ -49,7 +49,7 @@ export function resizeVmDisk(
         throw new InvalidInputError(`VM ${params.vmid} ${disk}`, 'the VM has no such disk');
       const before = driveSizeBytes(value);
       if (before >= params.sizeGiB * 1024 ** 3) return { resized: false, before };
-      await runTask(
+      await runTaskOrThrow(
         client,
         () =>
           client.api.nodes

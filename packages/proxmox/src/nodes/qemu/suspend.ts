@@ -3,8 +3,8 @@ import { ResultAsync } from 'neverthrow';
 import { unwrap } from '../../client/call.js';
 import type { PveClient } from '../../client/create-client.js';
 import { type PveError, toPveError } from '../../errors.js';
-import { runTask } from '../tasks/wait.js';
-import { getVmConfig, type VmLocator } from './config.js';
+import { runTaskOrThrow } from '../tasks/wait.js';
+import type { VmLocator } from './config.js';
 import { setOnboot, shutdownVm, stopVm } from './power.js';
 import { getVmStatus } from './status.js';
 
@@ -36,7 +36,7 @@ export function suspendVm(
       const s = await unwrap(getVmStatus(client, p));
       if (s.status === 'stopped') return { action: 'none' };
       if (p.mode === 'hibernate') {
-        await runTask(
+        await runTaskOrThrow(
           client,
           () => client.api.nodes.$(p.node).qemu.$(p.vmid).status.suspend.$post({ todisk: true }),
           { node: p.node, timeoutMs: p.timeoutMs, label: `hibernate ${p.vmid}` },
@@ -50,10 +50,4 @@ export function suspendVm(
     })(),
     (e) => toPveError(e),
   );
-}
-
-/** Whether the VM is hibernated (stopped with a saved state and lock `suspended`). */
-export async function isHibernated(client: PveClient, p: VmLocator): Promise<boolean> {
-  const c = await unwrap(getVmConfig(client, p));
-  return c.lock === 'suspended';
 }

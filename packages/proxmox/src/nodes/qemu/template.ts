@@ -4,8 +4,8 @@ import { unwrap } from '../../client/call.js';
 import type { PveClient } from '../../client/create-client.js';
 import { type PveError, PveHttpError, toSdkError, VmConflictError } from '../../errors.js';
 import { downloadUrl } from '../storage/download-url.js';
-import { runTask } from '../tasks/wait.js';
-import { waitUnlocked } from './clone.js';
+import { runTaskOrThrow } from '../tasks/wait.js';
+import { waitUnlockedOrThrow } from './clone.js';
 import { getVmConfig } from './config.js';
 import { findVm } from './find.js';
 import { resizeVmDisk } from './resize.js';
@@ -88,7 +88,7 @@ export function buildTemplate(
         );
         if (dl.downloaded) steps.push('download');
         try {
-          await runTask(
+          await runTaskOrThrow(
             client,
             () =>
               client.api.nodes.$(p.node).qemu.$post({
@@ -120,16 +120,20 @@ export function buildTemplate(
         }
         steps.push('create');
       }
-      await waitUnlocked(client, p.node, p.vmid, p.timeoutMs ?? 30 * 60_000);
+      await waitUnlockedOrThrow(client, p.node, p.vmid, p.timeoutMs ?? 30 * 60_000);
       if (p.diskGiB !== undefined) {
         const r = await unwrap(resizeVmDisk(client, { ...loc, sizeGiB: p.diskGiB }));
         if (r.resized) steps.push('resize');
       }
-      await runTask(client, () => client.api.nodes.$(p.node).qemu.$(p.vmid).template.$post({}), {
-        node: p.node,
-        timeoutMs: p.timeoutMs,
-        label: `convert ${p.vmid} to a template`,
-      });
+      await runTaskOrThrow(
+        client,
+        () => client.api.nodes.$(p.node).qemu.$(p.vmid).template.$post({}),
+        {
+          node: p.node,
+          timeoutMs: p.timeoutMs,
+          label: `convert ${p.vmid} to a template`,
+        },
+      );
       steps.push('template');
       return { vmid: p.vmid, node: p.node, steps };
     })(),

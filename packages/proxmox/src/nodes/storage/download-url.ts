@@ -3,7 +3,7 @@ import { errAsync, ResultAsync } from 'neverthrow';
 import { unwrap } from '../../client/call.js';
 import type { PveClient } from '../../client/create-client.js';
 import { type PveError, toPveError } from '../../errors.js';
-import { runTask } from '../tasks/wait.js';
+import { runTaskOrThrow } from '../tasks/wait.js';
 import { listStorageContent } from './content.js';
 
 export interface DownloadUrlParameters {
@@ -43,7 +43,7 @@ export function downloadUrl(
         listStorageContent(client, { node: p.node, storage: p.storage, content: p.content }),
       );
       if (have.some((v) => v.volid === volid)) return { volid, downloaded: false };
-      await runTask(
+      await runTaskOrThrow(
         client,
         () =>
           client.api.nodes

@@ -118,6 +118,19 @@ async function wait(
   }
 }
 
+/**
+ * Starts a task with `start` (retrying the request on retryable errors),
+ * waits for it, and starts it again when it failed for a retryable reason
+ * (`can't lock file … got timeout`).
+ */
+export function runTask(
+  client: PveClient,
+  start: () => Promise<unknown>,
+  opts: RunTaskOptions,
+): ResultAsync<WaitForTaskReturnType, PveError> {
+  return ResultAsync.fromPromise(runTaskOrThrow(client, start, opts), (e) => toPveError(e));
+}
+
 export interface RunTaskOptions {
   node: string;
   timeoutMs?: number;
@@ -125,12 +138,8 @@ export interface RunTaskOptions {
   label?: string;
 }
 
-/**
- * Starts a task with `start` (retrying the request on retryable errors),
- * waits for it, and starts it again when it failed for a retryable reason
- * (`can't lock file … got timeout`): the one way to run a mutating call.
- */
-export async function runTask(
+/** `runTask` for SDK internals: throws instead of returning a Result. */
+export async function runTaskOrThrow(
   client: PveClient,
   start: () => Promise<unknown>,
   opts: RunTaskOptions,
