@@ -189,7 +189,9 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       health.pveError = '';
     } else health.pveError = r.error.message;
   };
+  log.debug('checking Proxmox');
   await pvePing();
+  log.debug({ ok: health.pveError === '' }, 'Proxmox checked');
   const pveTimer = setInterval(pvePing, 15_000);
   pveTimer.unref();
 

@@ -8,7 +8,6 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
-const BUILT = fileURLToPath(new URL('../../dist/blockhostd.js', import.meta.url));
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,13 +30,13 @@ export interface DaemonProcess {
 
 /**
  * Starts blockhostd with `--config-dir`; its JSON logs go to `logFile`.
- * `source: true` runs the TypeScript sources (tests), else the built bundle.
+ * `entry`: a JavaScript bundle to run (`bundleDaemon()`); default the TypeScript sources via tsx.
  */
 export async function spawnDaemon(o: {
   configDir: string;
   listen: string;
   logFile: string;
-  source?: boolean;
+  entry?: string;
   env?: NodeJS.ProcessEnv;
   readyTimeoutMs?: number;
 }): Promise<DaemonProcess> {

@@ -1,0 +1,38 @@
+/**
+ * Bundles blockhostd from the current sources into one file (esbuild), the
+ * way the Debian package ships it, so tests that start and kill the daemon
+ * many times pay a bundle's start-up, not a TypeScript loader's.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+let pending: Promise<string> | null = null;
+
+/** Builds once per process; returns the path of the bundle. */
+export function bundleDaemon(): Promise<string> {
+  pending ??= (async () => {
+    const outdir = `${ROOT}.tmp`;
+    mkdirSync(outdir, { recursive: true });
+    const outfile = `${outdir}/blockhostd.mjs`;
+    await build({
+      entryPoints: [`${ROOT}src/main.ts`],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      conditions: ['@blockhost/source'],
+      // Native addons stay outside; node resolves them from the workspace's node_modules.
+      external: ['better-sqlite3', 'ssh2', 'cpu-features'],
+      banner: {
+        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      },
+      logLevel: 'warning',
+    });
+    return outfile;
+  })();
+  return pending;
+}
