@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { privateKeyToAccount } from 'viem/accounts';
 import { bundleHelpers } from '../packages/pam-verifier/src/bundler/bundle-helpers.js';
@@ -91,6 +91,8 @@ try {
     };
   };
   const ratio = stats(both).median / sBare.median;
+  // On a busy machine the longer processes are preempted more; the minimum is the least disturbed run.
+  const minRatio = stats(both).min / sBare.min;
   report('pam-login', [
     row('node -e 0 (bare start)', bare),
     row('node empty.js', emptyFile),
@@ -103,6 +105,12 @@ try {
   );
   console.log(
     `both helpers = ${(stats(both).median / stats(emptyFile).median).toFixed(2)} × starting an empty script file`,
+  );
+  console.log(`minimum vs minimum: ${minRatio.toFixed(2)} ×`);
+  console.log(
+    `load average during the run: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (${cpus().length} CPUs)`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * namespace, wired by the real installer; logins with the ssh2 client's
  * keyboard-interactive; the browser path with Debian's Chromium.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildBundles, removeBundles } from './harness/bundles.js';
 import { alice, mallory } from './harness/keys.js';
 import { logLines, messageOf, outcomeOf, sessionOf } from './harness/login-log.js';
@@ -17,6 +17,7 @@ import {
   freePort,
   installInto,
   type RunningSshd,
+  spawnInSystem,
   startSshd,
   type TestSystem,
   type TestUser,
@@ -280,5 +281,43 @@ describe('wallet login over real sshd + PAM', () => {
     // Nothing of the oversized or malformed answers either.
     expect(text).not.toContain('abababababab');
     expect(text).not.toContain('let me in');
+  });
+
+  it('the same PAM stack serves any PAM application (pamtester, same parent for both helpers)', async () => {
+    const child = spawnInSystem(
+      sys,
+      // stdbuf: pamtester's info text must not wait in a stdio buffer while it reads the answer.
+      '/usr/bin/stdbuf -o0 /usr/bin/pamtester -I rhost=192.0.2.50 sshd alice authenticate',
+      'pipe',
+    );
+    let out = '';
+    const exit = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
+    // Never leave pamtester waiting for an answer when an assertion fails.
+    const killer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 20_000);
+    onTestFinished(() => {
+      clearTimeout(killer);
+      if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+    });
+    await new Promise<void>((resolve) => {
+      child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('Password: ') && out.includes('END MESSAGE TO SIGN')) resolve();
+      });
+      child.stderr?.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('Password: ') && out.includes('END MESSAGE TO SIGN')) resolve();
+      });
+    });
+    const signature = await alice.signMessage({ message: messageOf(out) });
+    child.stdin?.end(`${signature}\n`);
+    expect(await exit).toBe(0);
+    expect(out).toContain('successfully authenticated');
+    expect(outcomeOf(sys.logFile, sessionOf(out))).toEqual({
+      outcome: 'success',
+      reason: undefined,
+    });
+    expect(logLines(sys.logFile).some((l) => l.includes('rhost=192.0.2.50'))).toBe(true);
   });
 });

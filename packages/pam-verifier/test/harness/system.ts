@@ -170,8 +170,12 @@ export interface RunningSshd {
   stop: () => Promise<void>;
 }
 
-export async function startSshd(sys: TestSystem): Promise<RunningSshd> {
-  const port = await freePort();
+/** `unshare --mount` running `exec <command>` with the tree overlaid on /etc and /usr/lib. */
+export function spawnInSystem(
+  sys: TestSystem,
+  command: string,
+  stdin: 'ignore' | 'pipe' = 'ignore',
+) {
   const script = [
     'set -e',
     `mount -t overlay overlay -o lowerdir=${sys.root}/etc:/etc /etc`,
@@ -179,12 +183,20 @@ export async function startSshd(sys: TestSystem): Promise<RunningSshd> {
     'mount -t tmpfs -o mode=0755 tmpfs /run',
     'mount -t tmpfs -o mode=0755 tmpfs /var/log',
     'mkdir -p /run/sshd',
-    `exec /usr/sbin/sshd -D -e -p ${port} -o ListenAddress=127.0.0.1 -o PidFile=/run/sshd.pid`,
+    `exec ${command}`,
   ].join('\n');
-  const child = spawn('unshare', ['--mount', '--propagation', 'private', '/bin/sh', '-c', script], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  return spawn('unshare', ['--mount', '--propagation', 'private', '/bin/sh', '-c', script], {
+    stdio: [stdin, 'pipe', 'pipe'],
     detached: true,
   });
+}
+
+export async function startSshd(sys: TestSystem): Promise<RunningSshd> {
+  const port = await freePort();
+  const child = spawnInSystem(
+    sys,
+    `/usr/sbin/sshd -D -e -p ${port} -o ListenAddress=127.0.0.1 -o PidFile=/run/sshd.pid`,
+  );
   let out = '';
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();
