@@ -40,8 +40,7 @@ export async function spawnDaemon(o: {
   env?: NodeJS.ProcessEnv;
   readyTimeoutMs?: number;
 }): Promise<DaemonProcess> {
-  const args =
-    o.source === false ? [BUILT] : ['--conditions=@blockhost/source', '--import', 'tsx', MAIN];
+  const args = o.entry ? [o.entry] : ['--conditions=@blockhost/source', '--import', 'tsx', MAIN];
   const child = spawn(process.execPath, [...args, '--config-dir', o.configDir], {
     env: { ...process.env, BLOCKHOST_LOG_LEVEL: 'info', ...o.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -160,14 +160,7 @@ export function createDefaultPorts(config: HostConfig, log: Logger): DaemonPorts
         }).map(() => undefined),
       );
     },
-    async writeSnippet(node, snippet, content) {
-      try {
-        await store.write(node, snippet, content);
-        return okResult(undefined);
-      } catch (e) {
-        return portErr(e as BlockhostError);
-      }
-    },
+    writeSnippet: (node, snippet, content) => run(store.write(node, snippet, content)),
     async configure(spec) {
       const conf = await run(
         configureVm(client, {
