@@ -244,7 +244,7 @@ describe('wallet login over real sshd + PAM', () => {
     } finally {
       await browser.close();
     }
-  });
+  }, 90_000);
 
   it('users outside the wallet group keep the normal password login', async () => {
     const ok = await sshLogin({ port: sshd.port, user: 'bob', password: BOB_PASSWORD });
