@@ -154,6 +154,18 @@ export interface PveSimulator {
   close(): Promise<void>;
 }
 
+/** Temporary snippet roots of running simulators, removed even if a process exits without close(). */
+const tmpRoots = new Set<string>();
+let exitHook = false;
+function trackTmpRoot(dir: string): void {
+  tmpRoots.add(dir);
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const d of tmpRoots) rmSync(d, { recursive: true, force: true });
+  });
+}
+
 function resolveNodes(specs: Array<string | SimNodeSpec> | undefined): SimNodeSpec[] {
   return (specs ?? ['pve1']).map((s) => (typeof s === 'string' ? { name: s } : s));
 }
@@ -510,7 +522,10 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
     if (typeof given === 'string') snippetsDirs[n] = given;
     else if (given?.[n]) snippetsDirs[n] = given[n];
     else {
-      tmpRoot ??= mkdtempSync(join(tmpdir(), 'blockhost-pve-sim-'));
+      if (!tmpRoot) {
+        tmpRoot = mkdtempSync(join(tmpdir(), 'blockhost-pve-sim-'));
+        trackTmpRoot(tmpRoot);
+      }
       snippetsDirs[n] = join(tmpRoot, n, 'snippets');
     }
     mkdirSync(snippetsDirs[n]!, { recursive: true });
@@ -709,7 +724,10 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
           server.closeAllConnections();
         });
         await sim.close();
-        if (tmpRoot) rmSync(tmpRoot, { recursive: true, force: true });
+        if (tmpRoot) {
+          rmSync(tmpRoot, { recursive: true, force: true });
+          tmpRoots.delete(tmpRoot);
+        }
       })();
       return closing;
     },
