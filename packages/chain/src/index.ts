@@ -136,6 +136,7 @@ export {
   mintTestStablecoin,
   setTestPrice,
   smartWalletExecute,
+  smartWalletExecuteBatch,
   type TestPriceFeedOptions,
   type TestStablecoinOptions,
 } from './deploy/test-contracts.js';

@@ -118,3 +118,29 @@ export function smartWalletExecute(
     value: p.value,
   }).map((tx) => ({ transactionHash: tx.transactionHash, blockNumber: tx.blockNumber }));
 }
+
+/** Makes the smart wallet perform several calls in one transaction (sent by its owner). */
+export function smartWalletExecuteBatch(
+  clients: WriteClients,
+  p: {
+    readonly wallet: Address;
+    readonly calls: readonly {
+      readonly target: Address;
+      readonly data: Hex;
+      readonly value?: bigint;
+    }[];
+  },
+): ResultAsync<{ transactionHash: Hex; blockNumber: bigint }, SendError> {
+  const value = p.calls.reduce((sum, c) => sum + (c.value ?? 0n), 0n);
+  return sendContract(clients, {
+    abi: testSmartWalletAbi,
+    address: p.wallet,
+    functionName: 'executeBatch',
+    args: [
+      p.calls.map((c) => c.target),
+      p.calls.map((c) => c.value ?? 0n),
+      p.calls.map((c) => c.data),
+    ],
+    value,
+  }).map((tx) => ({ transactionHash: tx.transactionHash, blockNumber: tx.blockNumber }));
+}
