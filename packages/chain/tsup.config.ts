@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // The test kit finds the anvil binary via import.meta.url: shim it in the CJS build.
+  shims: true,
 });

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { AnvilError, startAnvil } from '../src/index.js';
+import { AnvilError, deployTestStablecoin, startAnvil } from '../src/index.js';
 
 async function answers(rpcUrl: string): Promise<boolean> {
   try {
@@ -72,6 +72,17 @@ describe('startAnvil', () => {
         .walletClient(1)
         .sendTransaction({ to: a.accounts[2]!.address, value: 1n });
       expect((await a.publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
+
+      // same chain id, same dev key, two nodes: concurrent writes keep separate nonces
+      const b31337 = await startAnvil();
+      try {
+        const results = await Promise.all(
+          [a, b31337, a, b31337, a, b31337].map((node) => deployTestStablecoin(node.clients(3))),
+        );
+        expect(results.every((r) => r.isOk())).toBe(true);
+      } finally {
+        await b31337.stop();
+      }
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }

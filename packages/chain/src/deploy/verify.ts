@@ -1,5 +1,15 @@
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
-import { type Address, getAddress, type Hex } from 'viem';
+import {
+  type Address,
+  BaseError,
+  ContractFunctionRevertedError,
+  ContractFunctionZeroDataError,
+  getAddress,
+  type Hex,
+  HttpRequestError,
+  RpcRequestError,
+  TimeoutError,
+} from 'viem';
 import {
   accessCredentialNftAbi,
   accessCredentialNftDeployedBytecode,
@@ -55,8 +65,29 @@ export function verifyDeployment(
       client.getCode({ address }),
       (e) => new RpcError('eth_getCode', { details: describe(e), cause: e }),
     );
-  // A missing or wrong contract makes view calls fail; that is a finding, not an RPC error.
-  const soft = <T>(r: ResultAsync<T, unknown>, fallback: T) => r.orElse(() => okAsync(fallback));
+  // A missing or wrong contract makes view calls revert or return nothing: that is a finding.
+  // An unreachable or failing RPC is not, and must not pass for a bad deployment.
+  const soft = <T>(r: ResultAsync<T, unknown>, fallback: T) =>
+    r.orElse((e) => {
+      const finding =
+        !(e instanceof BaseError) ||
+        e.walk(
+          (x) =>
+            x instanceof ContractFunctionRevertedError ||
+            x instanceof ContractFunctionZeroDataError,
+        ) !== null;
+      const transport =
+        e instanceof BaseError &&
+        e.walk(
+          (x) =>
+            x instanceof HttpRequestError ||
+            x instanceof TimeoutError ||
+            x instanceof RpcRequestError,
+        ) !== null;
+      return transport && !finding
+        ? errAsync(new RpcError('eth_call', { details: describe(e), cause: e }))
+        : okAsync(fallback);
+    });
 
   return ResultAsync.combine([code(p.subscriptions), code(p.nft)]).andThen(
     ([subsCode, nftCode]) => {

@@ -36,12 +36,23 @@ interface Lane {
   waiting: number;
 }
 
-// One lane per (chain, sender): sends from one key never race for a nonce, even when the daemon
-// mints for several subscriptions at once; reads and receipt waits stay parallel.
+// One lane per (chain, sender, endpoint): sends from one key never race for a nonce, even when
+// the daemon mints for several subscriptions at once; reads and receipt waits stay parallel.
 const lanes = new Map<string, Lane>();
 
 async function chainIdOf(publicClient: ReadClient): Promise<number> {
   return publicClient.chain?.id ?? publicClient.getChainId();
+}
+
+/** The node(s) a client talks to: two local chains with the same id must not share a lane. */
+function endpointOf(publicClient: ReadClient): string {
+  const t = publicClient.transport as {
+    url?: unknown;
+    transports?: { value?: { url?: unknown } }[];
+  };
+  if (typeof t.url === 'string') return t.url;
+  const urls = (t.transports ?? []).map((x) => x.value?.url).filter((u) => typeof u === 'string');
+  return urls.length > 0 ? urls.join(',') : publicClient.uid;
 }
 
 /** Runs `send(nonce)` in the sender's lane with the next free nonce. */
@@ -50,7 +61,7 @@ export async function withNonce<T>(
   send: (nonce: number) => Promise<T>,
 ): Promise<T> {
   const address = clients.walletClient.account.address.toLowerCase();
-  const key = `${await chainIdOf(clients.publicClient)}:${address}`;
+  const key = `${await chainIdOf(clients.publicClient)}:${address}@${endpointOf(clients.publicClient)}`;
   let lane = lanes.get(key);
   if (!lane) {
     lane = { tail: Promise.resolve(), next: undefined, waiting: 0 };

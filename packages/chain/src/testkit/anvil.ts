@@ -89,6 +89,8 @@ export interface Anvil {
   increaseTime(seconds: number): Promise<void>;
   setNextBlockTimestamp(timestamp: number | bigint): Promise<void>;
   setAutomine(enabled: boolean): Promise<void>;
+  /** Sets an account's native balance (wei), e.g. to fund a fresh key or a contract wallet. */
+  setBalance(address: Address, wei: bigint): Promise<void>;
   snapshot(): Promise<Hex>;
   /** Reverts to a snapshot (snapshots are single-use: take a new one afterwards). */
   revert(id: Hex): Promise<void>;
@@ -325,6 +327,9 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
     },
     async setAutomine(enabled) {
       await request('evm_setAutomine', [enabled]);
+    },
+    async setBalance(address, wei) {
+      await request('anvil_setBalance', [address, hex(wei)]);
     },
     snapshot: () => request<Hex>('evm_snapshot'),
     async revert(snapshotId) {
