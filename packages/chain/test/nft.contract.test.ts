@@ -235,6 +235,73 @@ describe('metadata, transfers, interfaces', () => {
     ).toBe(tokenId);
   });
 
+  it('standard ERC-721: name, symbol, balances, approvals, operators, safe transfers', async () => {
+    const address = nft();
+    const c = f.anvil.publicClient;
+    const read = (functionName: string, args: readonly unknown[] = []) =>
+      c.readContract({
+        abi: accessCredentialNftAbi,
+        address,
+        functionName: functionName as 'name',
+        args: args as [],
+      });
+    expect(await read('name')).toBe('BlockHost Access');
+    expect(await read('symbol')).toBe('BHA');
+    expect(await read('MAX_USER_ENCRYPTED')).toBe(1024n);
+    expect(await read('MINTER_ROLE')).toBe(ROLES.MINTER_ROLE);
+    const { tokenId } = (await mint(11n))._unsafeUnwrap();
+    (await mint(12n))._unsafeUnwrap();
+    expect(await read('balanceOf', [f.addr.alice])).toBe(2n);
+
+    const alice = f.anvil.walletClient(2);
+    const bob = f.anvil.walletClient(3);
+    const send = async (w: typeof alice, functionName: string, args: readonly unknown[]) => {
+      const hash = await w.writeContract({
+        abi: accessCredentialNftAbi,
+        address,
+        functionName: functionName as 'approve',
+        args: args as never,
+      });
+      return eventsOf(await c.waitForTransactionReceipt({ hash }), f.contracts);
+    };
+    // approve bob for one token; he moves it to carol
+    const approval = await send(alice, 'approve', [f.addr.bob, tokenId]);
+    expect(approval.map((e) => [e.eventName, e.args])).toEqual([
+      ['Approval', { owner: f.addr.alice, approved: f.addr.bob, tokenId }],
+    ]);
+    expect(await read('getApproved', [tokenId])).toBe(f.addr.bob);
+    await send(bob, 'transferFrom', [f.addr.alice, f.addr.carol, tokenId]);
+    expect((await ownerOf(c, { address, tokenId }))._unsafeUnwrap()).toBe(f.addr.carol);
+    // operators: bob for all of alice's tokens, safe-transfers one into an ERC-1271 wallet
+    const operator = await send(alice, 'setApprovalForAll', [f.addr.bob, true]);
+    expect(operator[0]?.eventName).toBe('ApprovalForAll');
+    expect(await read('isApprovedForAll', [f.addr.alice, f.addr.bob])).toBe(true);
+    const wallet = (await deployTestSmartWallet(f.server, { owner: f.addr.alice }))._unsafeUnwrap()
+      .address;
+    await send(bob, 'safeTransferFrom', [f.addr.alice, wallet, 2n]);
+    expect((await ownerOf(c, { address, tokenId: 2n }))._unsafeUnwrap()).toBe(wallet);
+    // safe transfer to a contract without the receiver hook is refused
+    await expect(
+      c.simulateContract({
+        abi: accessCredentialNftAbi,
+        address,
+        functionName: 'safeTransferFrom',
+        args: [f.addr.carol, f.usd6, tokenId],
+        account: f.addr.carol,
+      }),
+    ).rejects.toThrow(/ERC721InvalidReceiver/);
+    // strangers cannot move tokens
+    await expect(
+      c.simulateContract({
+        abi: accessCredentialNftAbi,
+        address,
+        functionName: 'transferFrom',
+        args: [f.addr.carol, f.addr.bob, tokenId],
+        account: f.addr.bob,
+      }),
+    ).rejects.toThrow(/ERC721InsufficientApproval/);
+  });
+
   it('supports ERC-165, ERC-721, metadata, ERC-4906, AccessControl and its own interface; links subscriptions', async () => {
     const read = (
       functionName: 'supportsInterface' | 'subscriptions',

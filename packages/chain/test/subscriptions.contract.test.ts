@@ -112,6 +112,9 @@ describe('deployment state and roles', () => {
     expect(await read('MAX_DAYS')).toBe(3650n);
     expect(await read('MAX_USER_ENCRYPTED')).toBe(1024n);
     expect(await read('OPERATOR_ROLE')).toBe(ROLES.OPERATOR_ROLE);
+    expect(await read('NATIVE')).toBe(NATIVE_TOKEN);
+    expect(await read('MIN_DAYS')).toBe(1n);
+    expect(await read('MAX_PLAN_NAME')).toBe(64n);
   });
 
   it('answers ERC-165 for its interface, AccessControl and ERC-165 only', async () => {
@@ -686,11 +689,57 @@ describe('administration', () => {
       before + parseEther('0.0225'),
     );
     expect(await f.anvil.publicClient.getBalance({ address })).toBe(0n);
-    expect(
+    // more than the balance: the native transfer fails and says so
+    await expectRevert(
+      withdraw(f.admin, { address, token: NATIVE_TOKEN, to: f.addr.carol, amount: 1n }),
+      'NativeTransferFailed',
+      [f.addr.carol, 1n],
+    );
+    // a recipient that refuses the coin (the ERC-20 has no receive function)
+    (await buy(f.alice, { token: NATIVE_TOKEN }))._unsafeUnwrap();
+    await expectRevert(
+      withdraw(f.admin, { address, token: NATIVE_TOKEN, to: f.usd6, amount: 1n }),
+      'NativeTransferFailed',
+      [f.usd6, 1n],
+    );
+  });
+
+  it('role administration: getRoleAdmin, revoke, renounce', async () => {
+    const address = f.contracts.subscriptions;
+    const read = (functionName: 'getRoleAdmin', args: readonly unknown[]) =>
+      f.anvil.publicClient.readContract({
+        abi: blockhostSubscriptionsAbi,
+        address,
+        functionName,
+        args: args as never,
+      });
+    expect(await read('getRoleAdmin', [ROLES.OPERATOR_ROLE])).toBe(ROLES.DEFAULT_ADMIN_ROLE);
+    (
+      await grantRole(f.admin, { address, role: 'OPERATOR_ROLE', account: f.addr.carol })
+    )._unsafeUnwrap();
+    const has = async (account: Address) =>
       (
-        await withdraw(f.admin, { address, token: NATIVE_TOKEN, to: f.addr.carol, amount: 1n })
-      ).isErr(),
-    ).toBe(true);
+        await hasRole(f.anvil.publicClient, { address, role: 'OPERATOR_ROLE', account })
+      )._unsafeUnwrap();
+    expect(await has(f.addr.carol)).toBe(true);
+    const { revokeRole } = await import('../src/index.js');
+    (
+      await revokeRole(f.admin, { address, role: 'OPERATOR_ROLE', account: f.addr.carol })
+    )._unsafeUnwrap();
+    expect(await has(f.addr.carol)).toBe(false);
+    // the server key can give up its own role, and then loses access
+    const hash = await f.anvil.walletClient(0).writeContract({
+      abi: blockhostSubscriptionsAbi,
+      address,
+      functionName: 'renounceRole',
+      args: [ROLES.OPERATOR_ROLE, f.addr.server],
+    });
+    await f.anvil.publicClient.waitForTransactionReceipt({ hash });
+    expect(await has(f.addr.server)).toBe(false);
+    await expectRevert(
+      createPlan(f.server, { address, plan: PLAN }),
+      'AccessControlUnauthorizedAccount',
+    );
   });
 
   it('setPaymentToken: admin adds and removes tokens; event; non-ERC-20 and zero refused', async () => {
