@@ -57,6 +57,7 @@ export {
   getPaymentTokens,
   getSubscription,
   getSubscriptionCount,
+  listSubscriptions,
   type QuoteParameters,
   quote,
 } from './actions/subscriptions.js';

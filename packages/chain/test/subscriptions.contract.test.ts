@@ -20,6 +20,7 @@ import {
   hasRole,
   INTERFACE_IDS,
   listPlans,
+  listSubscriptions,
   NATIVE_TOKEN,
   quote,
   ROLES,
@@ -295,6 +296,30 @@ describe('buying', () => {
         await getSubscriptionCount(f.anvil.publicClient, { address: f.contracts.subscriptions })
       )._unsafeUnwrap(),
     ).toBe(1n);
+  });
+
+  it('listSubscriptions reads them all (or from an id on) for the state sweep', async () => {
+    const address = f.contracts.subscriptions;
+    for (let i = 0; i < 5; i++)
+      (await buy(i % 2 ? f.bob : f.alice, { days: i + 1 }))._unsafeUnwrap();
+    const all = (
+      await listSubscriptions(f.anvil.publicClient, { address, concurrency: 2 })
+    )._unsafeUnwrap();
+    expect(all.map((s) => s.id)).toEqual([1n, 2n, 3n, 4n, 5n]);
+    expect(all.map((s) => s.subscriber)).toEqual([
+      f.addr.alice,
+      f.addr.bob,
+      f.addr.alice,
+      f.addr.bob,
+      f.addr.alice,
+    ]);
+    const tail = (
+      await listSubscriptions(f.anvil.publicClient, { address, fromId: 4n })
+    )._unsafeUnwrap();
+    expect(tail.map((s) => s.id)).toEqual([4n, 5n]);
+    expect(
+      (await listSubscriptions(f.anvil.publicClient, { address, fromId: 9n }))._unsafeUnwrap(),
+    ).toEqual([]);
   });
 
   it('18-decimal stablecoin and odd cents: exact integer math', async () => {

@@ -1,4 +1,4 @@
-import { okAsync, type ResultAsync } from 'neverthrow';
+import { okAsync, ResultAsync } from 'neverthrow';
 import { type Address, erc20Abi, type Hex } from 'viem';
 import { blockhostSubscriptionsAbi, NATIVE_TOKEN, testStablecoinAbi } from '../contracts.js';
 import type { ChainInputError, MissingEventError } from '../errors.js';
@@ -61,6 +61,39 @@ export function getSubscriptionCount(
     address: p.address,
     functionName: 'subscriptionCount',
     args: [],
+  });
+}
+
+/**
+ * Subscriptions `fromId`..count (default: all), read in parallel batches: the daemon's periodic
+ * state sweep, which repairs anything an event stream could have missed.
+ */
+export function listSubscriptions(
+  client: ReadClient,
+  p: {
+    readonly address: Address;
+    readonly fromId?: bigint | undefined;
+    readonly concurrency?: number | undefined;
+  },
+): ResultAsync<ChainSubscription[], ReadError> {
+  const batch = Math.max(1, p.concurrency ?? 16);
+  return getSubscriptionCount(client, p).andThen((count) => {
+    const ids: bigint[] = [];
+    for (let id = p.fromId && p.fromId > 1n ? p.fromId : 1n; id <= count; id++) ids.push(id);
+    const readBatch = (
+      i: number,
+      acc: ChainSubscription[],
+    ): ResultAsync<ChainSubscription[], ReadError> =>
+      i >= ids.length
+        ? okAsync(acc)
+        : ResultAsync.combine(
+            ids
+              .slice(i, i + batch)
+              .map((subscriptionId) =>
+                getSubscription(client, { address: p.address, subscriptionId }),
+              ),
+          ).andThen((subs) => readBatch(i + batch, [...acc, ...subs]));
+    return readBatch(0, []);
   });
 }
 
