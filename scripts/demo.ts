@@ -97,12 +97,15 @@ async function main() {
     vm.config.ipconfig0?.includes('ip=10.77.0.'),
     `VM has its address (${vm.config.ipconfig0})`,
   );
-  check(
-    vm.guest.users.user?.gecos === `wallet=${alice.address}`,
-    `login user's GECOS names the customer's wallet`,
-  );
 
   const tokenId = await until('the access NFT', () => alice.tokenOf(subscriptionId));
+  await until('the NFT id in the login user', () =>
+    stack!.sim.vm(vm.vmid)?.guest.users.user?.gecos.endsWith(`,nft=${tokenId}`),
+  );
+  check(
+    stack.sim.vm(vm.vmid)?.guest.users.user?.gecos === `wallet=${alice.address},nft=${tokenId}`,
+    `login user's GECOS names the customer's wallet and NFT #${tokenId}`,
+  );
   const owner = await ownerOf(stack.anvil.publicClient, { address: stack.contracts.nft, tokenId });
   check(
     owner.isOk() && owner.value.toLowerCase() === alice.address.toLowerCase(),

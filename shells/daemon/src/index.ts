@@ -39,6 +39,8 @@ export {
   updateVm,
   type VmRow,
 } from './db/vms.js';
+export { Customer } from './devstack/customer.js';
+export { type DevStack, type DevStackOptions, startDevStack } from './devstack/stack.js';
 export {
   AnotherRunnerError,
   type Daemon,
@@ -52,4 +54,8 @@ export type { ChainPort, PortError, PortResult, ProxmoxPort, VmSpec } from './jo
 export { JobRunner } from './jobs/runner.js';
 export { FIRST_STEP, type ScheduleResult, scheduleLifecycle } from './lifecycle/schedule.js';
 export { createLogger, type Logger } from './log.js';
-export { createDefaultPorts } from './wiring/default-ports.js';
+export {
+  createDefaultPorts,
+  createUserDataRenderer,
+  pveClientFromConfig,
+} from './wiring/default-ports.js';

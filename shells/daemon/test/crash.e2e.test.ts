@@ -77,7 +77,7 @@ describe('blockhostd under SIGKILL', () => {
         for (let i = 0; i < SUBS_PER_RUN; i++)
           subs.push((await customer.buy(stack.planId, 30)).subscriptionId);
         all.push(...subs);
-        const delay = Math.floor(random() * 2500);
+        const delay = Math.floor(random() * 1800);
         await new Promise((r) => setTimeout(r, delay));
         daemon.kill('SIGKILL');
         expect(await daemon.exited).toBe('SIGKILL');

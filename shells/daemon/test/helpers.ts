@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { activeJobSubscriptions } from '../src/db/jobs.js';
 import type { Db } from '../src/db/open.js';
 import { getSubscription } from '../src/db/subscriptions.js';
 import { latestVmOf, type VmRow } from '../src/db/vms.js';
@@ -29,6 +30,13 @@ export async function waitFor<T>(
 
 export function vmState(db: Db, sub: bigint): VmRow | null {
   return latestVmOf(db, sub.toString());
+}
+
+/** The subscription's VM is running with its NFT and no job is still at work on it. */
+export function settledRunning(db: Db, sub: bigint): VmRow | undefined {
+  const v = latestVmOf(db, sub.toString());
+  if (v?.state !== 'running' || !tokenOf(db, sub)) return undefined;
+  return activeJobSubscriptions(db).has(sub.toString()) ? undefined : v;
 }
 
 export function tokenOf(db: Db, sub: bigint): string | null {

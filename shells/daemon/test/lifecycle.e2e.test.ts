@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevStack, startDevStack } from '../src/devstack/stack.js';
 import { type Daemon, startDaemon } from '../src/engine.js';
 import { createDefaultPorts } from '../src/wiring/default-ports.js';
-import { quietLog, tokenOf, vmState, waitFor } from './helpers.js';
+import { quietLog, settledRunning, vmState, waitFor } from './helpers.js';
 
 const DAY = 86_400;
 let stack: DevStack;
@@ -36,21 +36,21 @@ describe('blockhostd end to end (anvil + Proxmox simulator)', () => {
     const { subscriptionId } = await alice.buy(stack.planId, 2);
 
     // Provisioned: a running VM with the plan's resources and the wallet in GECOS.
-    const vm = await waitFor('the VM to run', () => {
-      const v = vmState(daemon.db, subscriptionId);
-      return v?.state === 'running' && tokenOf(daemon.db, subscriptionId) ? v : undefined;
-    });
+    const vm = await waitFor('the VM to run', () => settledRunning(daemon.db, subscriptionId));
     const sim = stack.sim.vm(vm.vmid!)!;
     expect(sim.status).toBe('running');
     expect(sim.config.cores).toBe('1');
     expect(sim.config.memory).toBe('1024');
     expect(sim.tags).toEqual(expect.arrayContaining(['blockhost', `sub-${subscriptionId}`]));
     expect(sim.config.ipconfig0).toContain(`ip=${vm.ipv4}/24`);
-    expect(sim.guest.users.user?.gecos).toBe(`wallet=${alice.address}`);
 
     // The NFT: minted once, to the buyer, with details only the buyer's signature decrypts.
     const tokenId = await alice.tokenOf(subscriptionId);
     expect(tokenId).not.toBeNull();
+    // The login user names the wallet and, for NFT-mode logins, the token.
+    expect(stack.sim.vm(vm.vmid!)?.guest.users.user?.gecos).toBe(
+      `wallet=${alice.address},nft=${tokenId}`,
+    );
     const details = await alice.connectionDetails(tokenId!);
     expect(details).toMatchObject({ hostname: vm.ipv4, port: 22, username: 'user' });
 

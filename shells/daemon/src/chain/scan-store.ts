@@ -61,6 +61,14 @@ export function createJournalScanStore(
           affected,
         );
         refold(db, affected);
+        // A token we linked from our own mint but never saw confirmed may have been reorged
+        // away with its mint: forget the link; the chain (tokenOfSubscription) is asked again.
+        if (commit.reorg) {
+          db.prepare(
+            `DELETE FROM tokens WHERE token_id NOT IN
+               (SELECT token_id FROM events WHERE removed = 0 AND token_id IS NOT NULL)`,
+          ).run();
+        }
         const cur = commit.cursor;
         setCursor(
           db,

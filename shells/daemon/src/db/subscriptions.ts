@@ -153,6 +153,7 @@ export function loadLifecycleInput(db: Db): {
         s.tokenId && s.tokenOwner
           ? { id: BigInt(s.tokenId), owner: s.tokenOwner as Address }
           : null,
+      instance: s.createdKey,
     }));
     const vms: Vm[] = latestVms(db).map((v) => ({
       subscriptionId: BigInt(v.subscriptionId),

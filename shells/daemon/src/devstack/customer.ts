@@ -11,6 +11,7 @@ import {
   cancelSubscription,
   decryptConnectionDetails,
   encryptUserSignature,
+  ensureAllowance,
   extendSubscription,
   getUserEncrypted,
   mintTestStablecoin,
@@ -53,6 +54,29 @@ export class Customer {
     return this.o.account.signMessage({ message: msg });
   }
 
+  /** `userEncrypted` for a purchase: the key-message signature, ECIES-encrypted to the host. */
+  async encryptedKey(): Promise<Hex> {
+    return unwrap(
+      encryptUserSignature({
+        serverPublicKey: this.o.serverPublicKey,
+        signature: await this.keySignature(),
+      }),
+      'encrypting',
+    );
+  }
+
+  /** Lets the subscriptions contract spend `amount` of the customer's stablecoin. */
+  async approve(amount: bigint): Promise<void> {
+    unwrap(
+      await ensureAllowance(this.o.clients, {
+        token: this.o.stablecoin,
+        spender: this.o.contracts.subscriptions,
+        amount,
+      }),
+      'approving',
+    );
+  }
+
   async fund(amount: bigint, minter: WriteClients): Promise<void> {
     unwrap(
       await mintTestStablecoin(minter, { token: this.o.stablecoin, to: this.address, amount }),
@@ -66,15 +90,7 @@ export class Customer {
     days: number,
     userEncrypted?: Hex,
   ): Promise<{ subscriptionId: bigint; expiresAt: number }> {
-    const payload =
-      userEncrypted ??
-      unwrap(
-        encryptUserSignature({
-          serverPublicKey: this.o.serverPublicKey,
-          signature: await this.keySignature(),
-        }),
-        'encrypting',
-      );
+    const payload = userEncrypted ?? (await this.encryptedKey());
     const r = unwrap(
       await buySubscription(this.o.clients, {
         address: this.o.contracts.subscriptions,

@@ -105,7 +105,15 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
     mkdirSync(snippetsDir, { recursive: true });
     const sim = await startPveSimulator({
       https: true,
-      nodes: ['pve1'],
+      // A roomy node: the soak and backlog tests create hundreds of VMs.
+      nodes: [
+        {
+          name: 'pve1',
+          memoryMiB: 1024 * 1024,
+          cores: 256,
+          storageGiB: { local: 500, 'local-lvm': 50_000 },
+        },
+      ],
       snippetsDir,
       template: {
         vmid: TEMPLATE_VMID,
@@ -231,7 +239,7 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
           stablecoin: d.stablecoin!,
           serverPublicKey: serverPublicKey.value as Hex,
         });
-        await c.fund(1_000_000_000n, server);
+        await c.fund(1_000_000_000_000n, server);
         return c;
       },
       writeConfig,

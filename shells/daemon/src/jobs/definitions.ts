@@ -253,10 +253,31 @@ function provision(ctx: JobContext): JobDefinition {
 
     async mint(job, vm) {
       const out = await mintStep(ctx, job, vm);
-      if (out.kind !== 'done') return out;
-      const latency = ctx.clock() - job.createdAt;
-      ctx.onProvisioned?.(job, latency);
-      return out;
+      if (out.kind !== 'done' || out.tokenId === undefined) return out;
+      return {
+        kind: 'next',
+        step: 'login',
+        patch: { tokenId: out.tokenId.toString() },
+        apply: out.apply,
+      };
+    },
+
+    // The NFT id goes into GECOS too, so NFT-mode logins on the VM follow transfers.
+    async login(job, vm) {
+      const tokenId = BigInt(String(job.payload.tokenId));
+      const r = fromPort(
+        await ctx.proxmox.setLoginWallet({
+          node: vm.node!,
+          vmid: vm.vmid!,
+          user: ctx.config.blockhost.vm.user,
+          wallet: vm.allowedWallet!,
+          tokenId,
+        }),
+        'writing the NFT id into the login user',
+      );
+      if ('outcome' in r) return r.outcome;
+      ctx.onProvisioned?.(job, ctx.clock() - job.createdAt);
+      return { kind: 'done' };
     },
   };
 
@@ -298,7 +319,11 @@ function connectionDetails(ctx: JobContext, vm: VmRow): Record<string, unknown> 
  * details. A `userEncrypted` that cannot be used is recorded against the
  * subscription; the NFT is still minted (the customer paid), without details.
  */
-async function mintStep(ctx: JobContext, job: JobRow, vm: VmRow): Promise<StepOutcome> {
+async function mintStep(
+  ctx: JobContext,
+  job: JobRow,
+  vm: VmRow,
+): Promise<StepOutcome & { tokenId?: bigint }> {
   const sub = getSubscription(ctx.db, job.subscriptionId);
   if (!sub) return fail('the subscription is no longer on chain (reorged away)');
   let encrypted: `0x${string}` = '0x';
@@ -332,6 +357,7 @@ async function mintStep(ctx: JobContext, job: JobRow, vm: VmRow): Promise<StepOu
   const now = ctx.clock();
   return {
     kind: 'done',
+    tokenId,
     apply: (d) => {
       linkToken(d, tokenId.toString(), sub.id, sub.tokenOwner ?? sub.subscriber);
       setKeyError(d, sub.id, keyError, now);

@@ -48,7 +48,8 @@ export function scheduleLifecycle(
         let vmId: number | null;
         let payload: Record<string, unknown>;
         if (a.kind === 'provision') {
-          const key = input.subscriptions.find((s) => s.id === a.subscriptionId)?.instance ?? '';
+          const key = input.subscriptions.find((s) => s.id === a.subscriptionId)?.instance;
+          if (!key) throw new Error(`subscription ${sub} has no purchase key`);
           vmId = createVm(db, sub, key, a.owner, wallNow).id;
           payload = { planId: a.planId.toString(), owner: a.owner, reason: a.reason };
         } else {

@@ -75,8 +75,8 @@ export function createUserDataRenderer(config: HostConfig): (input: UserDataInpu
   };
 }
 
-/** Proxmox access for the daemon and the CLI, from blockhost.yaml and the token file. */
-export function createDefaultPorts(config: HostConfig, log: Logger): DaemonPorts {
+/** The Proxmox API client of blockhost.yaml: its token, its pinned certificate. */
+export function pveClientFromConfig(config: HostConfig, log: Logger): PveClient {
   const px = config.blockhost.proxmox;
   const clientR = createPveClient({
     url: px.api_url,
@@ -91,7 +91,13 @@ export function createDefaultPorts(config: HostConfig, log: Logger): DaemonPorts
       ),
   });
   if (clientR.isErr()) throw clientR.error;
-  const client: PveClient = clientR.value;
+  return clientR.value;
+}
+
+/** Proxmox access for the daemon and the CLI, from blockhost.yaml and the token file. */
+export function createDefaultPorts(config: HostConfig, log: Logger): DaemonPorts {
+  const px = config.blockhost.proxmox;
+  const client = pveClientFromConfig(config, log);
   const localNode = px.local_node ?? (px.nodes.length === 1 ? px.nodes[0] : undefined);
   const storeR = createSnippetStore({
     dir: px.snippets_dir,

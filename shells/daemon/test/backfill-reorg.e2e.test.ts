@@ -1,0 +1,130 @@
+/**
+ * Downtime and reorgs, on anvil + the simulator with the real daemon engine:
+ * purchases made while blockhostd was down are all provisioned on start, and a
+ * purchase that a reorg removes does not keep its VM, while the purchase that
+ * replaced it (same subscription id, another buyer) gets one of its own.
+ */
+import { accessCredentialNftAbi, blockhostSubscriptionsAbi } from '@blockhost/chain';
+import { encodeFunctionData } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getSubscription } from '../src/db/subscriptions.js';
+import { type DevStack, startDevStack } from '../src/devstack/stack.js';
+import { type Daemon, startDaemon } from '../src/engine.js';
+import { createDefaultPorts } from '../src/wiring/default-ports.js';
+import { quietLog, settledRunning, waitFor } from './helpers.js';
+
+let stack: DevStack;
+let daemon: Daemon | null = null;
+
+const start = () =>
+  startDaemon({ configDir: stack.configDir, log: quietLog, ports: createDefaultPorts });
+
+beforeAll(async () => {
+  stack = await startDevStack({
+    blockhost:
+      'daemon: { reconcile_interval_ms: 200, retry_base_ms: 50, max_concurrent_jobs: 16 }\nconcurrency: { max_parallel_provisions: 8, clones_per_storage: 4 }',
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await daemon?.stop();
+  await stack?.stop();
+});
+
+describe('backfill after downtime', () => {
+  it('provisions all 50 subscriptions bought while the daemon was down', async () => {
+    const buyers = await Promise.all([3, 4, 5, 6, 7].map((i) => stack.customer(i)));
+    const subs: bigint[] = [];
+    for (let i = 0; i < 50; i++)
+      subs.push((await buyers[i % 5]!.buy(stack.planId, 30)).subscriptionId);
+    await stack.anvil.mine(20); // and the chain moved on
+
+    daemon = await start();
+    const d = daemon;
+    await waitFor(
+      'all 50 running with NFTs',
+      () => subs.every((id) => settledRunning(d.db, id)),
+      120_000,
+    );
+    const vms = stack.sim.vms().filter((v) => !v.template);
+    for (const id of subs) expect(vms.filter((v) => v.tags.includes(`sub-${id}`))).toHaveLength(1);
+    for (const [i, id] of subs.entries()) {
+      const vm = vms.find((v) => v.tags.includes(`sub-${id}`))!;
+      expect(vm.guest.users.user?.gecos).toMatch(
+        new RegExp(`^wallet=${buyers[i % 5]!.address},nft=[0-9]+$`),
+      );
+    }
+  }, 180_000);
+});
+
+describe('reorgs', () => {
+  it('takes the VM away from a purchase a reorg removed and gives the replacement its own', async () => {
+    daemon ??= await start();
+    const d = daemon;
+    const alice = await stack.customer(8);
+    const bob = await stack.customer(9);
+    await bob.approve(10n ** 12n); // before the reorged range, so Bob's replacement purchase can pay
+    const { subscriptionId } = await alice.buy(stack.planId, 30);
+    const alicesVm = await waitFor('Alice’s VM', () => settledRunning(d.db, subscriptionId));
+    expect(stack.sim.vm(alicesVm.vmid!)?.guest.users.user?.gecos).toContain(
+      `wallet=${alice.address}`,
+    );
+    const head = await stack.anvil.publicClient.getBlockNumber();
+    const createdBlock = BigInt(getSubscription(d.db, subscriptionId.toString())!.createdBlock);
+    const depth = Number(head - createdBlock) + 1;
+
+    // Replace the blocks from Alice's purchase on with ones where Bob buys instead.
+    const userEncrypted = await bob.encryptedKey();
+    await stack.anvil.reorg(depth, [
+      [
+        {
+          from: bob.address,
+          to: stack.contracts.subscriptions,
+          gas: '0x200000', // anvil's own estimate for a reorg transaction runs out of gas
+          data: encodeFunctionData({
+            abi: blockhostSubscriptionsAbi,
+            functionName: 'buySubscription',
+            args: [stack.planId, 30n, stack.stablecoin, 10n ** 12n, userEncrypted],
+          }),
+        },
+        0,
+      ],
+    ]);
+    await stack.anvil.mine(1);
+    const bobsSub = await stack.anvil.publicClient.readContract({
+      address: stack.contracts.subscriptions,
+      abi: blockhostSubscriptionsAbi,
+      functionName: 'getSubscription',
+      args: [subscriptionId],
+    });
+    expect((bobsSub as { subscriber: string }).subscriber.toLowerCase()).toBe(
+      bob.address.toLowerCase(),
+    );
+
+    // Alice's VM goes; the same subscription id now serves Bob with a new VM and NFT.
+    const bobsVm = await waitFor(
+      'Bob’s VM',
+      () => {
+        const v = settledRunning(d.db, subscriptionId);
+        return v && v.generation > alicesVm.generation ? v : undefined;
+      },
+      60_000,
+    );
+    // (Bob's VM may reuse the VMID Alice's released; what matters is that no VM admits Alice.)
+    expect(
+      stack.sim.vms().filter((v) => v.guest.users.user?.gecos.includes(alice.address)),
+    ).toEqual([]);
+    const live = stack.sim.vms().filter((v) => v.tags.includes(`sub-${subscriptionId}`));
+    expect(live).toHaveLength(1);
+    expect(live[0]!.vmid).toBe(bobsVm.vmid);
+    const tokenId = await bob.tokenOf(subscriptionId);
+    expect(live[0]!.guest.users.user?.gecos).toBe(`wallet=${bob.address},nft=${tokenId}`);
+    const owner = await stack.anvil.publicClient.readContract({
+      address: stack.contracts.nft,
+      abi: accessCredentialNftAbi,
+      functionName: 'ownerOf',
+      args: [tokenId!],
+    });
+    expect(String(owner).toLowerCase()).toBe(bob.address.toLowerCase());
+  }, 120_000);
+});
