@@ -39,8 +39,6 @@ export {
   updateVm,
   type VmRow,
 } from './db/vms.js';
-export { Customer } from './devstack/customer.js';
-export { type DevStack, type DevStackOptions, startDevStack } from './devstack/stack.js';
 export {
   AnotherRunnerError,
   type Daemon,
