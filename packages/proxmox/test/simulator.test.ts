@@ -303,6 +303,32 @@ describe('simulator: faults, persistence, HTTPS', () => {
     await sim.close();
   });
 
+  it('fails a seeded share of tasks of the chosen types', async () => {
+    const outcomes = async () => {
+      const sim = await startPveSimulator({ template: { vmid: 9000 }, seed: 7 });
+      sim.faults.taskFailureRate({ rate: 0.5, types: ['qmclone'], message: 'flaky storage' });
+      for (let i = 0; i < 20; i++) {
+        await raw(sim, 'POST', '/nodes/pve1/qemu/9000/clone', { form: { newid: String(300 + i) } });
+      }
+      for (
+        let i = 0;
+        i < 200 && sim.tasks({ type: 'qmclone' }).some((t) => t.status !== 'stopped');
+        i++
+      )
+        await sleep(5);
+      const r = sim.tasks({ type: 'qmclone' }).map((t) => t.exitstatus);
+      await sim.close();
+      return r;
+    };
+    const a = await outcomes();
+    expect(a).toHaveLength(20);
+    const failed = a.filter((x) => x === 'flaky storage').length;
+    expect(failed).toBeGreaterThan(3);
+    expect(failed).toBeLessThan(17);
+    expect(a.filter((x) => x === 'OK').length).toBe(20 - failed);
+    expect(await outcomes()).toEqual(a); // same seed, same failures
+  });
+
   it('keeps VMs, tokens and tasks across a restart with a state file (mode 0600)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pve-sim-state-'));
     const statePath = join(dir, 'state.json');

@@ -89,6 +89,8 @@ export class SimCore {
   readonly requestLog: RequestRecord[] = [];
   readonly faults = {
     tasks: [] as TaskFault[],
+    /** A seeded share of tasks (of `types`, if given) that fail, on top of `tasks`. */
+    taskFailureRate: null as { rate: number; types?: string[] | undefined; message: string } | null,
     errorRate: null as ErrorRateFault | null,
     latency: null as { minMs: number; maxMs: number } | null,
     drops: [] as DropFault[],
@@ -279,9 +281,15 @@ export class SimCore {
 
   private takeTaskFault(type: string): TaskFault | undefined {
     const f = this.faults.tasks.find((t) => t.remaining > 0 && (!t.type || t.type === type));
-    if (!f) return undefined;
-    f.remaining--;
-    return f;
+    if (f) {
+      f.remaining--;
+      return f;
+    }
+    const r = this.faults.taskFailureRate;
+    if (r && (!r.types || r.types.includes(type)) && this.rng() < r.rate) {
+      return { remaining: 0, type, message: r.message };
+    }
+    return undefined;
   }
 
   private async runTask(

@@ -131,6 +131,8 @@ export interface PveSimulator {
   faults: {
     /** The next `count` tasks (of `type`, if given) fail with `message`. */
     failNextTasks(count: number, opts?: { type?: string; message?: string }): void;
+    /** A seeded share (0..1) of all tasks (of `types`, if given) fails; null turns it off. */
+    taskFailureRate(opts: { rate: number; types?: string[]; message?: string } | null): void;
     /** Answer a share of requests with these statuses (500/595/503) before running them. */
     errorRate(
       opts: { rate: number; statuses?: number[]; path?: RegExp; methods?: string[] } | null,
@@ -624,6 +626,11 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
         type: o.type,
         message: o.message ?? 'simulated task failure',
       });
+    },
+    taskFailureRate(o) {
+      sim.faults.taskFailureRate = o
+        ? { rate: o.rate, types: o.types, message: o.message ?? 'simulated task failure' }
+        : null;
     },
     errorRate(o) {
       sim.faults.errorRate = o
