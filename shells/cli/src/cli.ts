@@ -73,17 +73,21 @@ export async function runCli(o: RunCliOptions): Promise<number> {
     return (await command.run(ctx, positionals, values)) ?? EXIT.ok;
   } catch (e) {
     if (e instanceof CliError) {
-      if (json)
+      // One JSON document per run: a command that already wrote its result carries the failure in it.
+      if (json && !out.wroteData)
         stdout.write(
           `${toJson({ error: { message: e.message, hint: e.hint ?? null, exitCode: e.exitCode } })}\n`,
         );
       stderr.write(`error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
       return e.exitCode;
     }
-    stderr.write(`error: ${(e as Error).message}\n`);
+    const message = (e as Error).message ?? String(e);
+    if (json && !out.wroteData)
+      stdout.write(`${toJson({ error: { message, hint: null, exitCode: EXIT.failed } })}\n`);
+    stderr.write(`error: ${message}\n`);
     if (env.BLOCKHOST_DEBUG) stderr.write(`${(e as Error).stack}\n`);
     return EXIT.failed;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

@@ -13,8 +13,11 @@ import {
   loadHostConfig,
   openDb,
 } from '@blockhost/daemon';
+import type { PveClient } from '@blockhost/proxmox';
 import { CliError, EXIT } from './framework/errors.js';
 import type { Output } from './framework/output.js';
+import { type Progress, startProgress } from './framework/progress.js';
+import { pveClient } from './pve.js';
 
 export interface ContextOptions {
   out: Output;
@@ -40,6 +43,7 @@ export class Context {
   #db: Db | null = null;
   #chain: (BlockhostClients & { contracts: BlockhostContracts }) | null = null;
   #proxmox: DaemonPorts | null = null;
+  #pve: PveClient | null = null;
 
   constructor(o: ContextOptions) {
     this.out = o.out;
@@ -106,13 +110,36 @@ export class Context {
     return this.#chain;
   }
 
+  /** Proxmox as the job runner uses it (the daemon's wiring). */
   async proxmox(): Promise<DaemonPorts> {
     if (!this.#proxmox) this.#proxmox = await this.#ports(this.config(), this.log);
     return this.#proxmox;
   }
 
-  close(): void {
+  /** The Proxmox API itself, with the configured token (doctor, template build). */
+  pve(): PveClient {
+    if (this.#pve) return this.#pve;
+    const config = this.config();
+    this.#pve = pveClient(config.blockhost.proxmox, {
+      tokenId: config.blockhost.proxmox.token_id,
+      tokenSecret: config.pveTokenSecret.reveal(),
+    });
+    return this.#pve;
+  }
+
+  /** A spinner on this invocation's stderr (silent unless it is a terminal). */
+  progress(text: string): Progress {
+    return startProgress(text, this.stderr ?? process.stderr);
+  }
+
+  async close(): Promise<void> {
     this.#db?.close();
     this.#db = null;
+    const pve = this.#pve;
+    const ports = this.#proxmox;
+    this.#pve = null;
+    this.#proxmox = null;
+    await pve?.close().catch(() => {});
+    await ports?.close?.().catch(() => {});
   }
 }

@@ -1,11 +1,11 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBlockhostClients, deployBlockhost, verifyDeployment } from '@blockhost/chain';
 import { CONFIG_FILE_NAMES, isAddress, parseConfig } from '@blockhost/core';
-import { parseDocument } from 'yaml';
+import { chainFailure } from '../failures.js';
+import { readYamlDocument, writeYamlDocument } from '../files.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';
-import { startProgress } from '../framework/progress.js';
 import { confirm } from '../framework/prompt.js';
 
 function readServerKey(configDir: string): `0x${string}` {
@@ -84,16 +84,7 @@ export const chainDeploy: CommandSpec = {
       : undefined;
 
     const web3File = join(ctx.configDir, CONFIG_FILE_NAMES.web3);
-    let doc: ReturnType<typeof parseDocument>;
-    try {
-      doc = parseDocument(readFileSync(web3File, 'utf8'));
-    } catch {
-      throw new CliError(
-        `cannot read ${web3File}`,
-        EXIT.usage,
-        'it needs at least chain_id and rpc_url',
-      );
-    }
+    const doc = readYamlDocument(web3File);
     const chainId = Number(doc.get('chain_id'));
     const rpc = doc.toJS()?.rpc_url as string | string[] | undefined;
     const rpcUrls = Array.isArray(rpc) ? rpc : rpc ? [rpc] : [];
@@ -115,15 +106,16 @@ export const chainDeploy: CommandSpec = {
     if (clients.isErr()) throw new CliError(clients.error.message, EXIT.usage);
     const { publicClient, walletClient } = clients.value;
     const actual = await publicClient.getChainId().catch((e: Error) => {
-      throw new CliError(`RPC ${rpcUrls[0]} unreachable: ${e.message.split('\n')[0]}`, EXIT.failed);
+      throw chainFailure(`RPC ${rpcUrls.join(', ')} unreachable`, e);
     });
     if (actual !== chainId)
       throw new CliError(
         `the RPC serves chain ${actual}, web3-defaults.yaml says ${chainId}`,
         EXIT.usage,
+        'fix chain_id or rpc_url in web3-defaults.yaml',
       );
 
-    const progress = startProgress('deploying contracts');
+    const progress = ctx.progress('deploying contracts');
     const r = await deployBlockhost(
       { publicClient, walletClient: walletClient! },
       {
@@ -136,10 +128,7 @@ export const chainDeploy: CommandSpec = {
     );
     if (r.isErr()) {
       progress.fail('deployment failed');
-      throw new CliError(
-        `deployment failed: ${r.error.shortMessage}${r.error.details ? ` (${r.error.details})` : ''}`,
-        EXIT.failed,
-      );
+      throw chainFailure('deployment failed', r.error);
     }
     progress.update('verifying the deployment');
     const check = await verifyDeployment(publicClient, {
@@ -160,10 +149,7 @@ export const chainDeploy: CommandSpec = {
     doc.setIn(['contracts', 'subscriptions'], r.value.subscriptions);
     doc.setIn(['contracts', 'nft'], r.value.nft);
     doc.setIn(['contracts', 'deploy_block'], Number(r.value.deployBlock));
-    const mode = statSync(web3File).mode & 0o777;
-    const tmp = `${web3File}.tmp-${process.pid}`;
-    writeFileSync(tmp, doc.toString(), { mode });
-    renameSync(tmp, web3File);
+    writeYamlDocument(web3File, doc);
 
     const result = {
       chainId,

@@ -3,7 +3,7 @@ import { getCursor, loadLifecycleInput, scheduleLifecycle } from '@blockhost/dae
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT } from '../framework/errors.js';
 import { confirm } from '../framework/prompt.js';
-import { runJobs } from '../run-jobs.js';
+import { jobHint, runJobs } from '../run-jobs.js';
 
 export const gc: CommandSpec = {
   path: ['gc'],
@@ -93,6 +93,17 @@ export const gc: CommandSpec = {
           error: j.error,
         })),
       );
-    return jobs.some((j) => j.state !== 'done') ? EXIT.failed : EXIT.ok;
+    const incomplete = r.by === 'cli' ? r.jobs.filter((j) => j.state !== 'done') : [];
+    if (incomplete.length > 0) {
+      throw new CliError(
+        `${incomplete.length} of ${jobs.length} job${jobs.length === 1 ? '' : 's'} did not complete`,
+        EXIT.failed,
+        incomplete.length === 1
+          ? jobHint(incomplete[0]!)
+          : 'see `blockhost job list`; fix the cause, then `blockhost job retry <id>`',
+      );
+    }
+    if (r.by === 'cli' && jobs.length === 0) ctx.out.line('nothing to do');
+    return EXIT.ok;
   },
 };

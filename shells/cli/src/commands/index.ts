@@ -1,15 +1,21 @@
 import type { CommandSpec } from '../framework/command.js';
 import { chainDeploy } from './chain.js';
 import { configShow, configValidate } from './config.js';
+import { doctor } from './doctor.js';
 import { gc } from './gc.js';
+import { jobCancel, jobList, jobRetry, jobShow } from './job.js';
 import { planCreate, planList, planUpdate } from './plan.js';
+import { pveSetupToken } from './pve.js';
 import { status } from './status.js';
 import { subList, subShow } from './sub.js';
+import { subSetKey } from './sub-set-key.js';
+import { templateBuild } from './template.js';
 import { vmDestroy, vmList, vmResume, vmShow, vmSuspend } from './vm.js';
 
 /** Every command, in the order `blockhost --help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   status,
+  doctor,
   vmList,
   vmShow,
   vmSuspend,
@@ -17,6 +23,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   vmDestroy,
   subList,
   subShow,
+  subSetKey,
+  jobList,
+  jobShow,
+  jobRetry,
+  jobCancel,
   planList,
   planCreate,
   planUpdate,
@@ -24,4 +35,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   chainDeploy,
   configValidate,
   configShow,
+  pveSetupToken,
+  templateBuild,
 ];

@@ -1,9 +1,9 @@
 import { createPlan, getPlan, listPlans, type PlanInput, updatePlan } from '@blockhost/chain';
 import type { Plan } from '@blockhost/core';
 import type { Context } from '../context.js';
+import { chainFailure } from '../failures.js';
 import type { CommandSpec, OptionSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';
-import { startProgress } from '../framework/progress.js';
 
 const PLAN_OPTIONS: Record<string, OptionSpec> = {
   name: { type: 'string', description: 'plan name shown to customers' },
@@ -44,16 +44,6 @@ export const planView = (p: Plan) => ({
   diskGiB: p.diskGiB,
   active: p.active,
 });
-
-function chainFailure(
-  what: string,
-  e: { shortMessage?: string; message: string; details?: string },
-): CliError {
-  return new CliError(
-    `${what}: ${e.shortMessage ?? e.message}${e.details ? ` (${e.details})` : ''}`,
-    EXIT.failed,
-  );
-}
 
 function writer(ctx: Context) {
   const c = ctx.chain();
@@ -112,7 +102,7 @@ export const planCreate: CommandSpec = {
     if (plan.name.length === 0 || plan.name.length > 64)
       throw new UsageError('--name: expected 1 to 64 characters');
     const w = writer(ctx);
-    const progress = startProgress(`creating plan ${plan.name}`);
+    const progress = ctx.progress(`creating plan ${plan.name}`);
     const r = await createPlan(w.clients, { address: w.address, plan });
     if (r.isErr()) {
       progress.fail();

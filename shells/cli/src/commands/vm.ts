@@ -15,7 +15,7 @@ import type { Context } from '../context.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';
 import { confirm } from '../framework/prompt.js';
-import { runJobs } from '../run-jobs.js';
+import { jobHint, runJobs } from '../run-jobs.js';
 
 function activeJob(ctx: Context, subscriptionId: string): JobRow | null {
   return (
@@ -135,8 +135,8 @@ async function operate(
       `subscription ${vm.subscriptionId} already has a ${busy.kind} job (${busy.state})`,
       EXIT.failed,
       busy.state === 'needs_operator'
-        ? `its last error: ${busy.lastError}`
-        : 'wait for it to finish',
+        ? `its last error: ${busy.lastError}; ${jobHint(busy)}`
+        : `wait for it to finish (\`blockhost job show ${busy.id}\`)`,
     );
   }
   if (kind === 'destroy') {
@@ -175,7 +175,7 @@ async function operate(
     );
   const r = await runJobs(ctx, [job.id]);
   if (r.by === 'daemon') {
-    ctx.out.data({ job: job.id, queued: true, runBy: 'daemon' });
+    ctx.out.data({ job: job.id, queued: true, runBy: 'daemon', state: 'queued', error: null });
     ctx.out.line(
       `${kind} of subscription ${vm.subscriptionId} queued as job ${job.id}; blockhostd runs it`,
     );
@@ -191,8 +191,9 @@ async function operate(
   });
   if (done.state !== 'done') {
     throw new CliError(
-      `${kind} of subscription ${vm.subscriptionId} failed: ${done.lastError}`,
+      `${kind} of subscription ${vm.subscriptionId} did not complete (job ${done.id} ${done.state.replace('_', ' ')}): ${done.lastError}`,
       EXIT.failed,
+      jobHint(done),
     );
   }
   ctx.out.line(`${kind} of subscription ${vm.subscriptionId} (VM ${vm.vmid}) done`);

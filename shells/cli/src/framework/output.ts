@@ -3,6 +3,8 @@
 export interface Output {
   readonly json: boolean;
   readonly tty: boolean;
+  /** Whether `data` has written the command's JSON already (an error then adds no second document). */
+  readonly wroteData: boolean;
   /** Writes a value as JSON (bigints as decimal strings), or nothing in human mode. */
   data(value: unknown): void;
   /** A line for people (suppressed in --json mode). */
@@ -50,11 +52,17 @@ export function createOutput(options: {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const json = options.json;
+  let wroteData = false;
   return {
     json,
     tty: Boolean((stdout as { isTTY?: boolean }).isTTY),
+    get wroteData() {
+      return wroteData;
+    },
     data(value) {
-      if (json) stdout.write(`${toJson(value)}\n`);
+      if (!json) return;
+      wroteData = true;
+      stdout.write(`${toJson(value)}\n`);
     },
     line(text = '') {
       if (!json) stdout.write(`${text}\n`);

@@ -3,13 +3,15 @@ export interface Progress {
   update(text: string): void;
   done(text?: string): void;
   fail(text?: string): void;
+  /** Removes the spinner line without a final message. */
+  clear(): void;
 }
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 export function startProgress(text: string, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY) {
-    return { update() {}, done() {}, fail() {} };
+    return { update() {}, done() {}, fail() {}, clear() {} };
   }
   let current = text;
   let i = 0;
@@ -26,5 +28,9 @@ export function startProgress(text: string, stream: NodeJS.WriteStream = process
     },
     done: (t) => end('✔', t),
     fail: (t) => end('✖', t),
+    clear() {
+      clearInterval(timer);
+      stream.write('\r\x1b[2K');
+    },
   };
 }

@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_FILE_NAMES, formatConfigIssue, parseConfig } from '@blockhost/core';
+import {
+  checkTokenPrivileges,
+  type SetupAccessReturnType,
+  setupAccess,
+  type TokenCheck,
+} from '@blockhost/proxmox';
+import { type AdminToken, parseAdminToken } from '../admin-token.js';
+import type { Context } from '../context.js';
+import { pveFailure } from '../failures.js';
+import { readYamlDocument, writeSecretFile, writeYamlDocument } from '../files.js';
+import type { CommandSpec } from '../framework/command.js';
+import { CliError, EXIT, UsageError } from '../framework/errors.js';
+import { confirm } from '../framework/prompt.js';
+import { readSecretFile, readSecretStdin } from '../framework/secret-input.js';
+import { pveClient } from '../pve.js';
+
+const USER = /^[^\s:/@!]+@(pve|pam)$/;
+const NAME = /^[A-Za-z][A-Za-z0-9.\-_]+$/;
+
+/** Where the admin credential comes from: a file, or stdin (piped, or typed without echo). */
+async function readAdminToken(ctx: Context, file: string | undefined): Promise<AdminToken> {
+  if (file !== undefined && file !== '-') {
+    return parseAdminToken(readSecretFile(file, 'Proxmox admin token'));
+  }
+  const stdin = ctx.stdin ?? process.stdin;
+  const text = await readSecretStdin(
+    'Proxmox admin API token (user@realm!name=secret): ',
+    stdin,
+    ctx.stderr ?? process.stderr,
+  );
+  if (!text.trim()) {
+    throw new UsageError(
+      'no admin credential on stdin',
+      'pipe it in (`blockhost pve setup-token < /root/pve-admin-token`) or pass --admin-token-file',
+    );
+  }
+  return parseAdminToken(text);
+}
+
+function readExistingSecret(path: string): string | null {
+  try {
+    const s = readFileSync(path, 'utf8').trim();
+    return s.length > 0 ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+export const pveSetupToken: CommandSpec = {
+  path: ['pve', 'setup-token'],
+  summary:
+    'create the least-privilege Proxmox role, user and API token BlockHost runs with (idempotent)',
+  description:
+    'Needs a Proxmox administrator API token, read from --admin-token-file or from stdin (never from the\n' +
+    'command line). Creates role BlockHost with exactly the privileges the SDK needs, user blockhost@pve,\n' +
+    'a privilege-separated token and ACLs on the configured nodes, storage and bridge only. The new\n' +
+    "token's secret goes to proxmox.token_file (mode 0600), its id into blockhost.yaml. A second run\n" +
+    'changes nothing and says so. The admin token can be deleted afterwards.',
+  options: {
+    'admin-token-file': {
+      type: 'string',
+      description: 'file holding user@realm!name=secret of an admin token (default: read stdin)',
+    },
+    user: { type: 'string', description: 'Proxmox user to create (default blockhost@pve)' },
+    'token-name': { type: 'string', description: 'token name (default blockhost)' },
+    role: { type: 'string', description: 'role name (default BlockHost)' },
+    'import-storage': {
+      type: 'string',
+      description: 'storage `template build` downloads cloud images to (default local)',
+    },
+    regenerate: {
+      type: 'boolean',
+      description: 'issue a new secret for an existing token (the old one stops working)',
+    },
+  },
+  examples: [
+    'blockhost pve setup-token --admin-token-file /root/pve-admin-token',
+    "echo 'root@pam!setup=…' | blockhost pve setup-token",
+    'blockhost pve setup-token --regenerate --yes < /root/pve-admin-token',
+  ],
+  json: true,
+  async run(ctx, _p, v) {
+    const file = join(ctx.configDir, CONFIG_FILE_NAMES.blockhost);
+    const doc = readYamlDocument(file);
+    const current = String(doc.getIn(['proxmox', 'token_id']) ?? '');
+    const [curUser, curName] = /^([^!]+)!(.+)$/.exec(current)?.slice(1) ?? [];
+    const user = (v.user as string | undefined) ?? (curUser && USER.test(curUser) ? curUser : null);
+    const name =
+      (v['token-name'] as string | undefined) ?? (curName && NAME.test(curName) ? curName : null);
+    const userid = user ?? 'blockhost@pve';
+    const tokenName = name ?? 'blockhost';
+    if (!USER.test(userid))
+      throw new UsageError(`--user: expected user@pve or user@pam, got ${JSON.stringify(userid)}`);
+    if (!NAME.test(tokenName))
+      throw new UsageError(
+        `--token-name: expected letters, digits, . - _ (starting with a letter)`,
+      );
+    const tokenId = `${userid}!${tokenName}`;
+    const idChanged = current !== tokenId;
+    if (idChanged) doc.setIn(['proxmox', 'token_id'], tokenId);
+    // Validated with the id it will have, so a first run needs no token_id yet.
+    const parsed = parseConfig('blockhost', doc.toString(), file);
+    if (parsed.isErr()) {
+      throw new CliError(
+        parsed.error.issues.map(formatConfigIssue).join('\n'),
+        EXIT.usage,
+        'fix blockhost.yaml (api_url, nodes, storage, bridge) and run again',
+      );
+    }
+    const px = parsed.value.proxmox;
+    const importStorage = (v['import-storage'] as string | undefined) ?? 'local';
+    const scope = {
+      nodes: px.nodes,
+      storages: [px.storage],
+      importStorage,
+      bridges: [px.bridge],
+    };
+
+    const admin = await readAdminToken(ctx, v['admin-token-file'] as string | undefined);
+    if (admin.id === tokenId)
+      throw new UsageError(
+        `the admin credential is BlockHost's own token ${tokenId}`,
+        'use an administrator token (e.g. root@pam!setup) to set BlockHost up',
+      );
+    if (v.regenerate) {
+      await confirm(
+        `Issue a new secret for ${tokenId}? The old one stops working (restart blockhostd afterwards)`,
+        { yes: ctx.yes, stdin: ctx.stdin, stderr: ctx.stderr },
+      );
+    }
+
+    const client = pveClient(px, { tokenId: admin.id, tokenSecret: admin.secret });
+    let result: SetupAccessReturnType;
+    let check: TokenCheck;
+    let secretWritten = false;
+    try {
+      const progress = ctx.progress(`setting up ${tokenId}`);
+      const r = await setupAccess(client, {
+        ...scope,
+        userid,
+        tokenName,
+        roleId: (v.role as string | undefined) ?? 'BlockHost',
+        regenerateSecret: Boolean(v.regenerate),
+      });
+      if (r.isErr()) {
+        progress.fail();
+        throw pveFailure('setting up Proxmox access with the admin token', r.error);
+      }
+      result = r.value;
+      let secret = result.token.secret;
+      if (secret) {
+        writeSecretFile(px.token_file, secret);
+        secretWritten = true;
+      } else {
+        secret = readExistingSecret(px.token_file);
+        if (!secret) {
+          progress.fail();
+          throw new CliError(
+            `token ${tokenId} exists, but its secret is not in ${px.token_file}; Proxmox shows a secret only once`,
+            EXIT.failed,
+            'run again with --regenerate to issue a new secret (the old one stops working)',
+          );
+        }
+      }
+      // Proved, not assumed: the token as configured can do everything BlockHost needs.
+      progress.update('checking the token');
+      const own = pveClient(px, { tokenId, tokenSecret: secret });
+      const c = await checkTokenPrivileges(own, scope);
+      await own.close();
+      if (c.isErr()) {
+        progress.fail();
+        throw c.error.code === 'PVE_AUTH'
+          ? new CliError(
+              `the secret in ${px.token_file} is not accepted for ${tokenId}`,
+              EXIT.failed,
+              'run again with --regenerate to issue a new secret (the old one stops working)',
+            )
+          : pveFailure(`checking ${tokenId}`, c.error);
+      }
+      check = c.value;
+      progress.done(`${tokenId} ready`);
+    } finally {
+      await client.close();
+    }
+    if (idChanged) writeYamlDocument(file, doc);
+
+    const changed =
+      result.role.change !== 'unchanged' ||
+      result.user.change !== 'unchanged' ||
+      result.token.change !== 'unchanged' ||
+      result.acls.some((a) => a.change !== 'unchanged') ||
+      idChanged ||
+      secretWritten;
+    const view = {
+      changed,
+      role: { id: result.role.id, change: result.role.change, privileges: result.role.privileges },
+      user: result.user,
+      token: {
+        id: result.token.id,
+        change: result.token.change,
+        privilegeSeparation: true,
+        secretWritten,
+        tokenFile: px.token_file,
+      },
+      acls: result.acls,
+      config: { file, tokenIdUpdated: idChanged },
+      check: { missing: check.missing, extra: check.extra },
+    };
+    ctx.out.data(view);
+    ctx.out.table(
+      [
+        {
+          object: 'role',
+          id: result.role.id,
+          change: result.role.change,
+          detail: `${result.role.privileges.length} privileges`,
+        },
+        { object: 'user', id: result.user.id, change: result.user.change, detail: null },
+        {
+          object: 'token',
+          id: result.token.id,
+          change: result.token.change,
+          detail: secretWritten
+            ? `privilege separation; secret written to ${px.token_file}`
+            : 'privilege separation',
+        },
+        ...result.acls.map((a) => ({
+          object: 'acl',
+          id: a.path,
+          change: a.change,
+          detail: `${result.role.id} for user and token`,
+        })),
+      ],
+      ['object', 'id', 'change', 'detail'],
+    );
+    if (idChanged) ctx.out.line(`${file}: proxmox.token_id set to ${tokenId}`);
+    if (check.missing.length > 0) {
+      const m = check.missing.map((x) => `${x.privileges.join(', ')} on ${x.path}`).join('; ');
+      throw new CliError(
+        `${tokenId} still lacks ${m}`,
+        EXIT.failed,
+        'another ACL or role may override it: check `pveum acl list` on the host',
+      );
+    }
+    if (check.extra.length > 0) {
+      ctx.out.warn(
+        `${tokenId} holds more than BlockHost needs: ${check.extra.map((x) => `${x.privileges.join(', ')} on ${x.path}`).join('; ')}`,
+      );
+    }
+    ctx.out.line(
+      changed
+        ? `done: ${tokenId} holds exactly the privileges BlockHost needs${v.regenerate ? '; restart blockhostd to use the new secret' : ''}`
+        : `nothing changed: ${tokenId} was already set up and holds the privileges BlockHost needs`,
+    );
+    return EXIT.ok;
+  },
+};
