@@ -1,9 +1,30 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { DaemonPorts } from '@blockhost/daemon';
-import { runCli } from '../src/cli.js';
+import { type Document, parseDocument } from 'yaml';
+import { type RunCliOptions, runCli } from '../src/cli.js';
+
+const made: string[] = [];
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every directory the helpers made (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+}
 
 export interface ConfigDirOptions {
   rpcUrl?: string;
@@ -21,7 +42,7 @@ export interface ConfigDirOptions {
 
 /** A complete, valid config directory in a temp dir (adjust with options). */
 export function makeConfigDir(o: ConfigDirOptions = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bh-cli-'));
+  const dir = tempDir('bh-cli-');
   mkdirSync(join(dir, 'secrets'));
   const keyFile = join(dir, 'secrets', 'server.key');
   const tokenFile = join(dir, 'secrets', 'pve-token');
@@ -47,6 +68,50 @@ export function makeConfigDir(o: ConfigDirOptions = {}): string {
   return dir;
 }
 
+export interface ConfigEdits {
+  db?: (doc: Document) => void;
+  web3?: (doc: Document) => void;
+  blockhost?: (doc: Document) => void;
+  /** A different server key (written to a fresh 0600 file). */
+  serverKey?: string;
+}
+
+/**
+ * A copy of a config directory with some keys changed (comments kept): one
+ * fault at a time for doctor and the error-path tests. Secret files stay
+ * where the original points.
+ */
+export function variantConfig(configDir: string, edits: ConfigEdits): string {
+  const dir = tempDir('bh-cli-variant-');
+  const files = { db: 'db.yaml', web3: 'web3-defaults.yaml', blockhost: 'blockhost.yaml' } as const;
+  for (const [kind, name] of Object.entries(files) as [keyof typeof files, string][]) {
+    const edit = edits[kind];
+    if (!edit) {
+      copyFileSync(join(configDir, name), join(dir, name));
+      continue;
+    }
+    const doc = parseDocument(readFileSync(join(configDir, name), 'utf8'));
+    edit(doc);
+    writeFileSync(join(dir, name), doc.toString());
+  }
+  if (edits.serverKey) {
+    const keyFile = join(dir, 'server.key');
+    writeFileSync(keyFile, `${edits.serverKey}\n`, { mode: 0o600 });
+    const doc = parseDocument(readFileSync(join(dir, files.blockhost), 'utf8'));
+    doc.set('server_key_file', keyFile);
+    writeFileSync(join(dir, files.blockhost), doc.toString());
+  }
+  return dir;
+}
+
+/** A file with `content` and `mode` in a fresh temp dir. */
+export function tempFile(name: string, content: string, mode = 0o600): string {
+  const path = join(tempDir('bh-cli-file-'), name);
+  writeFileSync(path, content, { mode });
+  chmodSync(path, mode);
+  return path;
+}
+
 export interface CliRun {
   code: number;
   stdout: string;
@@ -60,19 +125,21 @@ function collect(s: PassThrough): () => string {
   return () => Buffer.concat(chunks).toString('utf8');
 }
 
-/** Runs the CLI in-process with captured output. */
+/** Runs the CLI in-process with captured output (and `stdin` as piped input, if given). */
 export async function cli(
   argv: string[],
   options: {
-    ports?: () => DaemonPorts | Promise<DaemonPorts>;
+    ports?: RunCliOptions['ports'];
     env?: NodeJS.ProcessEnv;
     stdinTty?: boolean;
+    stdin?: string;
   } = {},
 ): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
   stdin.isTTY = options.stdinTty ?? false;
+  stdin.end(options.stdin ?? '');
   const out = collect(stdout);
   const err = collect(stderr);
   const code = await runCli({
@@ -93,7 +160,17 @@ export async function cli(
   return {
     ...result,
     json<T>() {
-      return JSON.parse(result.stdout) as T;
+      try {
+        return JSON.parse(result.stdout) as T;
+      } catch {
+        throw new Error(
+          `stdout is not one JSON document (exit ${result.code}):\n${result.stdout}\nstderr:\n${result.stderr}`,
+        );
+      }
     },
   };
 }
+
+/** Parsed `--json` output in assertions: its shape is what `expect` checks, not the compiler. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests assert JSON shapes with expect
+export type Json = Record<string, any>;
