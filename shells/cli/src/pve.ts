@@ -26,3 +26,15 @@ export function pveClient(px: BlockhostConfig['proxmox'], c: PveConnection): Pve
   if (r.isErr()) throw new CliError(r.error.shortMessage, EXIT.usage, r.error.hint);
   return r.value;
 }
+
+/** `VM.Clone on /vms, /nodes/pve1; Sys.Audit on /nodes/pve1`: paths grouped by what they lack. */
+export function describePrivileges(
+  list: readonly { path: string; privileges: string[] }[],
+): string {
+  const byPrivs = new Map<string, string[]>();
+  for (const x of list) {
+    const key = x.privileges.join(', ');
+    byPrivs.set(key, [...(byPrivs.get(key) ?? []), x.path]);
+  }
+  return [...byPrivs].map(([privs, paths]) => `${privs} on ${paths.join(', ')}`).join('; ');
+}

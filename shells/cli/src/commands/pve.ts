@@ -15,7 +15,7 @@ import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';
 import { confirm } from '../framework/prompt.js';
 import { readSecretFile, readSecretStdin } from '../framework/secret-input.js';
-import { pveClient } from '../pve.js';
+import { describePrivileges, pveClient } from '../pve.js';
 
 const USER = /^[^\s:/@!]+@(pve|pam)$/;
 const NAME = /^[A-Za-z][A-Za-z0-9.\-_]+$/;
@@ -238,16 +238,15 @@ export const pveSetupToken: CommandSpec = {
     );
     if (idChanged) ctx.out.line(`${file}: proxmox.token_id set to ${tokenId}`);
     if (check.missing.length > 0) {
-      const m = check.missing.map((x) => `${x.privileges.join(', ')} on ${x.path}`).join('; ');
       throw new CliError(
-        `${tokenId} still lacks ${m}`,
+        `${tokenId} still lacks ${describePrivileges(check.missing)}`,
         EXIT.failed,
         'another ACL or role may override it: check `pveum acl list` on the host',
       );
     }
     if (check.extra.length > 0) {
       ctx.out.warn(
-        `${tokenId} holds more than BlockHost needs: ${check.extra.map((x) => `${x.privileges.join(', ')} on ${x.path}`).join('; ')}`,
+        `${tokenId} holds more than BlockHost needs: ${describePrivileges(check.extra)}`,
       );
     }
     ctx.out.line(

@@ -6,6 +6,7 @@ import {
   type PveClient,
   pveCall,
 } from '@blockhost/proxmox';
+import { describePrivileges } from '../pve.js';
 import { bytes, type CheckResult, fail, ok, skip, warn } from './check.js';
 
 const SETUP_HINT =
@@ -186,13 +187,15 @@ export async function pveChecks(
       SETUP_HINT,
     );
   } else if (tokenR.value.missing.length > 0) {
-    const m = tokenR.value.missing.map((x) => `${x.privileges.join(', ')} on ${x.path}`);
-    token = fail('token', `${px.token_id} lacks ${m.join('; ')}`, SETUP_HINT);
+    token = fail(
+      'token',
+      `${px.token_id} lacks ${describePrivileges(tokenR.value.missing)}`,
+      SETUP_HINT,
+    );
   } else if (tokenR.value.extra.length > 0) {
-    const m = tokenR.value.extra.map((x) => `${x.privileges.join(', ')} on ${x.path}`);
     token = warn(
       'token',
-      `${px.token_id} holds more than BlockHost needs: ${m.join('; ')}`,
+      `${px.token_id} holds more than BlockHost needs: ${describePrivileges(tokenR.value.extra)}`,
       'least privilege: use the token `blockhost pve setup-token` creates (privilege separation on)',
     );
   } else {
