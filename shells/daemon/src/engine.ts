@@ -192,7 +192,11 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   log.debug('checking Proxmox');
   await pvePing();
   log.debug({ ok: health.pveError === '' }, 'Proxmox checked');
-  const pveTimer = setInterval(pvePing, 15_000);
+  // As often as the lifecycle runs, between 1 s and 15 s.
+  const pveTimer = setInterval(
+    pvePing,
+    Math.min(15_000, Math.max(1000, blockhost.daemon.reconcile_interval_ms)),
+  );
   pveTimer.unref();
 
   runner.start();
@@ -216,7 +220,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
         },
         {
           name: 'proxmox',
-          ok: now - health.lastPveOkAt < 60_000,
+          ok: health.pveError === '' && now - health.lastPveOkAt < 60_000,
           detail:
             health.pveError || `reachable ${Math.round((now - health.lastPveOkAt) / 1000)} s ago`,
         },

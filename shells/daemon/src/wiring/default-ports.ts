@@ -30,12 +30,15 @@ import type { UserDataInput } from '../jobs/definitions.js';
 import { okResult, type PortResult, type ProxmoxPort } from '../jobs/ports.js';
 import type { Logger } from '../log.js';
 
+/**
+ * A failed Proxmox task or a timeout is worth another try later (each step is
+ * idempotent and the job backs off); a refused parameter or privilege, a plan
+ * no node fits, a conflict, a missing template are not: a person must act.
+ */
 function portErr(e: BlockhostError & { retryable?: boolean }): PortResult<never> {
   const detail = e.details ? ` (${e.details})` : '';
-  return {
-    ok: false,
-    error: { message: `${e.shortMessage}${detail}`, retryable: e.retryable ?? false },
-  };
+  const retryable = (e.retryable ?? false) || e.code === 'PVE_TASK' || e.code === 'PVE_TIMEOUT';
+  return { ok: false, error: { message: `${e.shortMessage}${detail}`, retryable } };
 }
 
 async function run<T, E extends BlockhostError & { retryable?: boolean }>(
@@ -76,7 +79,11 @@ export function createUserDataRenderer(config: HostConfig): (input: UserDataInpu
 }
 
 /** The Proxmox API client of blockhost.yaml: its token, its pinned certificate. */
-export function pveClientFromConfig(config: HostConfig, log: Logger): PveClient {
+export function pveClientFromConfig(
+  config: HostConfig,
+  log: Logger,
+  retry?: { attempts: number; timeoutMs: number },
+): PveClient {
   const px = config.blockhost.proxmox;
   const clientR = createPveClient({
     url: px.api_url,
@@ -84,6 +91,7 @@ export function pveClientFromConfig(config: HostConfig, log: Logger): PveClient 
     tokenSecret: config.pveTokenSecret.reveal(),
     fingerprint: px.tls_fingerprint,
     clonesPerStorage: config.blockhost.concurrency.clones_per_storage,
+    ...(retry ? { retry: { attempts: retry.attempts }, timeoutMs: retry.timeoutMs } : {}),
     onRetry: (e) =>
       log.debug(
         { attempt: e.attempt, delayMs: e.delayMs, error: e.error.message },
@@ -98,6 +106,8 @@ export function pveClientFromConfig(config: HostConfig, log: Logger): PveClient 
 export function createDefaultPorts(config: HostConfig, log: Logger): DaemonPorts {
   const px = config.blockhost.proxmox;
   const client = pveClientFromConfig(config, log);
+  // Readiness asks once and quickly: retrying is the job steps' business, not the probe's.
+  const probe = pveClientFromConfig(config, log, { attempts: 1, timeoutMs: 5000 });
   const localNode = px.local_node ?? (px.nodes.length === 1 ? px.nodes[0] : undefined);
   const storeR = createSnippetStore({
     dir: px.snippets_dir,
@@ -120,7 +130,7 @@ export function createDefaultPorts(config: HostConfig, log: Logger): DaemonPorts
 
   const proxmox: ProxmoxPort = {
     async ping() {
-      const r = await getClusterResources(client, { type: 'node' });
+      const r = await getClusterResources(probe, { type: 'node' });
       return r.isOk() ? okResult(undefined) : portErr(r.error as PveError);
     },
     place: (need) =>
