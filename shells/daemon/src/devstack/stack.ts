@@ -48,6 +48,8 @@ export interface DevStackOptions {
   ipv4?: { cidr: string; gateway: string; start: string; end: string };
   /** The daemon's HTTP listen address (default 127.0.0.1:0, any free port). */
   listen?: string;
+  /** How often the daemon polls the chain (default 200 ms). */
+  pollIntervalMs?: number;
 }
 
 export interface DevStack {
@@ -186,7 +188,7 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
           `  subscriptions: "${d.subscriptions}"`,
           `  nft: "${d.nft}"`,
           `  deploy_block: ${d.deployBlock}`,
-          'poll_interval_ms: 200',
+          `poll_interval_ms: ${o.pollIntervalMs ?? 200}`,
           '',
         ].join('\n'),
       );
