@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderVmLoginConfig, WALLET_GROUP } from '../src/config/config.js';
 import {
+  HELPER_CODE_CACHES,
+  HELPER_CODE_FILES,
   HELPER_NAMES,
   LIB_DIR,
   PAM_SNIPPET_PATH,
@@ -59,9 +61,16 @@ describe('blockhost-vm-login install --root', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const n of HELPER_NAMES) expect(mode(`${LIB_DIR}/${n}`)).toBe(0o755);
+    for (const n of HELPER_CODE_FILES) expect(mode(`${LIB_DIR}/${n}`)).toBe(0o644);
     expect(
       readFileSync(at(`${LIB_DIR}/pam-challenge`), 'utf8').startsWith('#!/usr/bin/node\n'),
     ).toBe(true);
+    // The warm-up login ran the installed helpers and left their code caches.
+    expect(r.stdout).toContain('ran     warm-up login');
+    for (const n of HELPER_CODE_CACHES) {
+      expect(r.stdout).toContain(`wrote   ${LIB_DIR}/${n}`);
+      expect(statSync(at(`${LIB_DIR}/${n}`)).size).toBeGreaterThan(1000);
+    }
     expect(JSON.parse(readFileSync(at(`${LIB_DIR}/package.json`), 'utf8'))).toEqual({
       type: 'commonjs',
     });
@@ -106,7 +115,27 @@ describe('blockhost-vm-login install --root', () => {
       '/etc/blockhost/vm-login.json',
     ])
       expect(existsSync(at(p))).toBe(false);
-    for (const n of HELPER_NAMES) expect(existsSync(at(`${LIB_DIR}/${n}`))).toBe(false);
+    for (const n of [...HELPER_NAMES, ...HELPER_CODE_FILES, ...HELPER_CODE_CACHES])
+      expect(existsSync(at(`${LIB_DIR}/${n}`))).toBe(false);
+  });
+
+  it('--no-warm-up installs without running the helpers (no caches yet)', () => {
+    const r = cli('install', '--root', root, '--config', join(tmp, 'cfg.json'), '--no-warm-up');
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('warm-up');
+    for (const n of HELPER_CODE_CACHES) expect(existsSync(at(`${LIB_DIR}/${n}`))).toBe(false);
+  });
+
+  it('a warm-up that cannot run the helpers is a warning, not a failed install', () => {
+    const r = installVmLogin({
+      root,
+      bundleDir: bundles,
+      configText: JSON.stringify(config),
+      activate: false,
+      run: (cmd, args) => ({ status: spawnSync(cmd, [...args]).status ?? 1, output: '' }),
+      warmUpWith: () => ({ caches: [], problem: 'pam-challenge: exit 1' }),
+    });
+    expect(r._unsafeUnwrap().warnings).toEqual(['warm-up login failed: pam-challenge: exit 1']);
   });
 
   it('refuses without a config, with a bad config, and with bad arguments', () => {

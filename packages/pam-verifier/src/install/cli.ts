@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type InstallReport, installVmLogin, uninstallVmLogin } from './install.js';
 
-export const VM_LOGIN_USAGE = `usage: blockhost-vm-login install [--root <dir>] [--config <file>] [--no-activate]
+export const VM_LOGIN_USAGE = `usage: blockhost-vm-login install [--root <dir>] [--config <file>] [--no-activate] [--no-warm-up]
        blockhost-vm-login uninstall [--root <dir>] [--no-activate]
 
 install    writes the wallet-login helpers, PAM and sshd config, the signing
@@ -15,6 +15,9 @@ uninstall  removes all of it again (wallet users fall back to normal login)
 --root     operate on a system tree in <dir> instead of /
 --config   the vm-login.json to install (default: keep the one in place)
 --no-activate  only write files (no sshd -t, no systemctl)
+--no-warm-up   skip the warm-up login (it checks the helpers run with this
+               node and leaves their V8 code caches; without it the first
+               successful login makes them)
 `;
 
 export interface VmLoginCliIo {
@@ -35,6 +38,7 @@ export function runVmLoginCli(argv: readonly string[], io: VmLoginCliIo): number
   let root = '/';
   let configFile: string | undefined;
   let activate: boolean | undefined;
+  let warmUp: boolean | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -46,6 +50,7 @@ export function runVmLoginCli(argv: readonly string[], io: VmLoginCliIo): number
       if (a === '--root') root = resolve(value());
       else if (a === '--config' && command === 'install') configFile = value();
       else if (a === '--no-activate') activate = false;
+      else if (a === '--no-warm-up' && command === 'install') warmUp = false;
       else throw new Error(`unknown option ${a}`);
     } catch (e) {
       io.errOut(`blockhost-vm-login: ${(e as Error).message}\n${VM_LOGIN_USAGE}`);
@@ -62,7 +67,13 @@ export function runVmLoginCli(argv: readonly string[], io: VmLoginCliIo): number
         return 1;
       }
     }
-    const r = installVmLogin({ root, bundleDir: io.bundleDir, configText, activate });
+    const r = installVmLogin({
+      root,
+      bundleDir: io.bundleDir,
+      configText,
+      activate,
+      warmUp,
+    });
     if (r.isErr()) {
       io.errOut(`blockhost-vm-login: ${r.error.message}\n`);
       return 1;

@@ -35,6 +35,19 @@ export const HELPER_NAMES = [
 ] as const;
 export type HelperName = (typeof HELPER_NAMES)[number];
 
+/**
+ * The bundled code of the two login helpers (0644): `pam-challenge` and
+ * `pam-verify` are small loaders that run it through V8's code cache.
+ */
+export const HELPER_CODE_FILES = ['pam-challenge.js', 'pam-verify.js'] as const;
+
+/**
+ * V8 code caches of the login helpers, made on the VM for its node binary
+ * (by the installer's warm-up login, or by the first login after an
+ * upgrade). Never shipped, removed on uninstall.
+ */
+export const HELPER_CODE_CACHES = ['pam-challenge.v8cache', 'pam-verify.v8cache'] as const;
+
 export interface VmLoginSystemFilesOptions {
   libDir?: string | undefined;
   runDir?: string | undefined;
@@ -163,12 +176,16 @@ export function readHelperBundles(
   libDir = LIB_DIR,
 ): Result<VmFile[], LoginStateError> {
   const files: VmFile[] = [];
-  for (const name of HELPER_NAMES) {
+  const wanted: [string, number][] = [
+    ...HELPER_NAMES.map((n): [string, number] => [n, 0o755]),
+    ...HELPER_CODE_FILES.map((n): [string, number] => [n, 0o644]),
+  ];
+  for (const [name, mode] of wanted) {
     try {
       files.push({
         path: `${libDir}/${name}`,
         content: readFileSync(join(bundleDir, name), 'utf8'),
-        mode: 0o755,
+        mode,
       });
     } catch (e) {
       return err(new LoginStateError(`reading the bundled ${name} from ${bundleDir}`, e));

@@ -25,6 +25,8 @@ import {
 } from '../config/config.js';
 import { LoginConfigError, type LoginError, LoginStateError } from '../errors.js';
 import {
+  HELPER_CODE_CACHES,
+  HELPER_CODE_FILES,
   HELPER_NAMES,
   LIB_DIR,
   PAM_SNIPPET_PATH,
@@ -36,6 +38,7 @@ import {
   vmLoginSystemFiles,
 } from './files.js';
 import { addPamInclude, hasPamInclude, removePamInclude } from './pam-include.js';
+import { type WarmUpResult, warmUpLoginHelpers } from './warm-up.js';
 
 export const PAM_SSHD_PATH = '/etc/pam.d/sshd';
 
@@ -67,6 +70,13 @@ export interface InstallVmLoginParameters {
   configText?: string | undefined;
   /** Validate and reload sshd, enable the signing service. Default: only when root is `/`. */
   activate?: boolean | undefined;
+  /**
+   * Run one warm-up login with the installed helpers (proves they run with
+   * this node, and leaves their V8 code caches). Default: true.
+   */
+  warmUp?: boolean | undefined;
+  /** The warm-up itself (tests replace it). */
+  warmUpWith?: ((libDir: string) => WarmUpResult) | undefined;
   run?: CommandRunner | undefined;
 }
 
@@ -167,6 +177,15 @@ export function installVmLogin(p: InstallVmLoginParameters): Result<InstallRepor
     return fail('writing the files', e);
   }
 
+  // 3b. Warm-up login: a failure is reported, not fatal (e.g. an image tree for another
+  // machine); the helpers then make their caches at the first successful login.
+  if (p.warmUp ?? true) {
+    const warm = (p.warmUpWith ?? warmUpLoginHelpers)(inRoot(root, LIB_DIR));
+    for (const c of warm.caches) report.written.push(`${LIB_DIR}/${c}`);
+    if (warm.problem) report.warnings.push(`warm-up login failed: ${warm.problem}`);
+    else report.actions.push('warm-up login');
+  }
+
   // 4. The wallet group.
   if (!groupExists(root, WALLET_GROUP)) {
     const args =
@@ -253,7 +272,7 @@ export function uninstallVmLogin(p: UninstallVmLoginParameters): Result<InstallR
     SIGNER_UNIT_PATH,
     TMPFILES_PATH,
     VM_LOGIN_CONFIG_PATH,
-    ...HELPER_NAMES.map((n) => `${LIB_DIR}/${n}`),
+    ...[...HELPER_NAMES, ...HELPER_CODE_FILES, ...HELPER_CODE_CACHES].map((n) => `${LIB_DIR}/${n}`),
     `${LIB_DIR}/package.json`,
   ];
   for (const path of paths) if (removeQuiet(inRoot(root, path))) report.removed.push(path);

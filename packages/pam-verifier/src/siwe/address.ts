@@ -1,6 +1,6 @@
 import type { Address } from '@blockhost/core';
-import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, utf8 } from '../internal/hex.js';
+import { keccak256 } from '../verify/keccak.js';
 
 const ADDRESS_RE = /^0x[0-9a-fA-F]{40}$/;
 
@@ -8,7 +8,7 @@ const ADDRESS_RE = /^0x[0-9a-fA-F]{40}$/;
 export function toChecksumAddress(address: string): Address | undefined {
   if (!ADDRESS_RE.test(address)) return undefined;
   const lower = address.slice(2).toLowerCase();
-  const hash = bytesToHex(keccak_256(utf8(lower)));
+  const hash = bytesToHex(keccak256(utf8(lower)));
   let out = '0x';
   for (let i = 0; i < 40; i++) {
     const c = lower[i] as string;

@@ -4,6 +4,8 @@
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bytesToHex, utf8 } from '../internal/hex.js';
+import { keccak256 } from '../verify/keccak.js';
 import { writeFileAtomic } from './run-dir.js';
 
 const KEEP_MS = 24 * 3600 * 1000;
@@ -13,16 +15,12 @@ function usedPath(runDir: string): string {
 }
 
 /**
- * First 32 hex chars of sha256 of the lower-case hex signature: identifies it, cannot be
- * turned back into it. (node:crypto: the verify helper has it loaded already.)
+ * First 32 hex chars of keccak256 of the lower-case hex signature: identifies it, cannot be
+ * turned back into it. (keccak: the verify helper has it at hand, node:crypto would cost a
+ * module load per login.)
  */
 export function signatureFingerprint(signature: string): string {
-  return process
-    .getBuiltinModule('node:crypto')
-    .createHash('sha256')
-    .update(signature.toLowerCase())
-    .digest('hex')
-    .slice(0, 32);
+  return bytesToHex(keccak256(utf8(signature.toLowerCase()))).slice(0, 32);
 }
 
 function entries(runDir: string, now: number): { at: number; fp: string }[] {

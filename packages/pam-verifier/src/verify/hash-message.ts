@@ -1,5 +1,5 @@
-import { keccak_256 } from '@noble/hashes/sha3.js';
 import { utf8 } from '../internal/hex.js';
+import { keccak256 } from './keccak.js';
 
 /** EIP-191 `personal_sign` hash: keccak256("\x19Ethereum Signed Message:\n" + byteLength + message). */
 export function hashPersonalMessage(message: string): Uint8Array {
@@ -8,5 +8,5 @@ export function hashPersonalMessage(message: string): Uint8Array {
   const all = new Uint8Array(prefix.length + body.length);
   all.set(prefix);
   all.set(body, prefix.length);
-  return keccak_256(all);
+  return keccak256(all);
 }

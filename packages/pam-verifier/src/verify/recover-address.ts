@@ -1,6 +1,6 @@
 /**
  * Exact EOA signer recovery (with v) in JavaScript, with noble: the library
- * API. The verify helper uses the faster native check in native-ecdsa.ts.
+ * API. The verify helper uses the start-up-lean check in eoa-signer.ts.
  */
 import type { Address } from '@blockhost/core';
 import { secp256k1 } from '@noble/curves/secp256k1.js';

@@ -18,7 +18,7 @@ import {
 } from '../errors.js';
 import { toChecksumAddress } from '../siwe/address.js';
 import { parseSiweMessage } from '../siwe/message.js';
-import { isPersonalSignBy, personalSignSigners } from './native-ecdsa.js';
+import { isPersonalSignBy, personalSignSigners } from './eoa-signer.js';
 
 /** Asks the chain whether `signature` is `address`'s over `message` (ERC-1271/6492). */
 export type ContractSignatureVerifier = (args: {

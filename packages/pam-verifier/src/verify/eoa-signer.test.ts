@@ -3,7 +3,7 @@ import { recoverMessageAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes } from '../internal/hex.js';
-import { isPersonalSignBy, personalSignSigners } from './native-ecdsa.js';
+import { isPersonalSignBy, personalSignSigners } from './eoa-signer.js';
 import { recoverMessageSigner } from './recover-address.js';
 
 const key = fc
@@ -11,7 +11,7 @@ const key = fc
   .filter((b) => b.some((x) => x !== 0) && b[0] !== 0xff)
   .map((b) => `0x${bytesToHex(b)}` as `0x${string}`);
 
-describe('native ECDSA signer check', () => {
+describe('EOA signer check (BigInt recovery)', () => {
   it('accepts exactly the signer that viem and noble recover (random keys and messages)', async () => {
     await fc.assert(
       fc.asyncProperty(key, fc.string({ maxLength: 300 }), async (pk, message) => {
@@ -36,6 +36,31 @@ describe('native ECDSA signer check', () => {
         );
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('takes v as 0/1 and the 64-byte EIP-2098 form, and either parity (v carries no security)', async () => {
+    await fc.assert(
+      fc.asyncProperty(key, fc.string({ maxLength: 200 }), async (pk, message) => {
+        const account = privateKeyToAccount(pk);
+        const sig = hexToBytes(await account.signMessage({ message }));
+        const v = sig[64] as number;
+        const v01 = sig.slice();
+        v01[64] = v - 27;
+        const compact = sig.slice(0, 64);
+        if (v === 28) compact[32] = (compact[32] as number) | 0x80;
+        const flipped = sig.slice();
+        flipped[64] = v === 27 ? 28 : 27;
+        for (const form of [v01, compact, flipped])
+          expect(
+            isPersonalSignBy(message, `0x${bytesToHex(form)}`, account.address)._unsafeUnwrap(),
+          ).toBe(true);
+        // The stated parity's signer comes first.
+        expect(personalSignSigners(message, `0x${bytesToHex(sig)}`)._unsafeUnwrap()[0]).toBe(
+          account.address.toLowerCase(),
+        );
+      }),
+      { numRuns: 20 },
     );
   });
 
