@@ -6,6 +6,7 @@ import {
 } from '@blockhost/chain';
 import { defaultConfirmations, policyFromConfig } from '@blockhost/core';
 import { createJournalScanStore } from './chain/scan-store.js';
+import { sweepSubscriptions } from './chain/sweep.js';
 import { type HostConfig, loadHostConfig } from './config/load.js';
 import { requeueInterrupted } from './db/jobs.js';
 import { getCursor } from './db/journal.js';
@@ -162,7 +163,41 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     onFinished: () => reconcileSoon(),
   });
 
+  // The state sweep: repairs what the event stream could have missed (never overlapping).
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping || stopped) return;
+    sweeping = true;
+    try {
+      const r = await sweepSubscriptions({
+        db,
+        client: publicClient,
+        contracts,
+        deployBlock: BigInt(web3.contracts.deploy_block),
+        maxLogRange: web3.max_log_range,
+        reorgWindow: 256,
+      });
+      metrics.sweeps.inc();
+      if (r.suspects.length) {
+        metrics.sweepRepairs.inc({}, r.repairedEvents);
+        log.warn(
+          { differing: r.suspects.slice(0, 20), repairedEvents: r.repairedEvents },
+          'state sweep found subscriptions the journal had wrong; repaired from their events',
+        );
+        if (r.repairedEvents) reconcileSoon();
+      }
+    } catch (e) {
+      metrics.rpcErrors.inc({ source: 'sweep' });
+      log.warn({ error: (e as Error).message.split('\n')[0] }, 'state sweep failed; next time');
+    } finally {
+      sweeping = false;
+    }
+  };
+  const sweepTimer = setInterval(sweep, blockhost.daemon.sweep_interval_ms);
+  sweepTimer.unref();
+
   const abort = new AbortController();
+  let sweptOnce = false;
   const scanning = scanner.run({
     signal: abort.signal,
     pollIntervalMs: web3.poll_interval_ms,
@@ -170,6 +205,11 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       health.lastScanOkAt = Date.now();
       health.chainError = '';
       if (r.kind === 'idle') {
+        // Caught up for the first time since start: check the journal against chain state.
+        if (!sweptOnce) {
+          sweptOnce = true;
+          void sweep();
+        }
         progress.head = r.head.number;
         progress.cursor = r.cursor?.number ?? null;
       }
@@ -250,6 +290,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       abort.abort();
       if (reconcileTimer) clearInterval(reconcileTimer);
       clearInterval(pveTimer);
+      clearInterval(sweepTimer);
       await scanning;
       await runner.stop();
       await new Promise<void>((r) => http.server.close(() => r()));

@@ -31,6 +31,15 @@ export function createDaemonMetrics(db: Db, chain: () => ChainProgress) {
   const rpcErrors = registry.add(
     new Counter('blockhost_rpc_errors_total', 'Failed chain RPC interactions, by source.'),
   );
+  const sweeps = registry.add(
+    new Counter('blockhost_state_sweeps_total', 'State sweeps completed.'),
+  );
+  const sweepRepairs = registry.add(
+    new Counter(
+      'blockhost_state_sweep_repaired_events_total',
+      'Events the state sweep found missing and stored.',
+    ),
+  );
   const steps = registry.add(
     new Counter('blockhost_job_steps_total', 'Job steps run, by kind, step and outcome.'),
   );
@@ -102,7 +111,18 @@ export function createDaemonMetrics(db: Db, chain: () => ChainProgress) {
       },
     ),
   );
-  return { registry, events, removed, reorgs, undecodable, rpcErrors, steps, provisionSeconds };
+  return {
+    registry,
+    events,
+    removed,
+    reorgs,
+    undecodable,
+    rpcErrors,
+    steps,
+    provisionSeconds,
+    sweeps,
+    sweepRepairs,
+  };
 }
 
 export type DaemonMetrics = ReturnType<typeof createDaemonMetrics>;

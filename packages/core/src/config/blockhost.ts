@@ -82,6 +82,8 @@ export const blockhostConfigSchema = z.strictObject({
       retry_max_ms: z.int().min(10).max(86_400_000).default(D.retry_max_ms),
       /** /readyz fails when the chain cursor trails the confirmed head by more. */
       max_cursor_lag_blocks: z.int().min(1).max(1_000_000).default(D.max_cursor_lag_blocks),
+      /** How often chain state is compared with the journal to repair anything missed. */
+      sweep_interval_ms: z.int().min(1000).max(86_400_000).default(D.sweep_interval_ms),
     })
     .default({
       reconcile_interval_ms: D.reconcile_interval_ms,
@@ -90,6 +92,7 @@ export const blockhostConfigSchema = z.strictObject({
       retry_base_ms: D.retry_base_ms,
       retry_max_ms: D.retry_max_ms,
       max_cursor_lag_blocks: D.max_cursor_lag_blocks,
+      sweep_interval_ms: D.sweep_interval_ms,
     }),
   vm: z
     .strictObject({

@@ -38,6 +38,7 @@ export const DEFAULTS = {
     retry_base_ms: 2_000,
     retry_max_ms: 300_000,
     max_cursor_lag_blocks: 50,
+    sweep_interval_ms: 600_000,
   },
 } as const;
 

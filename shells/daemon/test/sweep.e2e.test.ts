@@ -1,0 +1,75 @@
+/**
+ * The state sweep repairs a journal that lost an event (a restored backup, a
+ * bad disk): the subscription's own events are fetched again by topic and
+ * folded, so the lifecycle works from the chain's truth.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyAffected } from '../src/db/journal.js';
+import { openDb } from '../src/db/open.js';
+import { refold } from '../src/db/projection.js';
+import { getSubscription } from '../src/db/subscriptions.js';
+import { type DevStack, startDevStack } from '../src/devstack/stack.js';
+import { startDaemon } from '../src/engine.js';
+import { createDefaultPorts } from '../src/wiring/default-ports.js';
+import { quietLog, settledRunning, waitFor } from './helpers.js';
+
+let stack: DevStack;
+beforeAll(async () => {
+  stack = await startDevStack({
+    blockhost: 'daemon: { reconcile_interval_ms: 200, sweep_interval_ms: 1000 }',
+  });
+}, 60_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('state sweep', () => {
+  it('finds a lost extension and restores it from the chain', async () => {
+    const alice = await stack.customer(3);
+    let daemon = await startDaemon({
+      configDir: stack.configDir,
+      log: quietLog,
+      ports: createDefaultPorts,
+    });
+    const { subscriptionId } = await alice.buy(stack.planId, 5);
+    const extendedTo = await alice.extend(subscriptionId, 30);
+    await waitFor('provisioning', () => settledRunning(daemon.db, subscriptionId));
+    await waitFor(
+      'the extension',
+      () => getSubscription(daemon.db, subscriptionId.toString())?.expiresAt === extendedTo,
+    );
+    await stack.anvil.mine(300); // beyond the scanner's reorg window
+    await daemon.stop();
+
+    // The journal loses the extension event.
+    const db = openDb(stack.dbPath);
+    db.transaction(() => {
+      db.prepare("DELETE FROM events WHERE name = 'SubscriptionExtended'").run();
+      const a = emptyAffected();
+      a.subscriptions.add(subscriptionId.toString());
+      refold(db, a);
+    })();
+    expect(getSubscription(db, subscriptionId.toString())!.expiresAt).toBeLessThan(extendedTo);
+    db.close();
+
+    daemon = await startDaemon({
+      configDir: stack.configDir,
+      log: quietLog,
+      ports: createDefaultPorts,
+    });
+    await waitFor(
+      'the sweep to repair it',
+      () => getSubscription(daemon.db, subscriptionId.toString())?.expiresAt === extendedTo,
+    );
+    const metrics = await (await fetch(`${daemon.url}/metrics`)).text();
+    expect(metrics).toMatch(/^blockhost_state_sweep_repaired_events_total 1$/m);
+    expect(
+      (
+        daemon.db
+          .prepare("SELECT COUNT(*) AS n FROM events WHERE name = 'SubscriptionExtended'")
+          .get() as { n: number }
+      ).n,
+    ).toBe(1);
+    await daemon.stop();
+  }, 120_000);
+});
