@@ -9,6 +9,7 @@ import {
   parseCommandLine,
 } from './framework/command.js';
 import { CliError, EXIT } from './framework/errors.js';
+import { humanLogDestination } from './framework/log.js';
 import { createOutput, toJson } from './framework/output.js';
 
 export interface RunCliOptions {
@@ -59,10 +60,11 @@ export async function runCli(o: RunCliOptions): Promise<number> {
     out,
     configDir: String(values['config-dir'] ?? env.BLOCKHOST_CONFIG_DIR ?? '/etc/blockhost'),
     yes: Boolean(values.yes),
-    // Library logs go to stderr at warn level so they never mix with --json output.
+    // Library logs go to stderr as plain lines, never into --json output. Errors only by
+    // default: the CLI reports every outcome itself (BLOCKHOST_LOG_LEVEL=debug shows the steps).
     log: createLogger({
-      level: env.BLOCKHOST_LOG_LEVEL ?? 'warn',
-      destination: stderr as unknown as NodeJS.WritableStream & { write: (s: string) => boolean },
+      level: env.BLOCKHOST_LOG_LEVEL ?? 'error',
+      destination: humanLogDestination(stderr),
     }),
     ports: o.ports,
     stdin: o.stdin,

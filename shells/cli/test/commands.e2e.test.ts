@@ -307,15 +307,17 @@ describe('operating VMs and jobs (blockhostd stopped: the CLI runs the jobs)', (
     });
   });
 
-  it('a job that fails for good waits for the operator: job list names it, job retry finishes it', async () => {
-    stack.sim.faults.failNextTasks(1, {
-      type: 'qmshutdown',
-      message: 'guest refused to shut down',
-    });
+  it('a job refused for good waits for the operator: job list names it, job retry finishes it', async () => {
+    // The token loses VM.PowerMgmt: Proxmox answers 403, which no retry can fix.
+    const full = stack.sim.access.roles().BlockHost!;
+    stack.sim.access.createRole(
+      'BlockHost',
+      full.filter((p) => p !== 'VM.PowerMgmt'),
+    );
     const r = await run(['vm', 'suspend', a]);
-    expect(r.code).toBe(1);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stderr).toMatch(
-      /suspend of subscription \d+ did not complete \(job (\d+) needs operator\): .*guest refused to shut down/,
+      /suspend of subscription \d+ did not complete \(job (\d+) needs operator\): .*the API token lacks VM\.PowerMgmt on \/vms\/\d+/,
     );
     const id = /job (\d+) needs operator/.exec(r.stderr)![1]!;
     expect(r.stderr).toContain(`hint: fix the cause, then \`blockhost job retry ${id}\``);
@@ -326,9 +328,12 @@ describe('operating VMs and jobs (blockhostd stopped: the CLI runs the jobs)', (
     expect(waiting).toEqual([
       expect.objectContaining({ id: Number(id), kind: 'suspend', state: 'needs_operator' }),
     ]);
-    expect(waiting[0]!.lastError).toContain('guest refused to shut down');
+    expect(waiting[0]!.lastError).toContain('VM.PowerMgmt');
     expect((await run(['vm', 'list'])).stdout).toMatch(/suspend:needs_operator/);
+    expect((await run(['status', '--json'])).json<Json>().jobs.needs_operator).toBe(1);
 
+    // The operator repairs the role, then retries.
+    stack.sim.access.createRole('BlockHost', full);
     const retry = await run(['job', 'retry', id, '--json']);
     expect(retry.code).toBe(0);
     expect(retry.json()).toMatchObject({ job: Number(id), runBy: 'cli', state: 'done' });
