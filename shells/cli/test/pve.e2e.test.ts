@@ -106,6 +106,18 @@ describe('blockhost pve setup-token', () => {
     );
   });
 
+  it('an admin token without the rights is exit 1 saying which token to use', async () => {
+    sim.access.createUser('auditor@pve');
+    const t = sim.access.createToken('auditor@pve', 'ro', { privsep: false });
+    sim.access.grant(t.id, 'Auditor', ['Sys.Audit', 'VM.Audit'], ['/']);
+    const r = await setup([], { stdin: `${t.id}=${t.secret}` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /setting up Proxmox access: the admin token may not do this \(.*lacks/,
+    );
+    expect(r.stderr).toContain('hint: use an administrator token without privilege separation');
+  });
+
   it('creates role, user, token and ACLs; writes the secret 0600 and the token id (comments kept)', async () => {
     const r = await setup(['--admin-token-file', adminFile, '--json']);
     expect(r.stderr).toBe('');

@@ -147,7 +147,15 @@ export const pveSetupToken: CommandSpec = {
       });
       if (r.isErr()) {
         progress.fail();
-        throw pveFailure('setting up Proxmox access with the admin token', r.error);
+        const e = r.error;
+        // The SDK's hint for a 403 points at setup-token, which is what is running.
+        throw e.code === 'PVE_PERMISSION'
+          ? new CliError(
+              `setting up Proxmox access: the admin token may not do this (${e.shortMessage})`,
+              EXIT.failed,
+              'use an administrator token without privilege separation, e.g. `pveum user token add root@pam setup --privsep 0`',
+            )
+          : pveFailure('setting up Proxmox access with the admin token', e);
       }
       result = r.value;
       let secret = result.token.secret;
