@@ -4,6 +4,9 @@
 set -euo pipefail
 PACKAGES=(
   openssh-server openssh-client pamtester   # real sshd + Linux-PAM logins (pam-verifier, proxmox SFTP)
+  chromium                                  # the signing page driven in a real browser (pam-verifier)
+  openssl                                   # test certificates for the HTTPS signing service
+  util-linux passwd coreutils               # unshare, useradd --prefix, stdbuf (sshd test sandbox)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -6,6 +6,7 @@
  * Every library function returns a neverthrow `Result`/`ResultAsync` with typed errors.
  *
  * @packageDocumentation
+ * @module @blockhost/chain
  */
 
 export {

@@ -4,6 +4,7 @@
  * input always gives the same output.
  *
  * @packageDocumentation
+ * @module @blockhost/core
  */
 
 export {

@@ -6,6 +6,7 @@
  * schema, for tests, the CLI's `--pve-sim` mode and the demo.
  *
  * @packageDocumentation
+ * @module @blockhost/proxmox
  */
 
 // Access
