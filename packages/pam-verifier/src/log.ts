@@ -6,6 +6,7 @@
  * sockets) and/or an append-only file.
  */
 import { appendFileSync } from 'node:fs';
+import { isoTimestamp } from './internal/iso-time.js';
 
 export interface LoginEvent {
   outcome: 'challenge' | 'success' | 'denied' | 'error' | 'signature-received';
@@ -68,7 +69,7 @@ export function createLoginLogger(target: LogTarget, now: () => number = Date.no
     const line = formatLoginEvent(event);
     if (target.file) {
       try {
-        appendFileSync(target.file, `${new Date(now()).toISOString()} ${SYSLOG_TAG}: ${line}\n`, {
+        appendFileSync(target.file, `${isoTimestamp(now())} ${SYSLOG_TAG}: ${line}\n`, {
           mode: 0o600,
         });
       } catch {

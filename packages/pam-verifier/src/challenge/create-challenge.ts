@@ -6,6 +6,7 @@
 import { type Address, InvalidInputError } from '@blockhost/core';
 import { err, ok, type Result } from 'neverthrow';
 import { bytesToHex } from '../internal/hex.js';
+import { isoTimestamp } from '../internal/iso-time.js';
 import { createSiweMessage, isSiweDomain } from '../siwe/message.js';
 
 /** What is stored in `/run/blockhost-login/<pid>.json` between the two helpers. */
@@ -105,8 +106,8 @@ export function createLoginChallenge(
     version: '1',
     chainId: p.chainId,
     nonce,
-    issuedAt: new Date(issuedAt).toISOString(),
-    expirationTime: new Date(expiresAt).toISOString(),
+    issuedAt: isoTimestamp(issuedAt),
+    expirationTime: isoTimestamp(expiresAt),
     requestId: sessionId,
   });
   if (message.isErr())

@@ -2,7 +2,7 @@
  * Signatures that logged in, remembered by hash for a day, so a replay is
  * reported as such (it would fail anyway: its challenge is gone).
  */
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex, utf8 } from '../internal/hex.js';
 import { keccak256 } from '../verify/keccak.js';
@@ -20,8 +20,16 @@ function usedPath(runDir: string): string {
  * module load per login.)
  */
 export function signatureFingerprint(signature: string): string {
-  return bytesToHex(keccak256(utf8(signature.toLowerCase()))).slice(0, 32);
+  const lower = signature.toLowerCase();
+  // The verify helper asks twice (replay check, then remember): hash once.
+  if (lastFingerprint?.signature !== lower)
+    lastFingerprint = {
+      signature: lower,
+      fingerprint: bytesToHex(keccak256(utf8(lower))).slice(0, 32),
+    };
+  return lastFingerprint.fingerprint;
 }
+let lastFingerprint: { signature: string; fingerprint: string } | undefined;
 
 function entries(runDir: string, now: number): { at: number; fp: string }[] {
   let text: string;
@@ -47,11 +55,15 @@ export function isSignatureUsed(runDir: string, signature: string, now: number):
 export function rememberSignature(runDir: string, signature: string, now: number): void {
   const path = usedPath(runDir);
   appendFileSync(path, `${now} ${signatureFingerprint(signature)}\n`, { mode: 0o600 });
-  const all = entries(runDir, now);
   // Compact when the file holds many expired lines.
   try {
-    if (readFileSync(path, 'utf8').length > 64 * 1024)
-      writeFileAtomic(path, all.map((e) => `${e.at} ${e.fp}\n`).join(''));
+    if (statSync(path).size > 64 * 1024)
+      writeFileAtomic(
+        path,
+        entries(runDir, now)
+          .map((e) => `${e.at} ${e.fp}\n`)
+          .join(''),
+      );
   } catch {
     // best effort
   }

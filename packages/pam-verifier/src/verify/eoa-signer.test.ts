@@ -1,3 +1,4 @@
+import { secp256k1 } from '@noble/curves/secp256k1.js';
 import fc from 'fast-check';
 import { recoverMessageAddress } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -5,6 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes } from '../internal/hex.js';
 import { isPersonalSignBy, personalSignSigners } from './eoa-signer.js';
 import { recoverMessageSigner } from './recover-address.js';
+import {
+  recoverPublicKey,
+  SECP256K1_LAMBDA,
+  SECP256K1_N,
+  splitScalar,
+  wnaf,
+} from './secp256k1-recover.js';
 
 const key = fc
   .uint8Array({ minLength: 32, maxLength: 32 })
@@ -80,6 +88,75 @@ describe('EOA signer check (BigInt recovery)', () => {
         personalSignSigners('m', `0x${bytesToHex(b)}`);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('secp256k1 recovery internals', () => {
+  const n = SECP256K1_N;
+  const scalar = fc.bigInt({ min: 0n, max: n - 1n });
+
+  it('GLV: k ≡ k₁ + k₂·λ (mod n) with both halves below 2¹²⁹, and λ·G = (β·Gx, Gy)', () => {
+    fc.assert(
+      fc.property(scalar, (k) => {
+        const [k1, k2] = splitScalar(k);
+        expect((((k1 + k2 * SECP256K1_LAMBDA) % n) + n) % n).toBe(k);
+        for (const h of [k1, k2]) expect(h < 0n ? -h : h).toBeLessThan(1n << 129n);
+      }),
+      { numRuns: 500 },
+    );
+    for (const k of [0n, 1n, n - 1n, n / 2n]) {
+      const [k1, k2] = splitScalar(k);
+      expect((((k1 + k2 * SECP256K1_LAMBDA) % n) + n) % n).toBe(k);
+    }
+    const g = secp256k1.Point.BASE;
+    const lg = g.multiply(SECP256K1_LAMBDA);
+    const p = secp256k1.Point.CURVE().p;
+    expect(lg.x).toBe(
+      (g.x * 0x7ae96a2b657c07106e64479eac3434e99cf0497512f58995c1396c28719501een) % p,
+    );
+    expect(lg.y).toBe(g.y);
+  });
+
+  it('width-5 NAF digits are odd in ±15, sparse, and sum back to k', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: (1n << 129n) - 1n }), (k) => {
+        const digits = wnaf(k);
+        let sum = 0n;
+        let lastNonzero = -10;
+        digits.forEach((d, i) => {
+          if (d === 0) return;
+          expect(Math.abs(d) % 2).toBe(1);
+          expect(Math.abs(d)).toBeLessThanOrEqual(15);
+          expect(i - lastNonzero).toBeGreaterThanOrEqual(5);
+          lastNonzero = i;
+          sum += BigInt(d) << BigInt(i);
+        });
+        expect(sum).toBe(k);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('recovers the public key noble recovers, for both parities', () => {
+    fc.assert(
+      fc.property(
+        scalar.filter((k) => k > 0n),
+        scalar,
+        (d, e) => {
+          const sig = secp256k1.sign(
+            Uint8Array.from(Buffer.from(e.toString(16).padStart(64, '0'), 'hex')),
+            Uint8Array.from(Buffer.from(d.toString(16).padStart(64, '0'), 'hex')),
+            { prehash: false, format: 'recovered' },
+          );
+          const r = BigInt(`0x${bytesToHex(sig.subarray(1, 33))}`);
+          const s = BigInt(`0x${bytesToHex(sig.subarray(33, 65))}`);
+          const q = recoverPublicKey(e, r, s, (sig[0] as number) === 1);
+          const pub = secp256k1.Point.BASE.multiply(d);
+          expect(q).toEqual([pub.x, pub.y]);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });

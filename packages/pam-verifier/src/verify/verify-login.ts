@@ -16,6 +16,7 @@ import {
   RpcRequestError,
   SignatureMismatchError,
 } from '../errors.js';
+import { isoTimestamp } from '../internal/iso-time.js';
 import { toChecksumAddress } from '../siwe/address.js';
 import { parseSiweMessage } from '../siwe/message.js';
 import { isPersonalSignBy, personalSignSigners } from './eoa-signer.js';
@@ -64,8 +65,8 @@ export function checkChallenge(p: CheckChallengeParameters): Result<void, LoginE
     ['nonce', c.nonce, m.nonce],
     ['user', p.expected.user, c.user],
     ['chainId', p.expected.chainId ?? c.chainId, m.chainId],
-    ['issuedAt', new Date(c.issuedAt).toISOString(), m.issuedAt],
-    ['expirationTime', new Date(c.expiresAt).toISOString(), m.expirationTime],
+    ['issuedAt', isoTimestamp(c.issuedAt), m.issuedAt],
+    ['expirationTime', isoTimestamp(c.expiresAt), m.expirationTime],
   ];
   for (const [field, expected, actual] of want) {
     if (expected !== actual)
@@ -73,9 +74,7 @@ export function checkChallenge(p: CheckChallengeParameters): Result<void, LoginE
   }
   const expiry = Date.parse(m.expirationTime as string);
   if (!(p.now < expiry))
-    return err(
-      new ChallengeExpiredError(m.expirationTime as string, new Date(p.now).toISOString()),
-    );
+    return err(new ChallengeExpiredError(m.expirationTime as string, isoTimestamp(p.now)));
   return ok(undefined);
 }
 
