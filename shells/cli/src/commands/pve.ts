@@ -78,7 +78,7 @@ export const pveSetupToken: CommandSpec = {
   },
   examples: [
     'blockhost pve setup-token --admin-token-file /root/pve-admin-token',
-    "echo 'root@pam!setup=…' | blockhost pve setup-token",
+    'blockhost pve setup-token          # asks for the admin token, not echoed',
     'blockhost pve setup-token --regenerate --yes < /root/pve-admin-token',
   ],
   json: true,

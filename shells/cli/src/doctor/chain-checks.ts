@@ -89,7 +89,8 @@ async function contractChecks(
   let contracts: CheckResult;
   if (r.isOk()) {
     const v = r.value;
-    const where = `BlockhostSubscriptions at ${subscriptions}, AccessCredentialNFT at ${nft} (${v.planCount} plans, ${v.subscriptionCount} subscriptions)`;
+    const n = (x: bigint, what: string) => `${x} ${what}${x === 1n ? '' : 's'}`;
+    const where = `BlockhostSubscriptions at ${subscriptions}, AccessCredentialNFT at ${nft} (${n(v.planCount, 'plan')}, ${n(v.subscriptionCount, 'subscription')})`;
     contracts =
       v.subscriptionsCodeMatches && v.nftCodeMatches
         ? ok('contracts', where)
@@ -150,7 +151,9 @@ async function gasCheck(client: ReadClient, server: `0x${string}`): Promise<Chec
   ]);
   const perTx = GAS_PER_TX * (price > 0n ? price : 1n);
   const txs = balance / perTx;
-  const text = `server key ${server} holds ${formatEther(balance)} (about ${txs} transactions at the current gas price)`;
+  const [whole, frac = ''] = formatEther(balance).split('.');
+  const amount = frac ? `${whole}.${frac.slice(0, 4).replace(/0+$/, '') || '0'}` : whole;
+  const text = `server key ${server} holds ${amount} of the native coin (about ${txs} transactions at the current gas price)`;
   const hint = `send native coin to ${server}: it pays for minting the access NFTs`;
   if (txs < 1n) return fail('gas', text, hint);
   if (txs < LOW_TX_COUNT) return warn('gas', text, hint);

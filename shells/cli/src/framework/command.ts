@@ -34,7 +34,7 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     type: 'string',
     description: 'configuration directory (default /etc/blockhost, or $BLOCKHOST_CONFIG_DIR)',
   },
-  json: { type: 'boolean', description: 'machine-readable output (read commands)' },
+  json: { type: 'boolean', description: 'machine-readable output: one JSON document on stdout' },
   yes: { type: 'boolean', short: 'y', description: 'confirm destructive actions without asking' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
 };
