@@ -490,6 +490,12 @@ describe('plans on chain', () => {
     expect(human.stdout).toMatch(/large\s+5\.00\s+4\s+8192\s+80\s+no/);
   });
 
+  it('plan update of an unknown plan is exit 1 naming it', async () => {
+    const r = await run(['plan', 'update', '99', '--name', 'x']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: reading plan 99: .*PlanNotFound/);
+  });
+
   it('plan create names every missing option (exit 2)', async () => {
     const r = await run(['plan', 'create', '--name', 'x']);
     expect(r.code).toBe(2);
@@ -512,6 +518,15 @@ describe('error paths', () => {
       head: null,
       error: expect.any(String),
     });
+  });
+
+  it('job list checks its options (exit 2)', async () => {
+    const r = await run(['job', 'list', '--state', 'stuck']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      '--state: unknown state "stuck"; one of queued, running, needs_operator, failed, done, cancelled',
+    );
+    expect((await run(['job', 'retry', 'x'])).code).toBe(2);
   });
 
   it('a missing daemon database is exit 2 with a hint, for every journal command', async () => {
