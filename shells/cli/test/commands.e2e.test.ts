@@ -189,6 +189,17 @@ describe('read commands with blockhostd running', () => {
     expect(show.tokenId).not.toBeNull();
   });
 
+  it('with blockhostd running, the daemon runs the jobs the CLI queues (runBy: daemon)', async () => {
+    const r = await run(['vm', 'suspend', a, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.json<Json>()).toMatchObject({ queued: true, runBy: 'daemon' });
+    await waitFor('the daemon to suspend it', () => vmOf(a)?.status === 'stopped');
+    const back = await run(['vm', 'resume', a, '--json']);
+    expect(back.json<Json>()).toMatchObject({ queued: true, runBy: 'daemon' });
+    await waitFor('the daemon to resume it', () => settledRunning(daemon!.db, BigInt(a)));
+    expect(vmOf(a)?.status).toBe('running');
+  });
+
   it('status exits 1 and says so once blockhostd is gone', async () => {
     await daemon!.stop();
     daemon = null;
@@ -202,9 +213,6 @@ describe('read commands with blockhostd running', () => {
     expect((await run(['status'])).stdout).toMatch(/daemon:\s+not running/);
   });
 });
-
-// Needs shells/daemon: its job runner does not look for jobs another process queued.
-it.todo('with blockhostd running, the daemon runs the job `vm suspend` queued (runBy: daemon)');
 
 describe('operating VMs and jobs (blockhostd stopped: the CLI runs the jobs)', () => {
   it('with a runner holding the lease, vm suspend only queues; job show and job cancel handle it', async () => {
@@ -425,6 +433,14 @@ describe('sub set-key', () => {
     const details = await bob.connectionDetails(BigInt(j.tokenId));
     expect(details).toMatchObject({ hostname: vm.ipv4, port: 22, username: 'user' });
     expect((await run(['sub', 'show', b, '--json'])).json()).toMatchObject({ keyError: null });
+    // Kept for later mints (a re-provisioned VM): sealed to the server key, the signature never in clear.
+    const kept = db
+      .prepare('SELECT key_override FROM subscription_status WHERE subscription_id = ?')
+      .get(b) as {
+      key_override: string;
+    };
+    expect(kept.key_override).toMatch(/^0x04[0-9a-f]+$/);
+    expect(kept.key_override).not.toContain((await bob.keySignature()).slice(2, 40));
   });
 
   it('also takes the bare signature from a 0600 file', async () => {

@@ -110,8 +110,9 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
           },
           'lifecycle pass queued jobs',
         );
-        runner.wake();
       }
+      // Also picks up jobs another process queued (the CLI's vm suspend, job retry, gc --execute).
+      runner.wake();
     } catch (e) {
       log.error({ error: (e as Error).message }, 'lifecycle pass failed');
     }

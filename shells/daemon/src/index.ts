@@ -28,6 +28,7 @@ export {
   type PlanRow,
   type SubscriptionRow,
   setKeyError,
+  setKeyOverride,
 } from './db/subscriptions.js';
 export {
   countVmsByState,
@@ -47,7 +48,12 @@ export {
   startDaemon,
 } from './engine.js';
 export { type CreateJobRunnerOptions, createJobRunner } from './jobs/create-runner.js';
-export { type JobContext, jobDefinitions, type UserDataInput } from './jobs/definitions.js';
+export {
+  connectionDetails,
+  type JobContext,
+  jobDefinitions,
+  type UserDataInput,
+} from './jobs/definitions.js';
 export type { ChainPort, PortError, PortResult, ProxmoxPort, VmSpec } from './jobs/ports.js';
 export { JobRunner } from './jobs/runner.js';
 export { FIRST_STEP, type ScheduleResult, scheduleLifecycle } from './lifecycle/schedule.js';

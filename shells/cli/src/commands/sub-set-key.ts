@@ -2,40 +2,25 @@ import {
   buildKeyMessage,
   decryptUserSignature,
   encryptConnectionDetails,
+  encryptUserSignature,
   normalizeSignature,
   ownerOf,
+  publicKeyFromSecretKey,
   tokenOfSubscription,
   updateUserEncrypted,
 } from '@blockhost/chain';
 import {
+  connectionDetails,
   getSubscription,
   type HostConfig,
   latestVmOf,
-  setKeyError,
-  type VmRow,
+  setKeyOverride,
 } from '@blockhost/daemon';
 import { bytesToHex, getAddress, type Hex } from 'viem';
 import { chainFailure } from '../failures.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';
 import { readSecretFile, readSecretStdin } from '../framework/secret-input.js';
-
-/**
- * What the customer decrypts with their signature: the same fields the
- * daemon's mint step writes (kept in step with shells/daemon's
- * `connectionDetails`; asked to be exported from there).
- */
-function connectionDetails(config: HostConfig, vm: VmRow) {
-  const host = vm.ipv6 ?? vm.ipv4 ?? vm.name ?? '';
-  const { ssh_port, signing_port, user } = config.blockhost.vm;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  return {
-    hostname: host,
-    port: ssh_port,
-    username: user,
-    signingUrl: `https://${urlHost}:${signing_port}/login/`,
-  };
-}
 
 /** The key-message signature, from a raw signature or a `userEncrypted` blob for this host. */
 function signatureFrom(config: HostConfig, text: string): Hex {
@@ -177,7 +162,14 @@ export const subSetKey: CommandSpec = {
       throw chainFailure(`updating NFT ${tokenId}`, tx.error);
     }
     progress.done(`NFT ${tokenId} updated`);
-    setKeyError(db, id, null, Date.now());
+    // Kept (encrypted to the server key, never in clear) so a later re-provisioning
+    // mints or updates the NFT with this key, not the bad one from the purchase.
+    const sealed = publicKeyFromSecretKey(config.serverKey.reveal()).andThen((serverPublicKey) =>
+      encryptUserSignature({ serverPublicKey, signature }),
+    );
+    if (sealed.isErr())
+      throw new CliError(`keeping the key: ${sealed.error.shortMessage}`, EXIT.failed);
+    setKeyOverride(db, id, sealed.value, Date.now());
     const view = {
       subscriptionId: id,
       tokenId: tokenId.toString(),

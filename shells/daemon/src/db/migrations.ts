@@ -70,6 +70,9 @@ CREATE TABLE tokens (
 CREATE TABLE subscription_status (
   subscription_id TEXT PRIMARY KEY,
   key_error TEXT,
+  -- An operator-supplied replacement for a bad userEncrypted (same format: ECIES to the
+  -- server key), used by every later mint or re-provisioning.
+  key_override TEXT,
   attention TEXT,
   attention_detail TEXT,
   updated_at INTEGER NOT NULL

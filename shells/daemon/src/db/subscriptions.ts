@@ -15,6 +15,8 @@ export interface SubscriptionRow {
   tokenId: string | null;
   tokenOwner: string | null;
   keyError: string | null;
+  /** Operator-supplied userEncrypted replacing a bad one (`blockhost sub set-key`). */
+  keyOverride: string | null;
   attention: string | null;
   attentionDetail: string | null;
 }
@@ -31,6 +33,7 @@ interface Raw {
   token_id: string | null;
   token_owner: string | null;
   key_error: string | null;
+  key_override: string | null;
   attention: string | null;
   attention_detail: string | null;
 }
@@ -44,7 +47,7 @@ const byId = (a: { id: string }, b: { id: string }) => {
 export function listSubscriptions(db: Db): SubscriptionRow[] {
   const rows = db
     .prepare(
-      `SELECT s.*, t.token_id, t.owner AS token_owner, st.key_error, st.attention, st.attention_detail
+      `SELECT s.*, t.token_id, t.owner AS token_owner, st.key_error, st.key_override, st.attention, st.attention_detail
        FROM subscriptions s
        LEFT JOIN tokens t ON t.subscription_id = s.id
        LEFT JOIN subscription_status st ON st.subscription_id = s.id`,
@@ -63,6 +66,7 @@ export function listSubscriptions(db: Db): SubscriptionRow[] {
       tokenId: r.token_id,
       tokenOwner: r.token_owner,
       keyError: r.key_error,
+      keyOverride: r.key_override,
       attention: r.attention,
       attentionDetail: r.attention_detail,
     }))
@@ -116,6 +120,20 @@ export function setKeyError(
     `INSERT INTO subscription_status (subscription_id, key_error, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (subscription_id) DO UPDATE SET key_error = excluded.key_error, updated_at = excluded.updated_at`,
   ).run(subscriptionId, error, now);
+}
+
+/** Stores an operator-supplied `userEncrypted` for the subscription and clears its key error. */
+export function setKeyOverride(
+  db: Db,
+  subscriptionId: string,
+  userEncrypted: string,
+  now: number,
+): void {
+  db.prepare(
+    `INSERT INTO subscription_status (subscription_id, key_override, key_error, updated_at) VALUES (?, ?, NULL, ?)
+     ON CONFLICT (subscription_id) DO UPDATE SET key_override = excluded.key_override, key_error = NULL,
+       updated_at = excluded.updated_at`,
+  ).run(subscriptionId, userEncrypted, now);
 }
 
 /** Replaces the whole set of "needs attention" flags with the latest reconcile's. */

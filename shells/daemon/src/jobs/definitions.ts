@@ -301,10 +301,13 @@ function provision(ctx: JobContext): JobDefinition {
   };
 }
 
-/** Connection details the customer decrypts with their signature. */
-function connectionDetails(ctx: JobContext, vm: VmRow): Record<string, unknown> {
+/** Connection details the customer decrypts with their signature (also `blockhost sub set-key`). */
+export function connectionDetails(
+  config: HostConfig,
+  vm: Pick<VmRow, 'ipv4' | 'ipv6' | 'name'>,
+): { hostname: string; port: number; username: string; signingUrl: string } {
   const host = vm.ipv6 ?? vm.ipv4 ?? vm.name ?? '';
-  const { ssh_port, signing_port, user } = ctx.config.blockhost.vm;
+  const { ssh_port, signing_port, user } = config.blockhost.vm;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     hostname: host,
@@ -328,9 +331,9 @@ async function mintStep(
   if (!sub) return fail('the subscription is no longer on chain (reorged away)');
   let encrypted: `0x${string}` = '0x';
   let keyError: string | null = null;
-  const sig = ctx.chain.decryptSubscriberKey(sub.userEncrypted);
+  const sig = ctx.chain.decryptSubscriberKey(sub.keyOverride ?? sub.userEncrypted);
   if (sig.ok) {
-    const enc = ctx.chain.encryptConnectionDetails(sig.value, connectionDetails(ctx, vm));
+    const enc = ctx.chain.encryptConnectionDetails(sig.value, connectionDetails(ctx.config, vm));
     if (enc.ok) encrypted = enc.value;
     else keyError = enc.error.message;
   } else {
