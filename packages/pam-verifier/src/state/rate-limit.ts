@@ -3,7 +3,7 @@
  * `<runDir>/failures/`, one timestamp (unix ms) per line. Appends are atomic
  * for such small writes, so concurrent logins do not lose counts.
  */
-import { appendFileSync, readFileSync, unlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok, type Result } from 'neverthrow';
 import { USER_NAME_RE } from '../challenge/create-challenge.js';
@@ -22,6 +22,8 @@ function failuresPath(runDir: string, user: string): string | undefined {
 function recentFailures(path: string, now: number, windowMs: number): number[] {
   let text: string;
   try {
+    // existsSync first: a caught ENOENT costs a helper more than the extra syscall.
+    if (!existsSync(path)) return [];
     text = readFileSync(path, 'utf8');
   } catch {
     return [];
@@ -79,7 +81,7 @@ export function clearFailures(runDir: string, user: string): void {
   const path = failuresPath(runDir, user);
   if (!path) return;
   try {
-    unlinkSync(path);
+    if (existsSync(path)) unlinkSync(path);
   } catch {
     // none recorded
   }

@@ -13,6 +13,7 @@
 import {
   chmodSync,
   closeSync,
+  existsSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -61,7 +62,8 @@ export function writeFileAtomic(path: string, content: string): void {
 
 function unlinkQuiet(path: string): void {
   try {
-    unlinkSync(path);
+    // existsSync first: a caught ENOENT costs a helper more than the extra syscall.
+    if (existsSync(path)) unlinkSync(path);
   } catch {
     // already gone
   }
@@ -226,7 +228,8 @@ export function storeSessionSignature(
 export function readSessionSignature(runDir: string, sessionId: string): string | undefined {
   if (!isSessionId(sessionId)) return undefined;
   try {
-    return readFileSync(sessionSignaturePath(runDir, sessionId), 'utf8');
+    const path = sessionSignaturePath(runDir, sessionId);
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   } catch {
     return undefined;
   }

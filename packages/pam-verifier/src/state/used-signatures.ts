@@ -2,7 +2,7 @@
  * Signatures that logged in, remembered by hash for a day, so a replay is
  * reported as such (it would fail anyway: its challenge is gone).
  */
-import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex, utf8 } from '../internal/hex.js';
 import { keccak256 } from '../verify/keccak.js';
@@ -34,6 +34,8 @@ let lastFingerprint: { signature: string; fingerprint: string } | undefined;
 function entries(runDir: string, now: number): { at: number; fp: string }[] {
   let text: string;
   try {
+    // existsSync first: a caught ENOENT costs a helper more than the extra syscall.
+    if (!existsSync(usedPath(runDir))) return [];
     text = readFileSync(usedPath(runDir), 'utf8');
   } catch {
     return [];
@@ -57,7 +59,7 @@ export function rememberSignature(runDir: string, signature: string, now: number
   appendFileSync(path, `${now} ${signatureFingerprint(signature)}\n`, { mode: 0o600 });
   // Compact when the file holds many expired lines.
   try {
-    if (statSync(path).size > 64 * 1024)
+    if (readFileSync(path, 'utf8').length > 64 * 1024)
       writeFileAtomic(
         path,
         entries(runDir, now)

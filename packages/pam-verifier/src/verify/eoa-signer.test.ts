@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import fc from 'fast-check';
 import { recoverMessageAddress } from 'viem';
@@ -7,12 +9,14 @@ import { bytesToHex, hexToBytes } from '../internal/hex.js';
 import { isPersonalSignBy, personalSignSigners } from './eoa-signer.js';
 import { recoverMessageSigner } from './recover-address.js';
 import {
+  oddMultiples,
   recoverPublicKey,
   SECP256K1_LAMBDA,
   SECP256K1_N,
   splitScalar,
   wnaf,
 } from './secp256k1-recover.js';
+import { renderSecp256k1GTables } from './secp256k1-tables.js';
 
 const key = fc
   .uint8Array({ minLength: 32, maxLength: 32 })
@@ -136,6 +140,20 @@ describe('secp256k1 recovery internals', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('odd-multiple tables hold 1Q … 15Q; the committed G tables are the generator output', () => {
+    const q = secp256k1.Point.BASE.multiply(0x1234567890abcdefn);
+    const table = oddMultiples(q.x, q.y);
+    for (let i = 0; i < 8; i++) {
+      const m = q.multiply(BigInt(2 * i + 1));
+      expect([table[2 * i], table[2 * i + 1]]).toEqual([m.x, m.y]);
+    }
+    const committed = readFileSync(
+      join(import.meta.dirname, 'generated', 'secp256k1-g-tables.ts'),
+      'utf8',
+    );
+    expect(committed).toBe(renderSecp256k1GTables());
   });
 
   it('recovers the public key noble recovers, for both parities', () => {

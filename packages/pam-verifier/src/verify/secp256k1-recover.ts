@@ -15,6 +15,8 @@
  * The tests check it against noble/viem recovery on random keys.
  */
 
+import { G_ENDO_ODD_MULTIPLES, G_ODD_MULTIPLES } from './generated/secp256k1-g-tables.js';
+
 /** Field prime p, group order n, generator G. */
 const P = 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2fn;
 const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
@@ -185,20 +187,28 @@ class Jacobian {
   }
 }
 
-/** 1·Q, 3·Q, …, 15·Q affine, as [x₁, y₁, x₃, y₃, …]: the table for width-5 digits. */
-function oddMultiples(x: bigint, y: bigint): bigint[] {
-  // 2Q affine (Q has prime order n, so y ≠ 0 and no multiple below 16 is infinity).
-  const l = (3n * x * x * inverse(2n * y, P)) % P;
-  const dx = norm(l * l - 2n * x, P);
-  const dy = norm(l * (x - dx) - y, P);
+/**
+ * 1·Q, 3·Q, …, 15·Q affine, as [x₁, y₁, x₃, y₃, …]: the table for width-5
+ * digits, with one field inversion in all. 2Q = (X, Y, Z) stays Jacobian:
+ * the odd multiples are summed on the isomorphic curve y² = x³ + 7·Z⁶, where
+ * 2Q is the affine (X, Y) and Q is (x·Z², y·Z³), so every step is a cheap
+ * mixed addition (the a = 0 formulas do not use the constant b); a point
+ * (X′, Y′, Z′) there is (X′, Y′, Z′·Z) here. Then Montgomery's trick
+ * inverts all eight Z at once. (Q has prime order n: no multiple below 16
+ * is infinity.)
+ */
+export function oddMultiples(x: bigint, y: bigint): bigint[] {
+  const two = new Jacobian();
+  two.add(x, y);
+  two.double();
+  const zz = (two.Z * two.Z) % P;
   const acc = new Jacobian();
-  acc.add(x, y);
-  const jac: [bigint, bigint, bigint][] = [[x, y, 1n]];
+  acc.add((x * zz) % P, (((y * zz) % P) * two.Z) % P);
+  const jac: [bigint, bigint, bigint][] = [[acc.X, acc.Y, two.Z]];
   for (let i = 1; i < 8; i++) {
-    acc.add(dx, dy);
-    jac.push([acc.X, acc.Y, acc.Z]);
+    acc.add(two.X, two.Y);
+    jac.push([acc.X, acc.Y, (acc.Z * two.Z) % P]);
   }
-  // One inversion for all eight Z (Montgomery's trick).
   const prefix: bigint[] = [];
   let run = 1n;
   for (const [, , Z] of jac) {
@@ -219,7 +229,10 @@ function oddMultiples(x: bigint, y: bigint): bigint[] {
 }
 
 /** φ applied to every point of a table. */
-const endoTable = (t: readonly bigint[]) => t.map((v, i) => (i % 2 === 0 ? (v * BETA) % P : v));
+export const endoTable = (t: readonly bigint[]) =>
+  t.map((v, i) => (i % 2 === 0 ? (v * BETA) % P : v));
+
+export const SECP256K1_G: AffinePoint = [GX, GY];
 
 /**
  * u₁·G + u₂·Q, both scalars in [0, n): each split by GLV into two ~128-bit
@@ -227,16 +240,15 @@ const endoTable = (t: readonly bigint[]) => t.map((v, i) => (i % 2 === 0 ? (v * 
  * four width-5 NAF digits from affine tables of odd multiples.
  */
 function mulAdd(u1: bigint, u2: bigint, x: bigint, y: bigint): AffinePoint | undefined {
-  const gTable = oddMultiples(GX, GY);
   const qTable = oddMultiples(x, y);
   const terms: { digits: Int8Array; table: readonly bigint[]; negate: boolean }[] = [];
-  for (const [k, base] of [
-    [u1, gTable],
-    [u2, qTable],
+  for (const [k, base, endo] of [
+    [u1, G_ODD_MULTIPLES, G_ENDO_ODD_MULTIPLES],
+    [u2, qTable, endoTable(qTable)],
   ] as const) {
     const [k1, k2] = splitScalar(k);
     terms.push({ digits: wnaf(k1 < 0n ? -k1 : k1), table: base, negate: k1 < 0n });
-    terms.push({ digits: wnaf(k2 < 0n ? -k2 : k2), table: endoTable(base), negate: k2 < 0n });
+    terms.push({ digits: wnaf(k2 < 0n ? -k2 : k2), table: endo, negate: k2 < 0n });
   }
   const acc = new Jacobian();
   for (let i = DIGITS - 1; i >= 0; i--) {
