@@ -70,6 +70,8 @@ export {
 export { defaultBundleDir } from './install/bundle-dir.js';
 export { runVmLoginCli, VM_LOGIN_USAGE } from './install/cli.js';
 export {
+  HELPER_CODE_CACHES,
+  HELPER_CODE_FILES,
   HELPER_NAMES,
   type HelperName,
   LIB_DIR,
@@ -99,6 +101,7 @@ export {
   uninstallVmLogin,
 } from './install/install.js';
 export { addPamInclude, hasPamInclude, removePamInclude } from './install/pam-include.js';
+export { type WarmUpResult, warmUpLoginHelpers } from './install/warm-up.js';
 export {
   createLoginLogger,
   formatLoginEvent,
