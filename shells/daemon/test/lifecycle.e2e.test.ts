@@ -44,6 +44,26 @@ describe('blockhostd end to end (anvil + Proxmox simulator)', () => {
     expect(sim.tags).toEqual(expect.arrayContaining(['blockhost', `sub-${subscriptionId}`]));
     expect(sim.config.ipconfig0).toContain(`ip=${vm.ipv4}/24`);
 
+    // The wallet login travels with cloud-init: programs, config, PAM/sshd wiring, nodejs, installer.
+    const guest = stack.sim.vm(vm.vmid!)!.guest;
+    expect(Object.keys(guest.files)).toEqual(
+      expect.arrayContaining([
+        '/usr/lib/blockhost/pam-challenge',
+        '/usr/lib/blockhost/pam-verify',
+        '/usr/lib/blockhost/blockhost-vm-login',
+        '/etc/pam.d/blockhost-wallet-auth',
+        '/etc/ssh/sshd_config.d/50-blockhost-wallet.conf',
+      ]),
+    );
+    const loginConfig = Object.entries(guest.files).find(([p]) => p.endsWith('vm-login.json'))![1];
+    expect(JSON.parse(Buffer.from(loginConfig.contentBase64, 'base64').toString())).toMatchObject({
+      chainId: 31337,
+      nftContract: stack.contracts.nft,
+    });
+    expect(guest.packages).toContain('nodejs');
+    expect(guest.runcmd).toContainEqual(['/usr/lib/blockhost/blockhost-vm-login', 'install']);
+    expect(guest.users.user?.groups).toContain('blockhost-wallet');
+
     // The NFT: minted once, to the buyer, with details only the buyer's signature decrypts.
     const tokenId = await alice.tokenOf(subscriptionId);
     expect(tokenId).not.toBeNull();

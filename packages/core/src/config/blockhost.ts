@@ -103,6 +103,8 @@ export const blockhostConfigSchema = z.strictObject({
       ssh_port: z.int().min(1).max(65535).default(DEFAULTS.blockhost.vm_ssh_port),
       signing_port: z.int().min(1).max(65535).default(DEFAULTS.blockhost.vm_signing_port),
       agent_timeout_s: z.int().min(10).max(3600).default(DEFAULTS.blockhost.agent_timeout_s),
+      /** The wallet-login programs (@blockhost/pam-verifier's bundles) delivered to every VM. */
+      login_bundle_dir: absolutePath.default(DEFAULTS.blockhost.vm_login_bundle_dir),
       /** RPC URLs the VMs use to check NFT ownership at login (default: none, GECOS only). */
       rpc_urls: z.array(z.url({ protocol: /^https?$/ })).default([]),
     })
@@ -112,6 +114,7 @@ export const blockhostConfigSchema = z.strictObject({
       signing_port: DEFAULTS.blockhost.vm_signing_port,
       agent_timeout_s: DEFAULTS.blockhost.agent_timeout_s,
       rpc_urls: [],
+      login_bundle_dir: DEFAULTS.blockhost.vm_login_bundle_dir,
     }),
 });
 

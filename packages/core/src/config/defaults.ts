@@ -31,6 +31,7 @@ export const DEFAULTS = {
     vm_user: 'user',
     vm_ssh_port: 22,
     vm_signing_port: 8443,
+    vm_login_bundle_dir: '/usr/lib/blockhost/vm-login',
     agent_timeout_s: 300,
     reconcile_interval_ms: 15_000,
     max_concurrent_jobs: 8,

@@ -26,6 +26,7 @@ import {
 import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { Customer } from './customer.js';
+import { vmLoginBundleDir } from './vm-login-bundles.js';
 
 export interface DevStackOptions {
   /** Parent directory for the stack's files (default: the system temp dir). */
@@ -83,7 +84,10 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
   const dir = mkdtempSync(join(o.parentDir ?? tmpdir(), 'blockhost-'));
   const cleanup: (() => Promise<void>)[] = [];
   try {
-    const anvil = await startAnvil({ ...o.anvil });
+    const [anvil, loginBundles] = await Promise.all([
+      startAnvil({ ...o.anvil }),
+      vmLoginBundleDir(),
+    ]);
     cleanup.push(() => anvil.stop());
     const serverKey = anvil.accounts[SERVER_ACCOUNT]!.privateKey;
     const server = anvil.clients(SERVER_ACCOUNT);
@@ -206,6 +210,8 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
           `  template_vmid: ${TEMPLATE_VMID}`,
           '  storage: local-lvm',
           `  snippets_dir: ${snippetsDir}`,
+          'vm:',
+          `  login_bundle_dir: ${loginBundles}`,
           'http:',
           `  listen: ${o.listen ?? '127.0.0.1:0'}`,
           o.blockhost ?? '',

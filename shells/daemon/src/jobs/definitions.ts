@@ -215,12 +215,18 @@ function provision(ctx: JobContext): JobDefinition {
       const spec = vmSpec(ctx, vm, plan);
       if (isOutcome(spec)) return spec;
       const sub = getSubscription(ctx.db, job.subscriptionId);
-      const userData = ctx.renderUserData({
-        hostname: spec.name,
-        user: spec.user,
-        wallet: vm.allowedWallet ?? sub?.subscriber ?? '',
-        tokenId: sub?.tokenId ? BigInt(sub.tokenId) : null,
-      });
+      let userData: string;
+      try {
+        userData = ctx.renderUserData({
+          hostname: spec.name,
+          user: spec.user,
+          wallet: vm.allowedWallet ?? sub?.subscriber ?? '',
+          tokenId: sub?.tokenId ? BigInt(sub.tokenId) : null,
+        });
+      } catch (e) {
+        // A setup problem (e.g. the login bundles missing): retrying cannot fix it.
+        return fail(`rendering the cloud-init user-data: ${(e as Error).message}`);
+      }
       const wrote = fromPort(
         await ctx.proxmox.writeSnippet(spec.node, spec.snippet, userData),
         'writing the cloud-init snippet',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BlockhostError } from '@blockhost/core';
-import { renderVmLoginConfig, WALLET_GROUP } from '@blockhost/pam-verifier';
+import { vmLoginFiles, WALLET_GROUP } from '@blockhost/pam-verifier';
 import {
   cloneVm,
   configureVm,
@@ -48,17 +48,46 @@ async function run<T, E extends BlockhostError & { retryable?: boolean }>(
   return x.isOk() ? okResult(x.value) : portErr(x.error);
 }
 
-/** Cloud-init user-data: the login user with the wallet in GECOS, the VM login config, the hostname. */
+/**
+ * Cloud-init user-data: the login user (wallet in GECOS, in the wallet group),
+ * the wallet-login programs and their config, Debian's nodejs to run them, and
+ * the installer run once at first boot to wire PAM and sshd. The bundles are
+ * read on first use (a suspend or destroy needs none of this); a missing bundle
+ * directory makes provisioning fail with this message.
+ */
 export function createUserDataRenderer(config: HostConfig): (input: UserDataInput) => string {
-  const login = renderVmLoginConfig({
-    chainId: config.web3.chain_id,
-    rpcUrls: config.blockhost.vm.rpc_urls.length ? config.blockhost.vm.rpc_urls : undefined,
-    nftContract: config.web3.contracts.nft,
-    signing: { enabled: true, port: config.blockhost.vm.signing_port },
-  });
-  if (login.isErr()) throw login.error;
-  const file = login.value;
+  let cached: {
+    writeFiles: { path: string; content: string; permissions: string }[];
+    installer: string;
+  } | null = null;
+  const load = () => {
+    if (cached) return cached;
+    const files = vmLoginFiles({
+      config: {
+        chainId: config.web3.chain_id,
+        rpcUrls: config.blockhost.vm.rpc_urls.length ? config.blockhost.vm.rpc_urls : undefined,
+        nftContract: config.web3.contracts.nft,
+        signing: { enabled: true, port: config.blockhost.vm.signing_port },
+      },
+      bundleDir: config.blockhost.vm.login_bundle_dir,
+    });
+    if (files.isErr()) {
+      throw new Error(
+        `vm.login_bundle_dir (${config.blockhost.vm.login_bundle_dir}): ${files.error.message}; ` +
+          'it must hold the wallet-login programs of @blockhost/pam-verifier (its dist/bin)',
+      );
+    }
+    const writeFiles = files.value.map((f) => ({
+      path: f.path,
+      content: f.content,
+      permissions: `0${f.mode.toString(8)}`,
+    }));
+    const installer = writeFiles.find((f) => f.path.endsWith('/blockhost-vm-login'))!.path;
+    cached = { writeFiles, installer };
+    return cached;
+  };
   return (input) => {
+    const { writeFiles, installer } = load();
     const r = renderUserData({
       hostname: input.hostname,
       user: {
@@ -67,11 +96,9 @@ export function createUserDataRenderer(config: HostConfig): (input: UserDataInpu
         ...(input.tokenId === null ? {} : { nftTokenId: input.tokenId }),
         groups: [WALLET_GROUP],
       },
-      writeFiles: [
-        { path: file.path, content: file.content, permissions: `0${file.mode.toString(8)}` },
-      ],
-      // The template carries the login package; this activates it with the config above.
-      runcmd: [['/usr/lib/blockhost/blockhost-vm-login', 'install']],
+      packages: ['nodejs'],
+      writeFiles,
+      runcmd: [[installer, 'install']],
     });
     if (r.isErr()) throw r.error;
     return r.value;
