@@ -83,6 +83,7 @@ describe('blockhost doctor on a healthy host', () => {
       'storage',
       'bridge',
       'snippets',
+      'vm-login',
       'vmids',
       'ipv4',
       'database',
@@ -98,7 +99,7 @@ describe('blockhost doctor on a healthy host', () => {
     const r = await cli(['doctor', '--config-dir', stack.configDir], { ports: createDefaultPorts });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('✔ '))).toHaveLength(18);
+    expect(lines.filter((l) => l.startsWith('✔ '))).toHaveLength(19);
     expect(r.stdout).toMatch(/✔ rpc\s+chain 31337 at http:\/\/127\.0\.0\.1:\d+ \(block \d+\)/);
     expect(r.stdout).toMatch(
       /✔ token\s+blockhost@pve!blockhost holds exactly the privileges BlockHost needs/,
@@ -108,6 +109,20 @@ describe('blockhost doctor on a healthy host', () => {
       /✔ ipv4\s+240 of 241 IPv4 addresses free in ipv4_pool 10\.77\.0\.10–10\.77\.0\.250/,
     );
     expect(lines.at(-1)).toBe('all checks passed');
+  });
+});
+
+describe('blockhost doctor: the VM login programs', () => {
+  it('names a missing vm.login_bundle_dir and what to do', async () => {
+    const dir = variantConfig(stack.configDir, {
+      blockhost: (doc) => doc.setIn(['vm', 'login_bundle_dir'], '/nonexistent/vm-login'),
+    });
+    const { code, report } = await doctor(dir);
+    expect(code).toBe(1);
+    const c = report.checks.find((x) => x.id === 'vm-login')!;
+    expect(c.status).toBe('fail');
+    expect(c.summary).toContain('/nonexistent/vm-login');
+    expect(c.hint).toMatch(/dist\/bin/);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   ipv4Check,
   snippetsCheck,
   vmidCheck,
+  vmLoginCheck,
 } from '../doctor/host-checks.js';
 import { pveChecks } from '../doctor/pve-checks.js';
 import type { CommandSpec } from '../framework/command.js';
@@ -112,6 +113,7 @@ export const doctor: CommandSpec = {
     ]);
     const host = [
       ...(await guarded('snippets', async () => snippetsCheck(config))),
+      ...(await guarded('vm-login', async () => vmLoginCheck(config))),
       ...(await guarded('vmids', async () => vmidCheck(config, db, pve.usedVmids))),
       ...(await guarded('ipv4', async () => ipv4Check(config, db))),
       journal.check ?? databaseCheck(config, db),

@@ -11,6 +11,7 @@ import {
   schemaVersion,
   takenValues,
 } from '@blockhost/daemon';
+import { readHelperBundles } from '@blockhost/pam-verifier';
 import { bytes, type CheckResult, fail, ok, skip, warn } from './check.js';
 
 /** Fewer free VMIDs or addresses than this is worth a warning before it becomes an outage. */
@@ -130,6 +131,19 @@ export function snippetsCheck(config: HostConfig): CheckResult {
     );
   }
   return ok('snippets', `cloud-init snippets go to ${dir} on ${local}`);
+}
+
+/** The wallet-login programs cloud-init carries to every VM (vm.login_bundle_dir). */
+export function vmLoginCheck(config: HostConfig): CheckResult {
+  const dir = config.blockhost.vm.login_bundle_dir;
+  const r = readHelperBundles(dir);
+  if (r.isErr())
+    return fail(
+      'vm-login',
+      `the VM login programs are not in ${dir} (${r.error.shortMessage})`,
+      'install the BlockHost host package (it ships them), or point vm.login_bundle_dir at @blockhost/pam-verifier’s dist/bin',
+    );
+  return ok('vm-login', `VM login programs in ${dir} (${r.value.length} files for cloud-init)`);
 }
 
 export async function daemonCheck(config: HostConfig): Promise<CheckResult> {
