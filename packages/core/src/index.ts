@@ -107,4 +107,5 @@ export {
   parseIpv6,
   parseIpv6Cidr,
 } from './net/ipv6.js';
+export { seededRandom } from './random/seeded.js';
 export { type Address, isAddress, sameAddress, type UnixSeconds } from './types.js';

@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { getTokenCount } from '@blockhost/chain';
+import { seededRandom } from '@blockhost/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../src/db/open.js';
 import { bundleDaemon } from '../src/devstack/bundle.js';
@@ -21,18 +22,6 @@ let stack: DevStack;
 let entry: string;
 let listen: string;
 let daemon: DaemonProcess | null = null;
-
-/** Deterministic kill moments (mulberry32), so a failing run can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 beforeAll(async () => {
   listen = `127.0.0.1:${await freePort()}`;
@@ -67,7 +56,8 @@ describe('blockhostd under SIGKILL', () => {
   it(
     `keeps exactly-once provisioning and minting over ${RUNS} random crashes`,
     async () => {
-      const random = rng(20261126);
+      // Deterministic kill moments, so a failing run can be replayed.
+      const random = seededRandom(20261126);
       const customer = await stack.customer(3);
       const all: bigint[] = [];
       const killedAt: string[] = [];

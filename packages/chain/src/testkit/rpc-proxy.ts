@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '@blockhost/core';
 import { AnvilError } from './anvil.js';
 
 /**
@@ -55,18 +56,6 @@ interface JsonRpcCall {
   params?: unknown[];
 }
 
-/** mulberry32: tiny, seedable, good enough to decide drops reproducibly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -80,7 +69,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startRpcProxy(options: StartRpcProxyOptions): Promise<RpcProxy> {
   let maxLogRange = options.maxLogRange;
   let dropRate = options.dropRate ?? 0;
-  const random = prng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const style = options.rangeErrorStyle ?? 'limit';
   const code = options.rangeErrorCode ?? -32602;
   const stats: RpcProxyStats = {
