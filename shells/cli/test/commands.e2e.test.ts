@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../daemon/src/devstack/customer.js';
 import { freePort } from '../../daemon/src/devstack/daemon-process.js';
 import { type DevStack, startDevStack } from '../../daemon/src/devstack/stack.js';
-import { type Daemon, startDaemon } from '../../daemon/src/engine.js';
-import { quietLog, settledRunning, waitFor } from '../../daemon/test/helpers.js';
+import type { Daemon } from '../../daemon/src/engine.js';
+import { settledRunning, startStackDaemon, waitFor } from '../../daemon/test/helpers.js';
 import { cli, type Json, removeTempDirs, tempFile, variantConfig } from './helpers.js';
 
 let stack: DevStack;
@@ -32,11 +32,7 @@ beforeAll(async () => {
     listen: `127.0.0.1:${await freePort()}`,
     blockhost: 'daemon: { reconcile_interval_ms: 200, retry_base_ms: 50 }',
   });
-  daemon = await startDaemon({
-    configDir: stack.configDir,
-    log: quietLog,
-    ports: createDefaultPorts,
-  });
+  daemon = await startStackDaemon(stack);
   alice = await stack.customer(3);
   bob = await stack.customer(4);
   const sa = (await alice.buy(stack.planId, 30)).subscriptionId;

@@ -6,8 +6,8 @@ import { createDefaultPorts } from '@blockhost/daemon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../daemon/src/devstack/daemon-process.js';
 import { type DevStack, startDevStack } from '../../daemon/src/devstack/stack.js';
-import { type Daemon, startDaemon } from '../../daemon/src/engine.js';
-import { quietLog, settledRunning, waitFor } from '../../daemon/test/helpers.js';
+import type { Daemon } from '../../daemon/src/engine.js';
+import { settledRunning, startStackDaemon, waitFor } from '../../daemon/test/helpers.js';
 import { cli, type Json, removeTempDirs, variantConfig } from './helpers.js';
 
 interface Check {
@@ -46,11 +46,7 @@ beforeAll(async () => {
     listen: `127.0.0.1:${await freePort()}`,
     blockhost: 'daemon: { reconcile_interval_ms: 200, retry_base_ms: 50 }',
   });
-  daemon = await startDaemon({
-    configDir: stack.configDir,
-    log: quietLog,
-    ports: createDefaultPorts,
-  });
+  daemon = await startStackDaemon(stack);
   const customer = await stack.customer(3);
   const { subscriptionId } = await customer.buy(stack.planId, 30);
   const row = await waitFor('the VM to run', () => settledRunning(daemon.db, subscriptionId));

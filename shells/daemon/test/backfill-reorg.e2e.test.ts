@@ -9,15 +9,13 @@ import { encodeFunctionData } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSubscription } from '../src/db/subscriptions.js';
 import { type DevStack, startDevStack } from '../src/devstack/stack.js';
-import { type Daemon, startDaemon } from '../src/engine.js';
-import { createDefaultPorts } from '../src/wiring/default-ports.js';
-import { quietLog, settledRunning, waitFor } from './helpers.js';
+import type { Daemon } from '../src/engine.js';
+import { settledRunning, startStackDaemon, waitFor } from './helpers.js';
 
 let stack: DevStack;
 let daemon: Daemon | null = null;
 
-const start = () =>
-  startDaemon({ configDir: stack.configDir, log: quietLog, ports: createDefaultPorts });
+const start = () => startStackDaemon(stack);
 
 beforeAll(async () => {
   stack = await startDevStack({

@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listJobs } from '../src/db/jobs.js';
 import { getSubscription, listSubscriptions } from '../src/db/subscriptions.js';
 import { type DevStack, startDevStack } from '../src/devstack/stack.js';
-import { type Daemon, startDaemon } from '../src/engine.js';
-import { createDefaultPorts } from '../src/wiring/default-ports.js';
-import { quietLog, settledRunning, vmState, waitFor } from './helpers.js';
+import type { Daemon } from '../src/engine.js';
+import { settledRunning, startStackDaemon, vmState, waitFor } from './helpers.js';
 
 describe('convergence under faults', () => {
   let stack: DevStack;
@@ -28,11 +27,7 @@ describe('convergence under faults', () => {
     proxy = await startRpcProxy({ target: stack.anvil.rpcUrl, dropRate: 0.1, seed: 7 });
     stack.writeConfig({ rpcUrl: proxy.url });
     stack.sim.faults.taskFailureRate({ rate: 0.2 });
-    daemon = await startDaemon({
-      configDir: stack.configDir,
-      log: quietLog,
-      ports: createDefaultPorts,
-    });
+    daemon = await startStackDaemon(stack);
   }, 60_000);
 
   afterAll(async () => {
@@ -100,11 +95,7 @@ describe('bad input lands in a visible state, the rest is served', () => {
       ipv4: { cidr: '10.88.0.0/24', gateway: '10.88.0.1', start: '10.88.0.10', end: '10.88.0.12' },
       blockhost: 'daemon: { reconcile_interval_ms: 200, retry_base_ms: 20, max_attempts: 3 }',
     });
-    daemon = await startDaemon({
-      configDir: stack.configDir,
-      log: quietLog,
-      ports: createDefaultPorts,
-    });
+    daemon = await startStackDaemon(stack);
   }, 60_000);
 
   afterAll(async () => {

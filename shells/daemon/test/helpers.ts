@@ -3,8 +3,17 @@ import { activeJobSubscriptions } from '../src/db/jobs.js';
 import type { Db } from '../src/db/open.js';
 import { getSubscription } from '../src/db/subscriptions.js';
 import { latestVmOf, type VmRow } from '../src/db/vms.js';
+import type { DevStack } from '../src/devstack/stack.js';
+import { type Daemon, startDaemon } from '../src/engine.js';
+import type { Logger } from '../src/log.js';
+import { createDefaultPorts } from '../src/wiring/default-ports.js';
 
 export const quietLog = pino({ level: process.env.BLOCKHOST_TEST_LOG ?? 'silent' });
+
+/** blockhostd in this process on a dev stack's config, wired to its simulator and chain. */
+export function startStackDaemon(stack: DevStack, log: Logger = quietLog): Promise<Daemon> {
+  return startDaemon({ configDir: stack.configDir, log, ports: createDefaultPorts });
+}
 
 /** Polls `check` until it returns a value (not undefined/false), or fails after `ms`. */
 export async function waitFor<T>(

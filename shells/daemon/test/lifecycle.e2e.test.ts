@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevStack, startDevStack } from '../src/devstack/stack.js';
-import { type Daemon, startDaemon } from '../src/engine.js';
-import { createDefaultPorts } from '../src/wiring/default-ports.js';
-import { quietLog, settledRunning, vmState, waitFor } from './helpers.js';
+import type { Daemon } from '../src/engine.js';
+import { settledRunning, startStackDaemon, vmState, waitFor } from './helpers.js';
 
 const DAY = 86_400;
 let stack: DevStack;
@@ -18,11 +17,7 @@ beforeAll(async () => {
     db: 'grace_days: 3',
     blockhost: 'daemon: { reconcile_interval_ms: 200, retry_base_ms: 50 }',
   });
-  daemon = await startDaemon({
-    configDir: stack.configDir,
-    log: quietLog,
-    ports: createDefaultPorts,
-  });
+  daemon = await startStackDaemon(stack);
 }, 60_000);
 
 afterAll(async () => {

@@ -9,9 +9,7 @@ import { openDb } from '../src/db/open.js';
 import { refold } from '../src/db/projection.js';
 import { getSubscription } from '../src/db/subscriptions.js';
 import { type DevStack, startDevStack } from '../src/devstack/stack.js';
-import { startDaemon } from '../src/engine.js';
-import { createDefaultPorts } from '../src/wiring/default-ports.js';
-import { quietLog, settledRunning, waitFor } from './helpers.js';
+import { settledRunning, startStackDaemon, waitFor } from './helpers.js';
 
 let stack: DevStack;
 beforeAll(async () => {
@@ -26,11 +24,7 @@ afterAll(async () => {
 describe('state sweep', () => {
   it('finds a lost extension and restores it from the chain', async () => {
     const alice = await stack.customer(3);
-    let daemon = await startDaemon({
-      configDir: stack.configDir,
-      log: quietLog,
-      ports: createDefaultPorts,
-    });
+    let daemon = await startStackDaemon(stack);
     const { subscriptionId } = await alice.buy(stack.planId, 5);
     const extendedTo = await alice.extend(subscriptionId, 30);
     await waitFor('provisioning', () => settledRunning(daemon.db, subscriptionId));
@@ -52,11 +46,7 @@ describe('state sweep', () => {
     expect(getSubscription(db, subscriptionId.toString())!.expiresAt).toBeLessThan(extendedTo);
     db.close();
 
-    daemon = await startDaemon({
-      configDir: stack.configDir,
-      log: quietLog,
-      ports: createDefaultPorts,
-    });
+    daemon = await startStackDaemon(stack);
     await waitFor(
       'the sweep to repair it',
       () => getSubscription(daemon.db, subscriptionId.toString())?.expiresAt === extendedTo,
