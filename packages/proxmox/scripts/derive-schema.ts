@@ -1,6 +1,6 @@
 /**
  * Regenerates src/schema/generated/pve-api.ts from Proxmox's official schema
- * (default: ../../../shared/pve-api/schema-pve-9.2.3.json, or $BLOCKHOST_PVE_API_DIR).
+ * (default: ../schema-source/schema-pve-9.2.3.json, a copy of ../shared/pve-api; or $BLOCKHOST_PVE_API_DIR).
  * Run: npm run schema -w packages/proxmox
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -5,7 +5,7 @@ import { deriveCompactSchema, indexRange } from './derive.js';
 import { perlPattern } from './perl-regex.js';
 import { PVE_PRIVILEGES } from './privileges.js';
 import { pveSchema } from './schema.js';
-import { pveApiSourceFile, renderGeneratedModule } from './source.js';
+import { pveApiSourceFile, renderGeneratedModule, sharedPveApiFile } from './source.js';
 
 const sourceFile = pveApiSourceFile();
 
@@ -28,9 +28,16 @@ interface RawSchema {
 
 describe('the shipped compact schema', () => {
   it('finds the official schema in the checkout', () => {
-    // The shared spec directory sits next to the repository; BLOCKHOST_PVE_API_DIR overrides it.
+    // A copy ships in schema-source/; BLOCKHOST_PVE_API_DIR overrides it.
     expect(existsSync(sourceFile), `${sourceFile} is missing`).toBe(true);
   });
+
+  it.runIf(existsSync(sharedPveApiFile()))(
+    'the copy in schema-source/ is byte for byte the official file in ../shared/pve-api',
+    () => {
+      expect(readFileSync(sourceFile)).toEqual(readFileSync(sharedPveApiFile()));
+    },
+  );
 
   const raw = JSON.parse(readFileSync(sourceFile, 'utf8')) as RawSchema;
 

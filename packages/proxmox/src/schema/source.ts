@@ -4,14 +4,19 @@ import type { CompactSchema } from './types.js';
 export const PVE_API_SOURCE = 'schema-pve-9.2.3.json';
 
 /**
- * Where the official schema lives in a checkout: `$BLOCKHOST_PVE_API_DIR`, else
- * `../shared/pve-api/` next to the repository. Build-time and test-time only.
+ * Where the official schema lives in a checkout: `$BLOCKHOST_PVE_API_DIR`, else the
+ * unchanged copy in `packages/proxmox/schema-source/` (so a clone anywhere can rebuild and
+ * test). Build-time and test-time only.
  */
 export function pveApiSourceFile(env: Record<string, string | undefined> = process.env): string {
   const dir =
-    env.BLOCKHOST_PVE_API_DIR ??
-    new URL('../../../../../shared/pve-api/', import.meta.url).pathname;
+    env.BLOCKHOST_PVE_API_DIR ?? new URL('../../schema-source/', import.meta.url).pathname;
   return `${dir.replace(/\/?$/, '/')}${PVE_API_SOURCE}`;
+}
+
+/** The shared design material next to the repository (`../shared/pve-api/`), when present. */
+export function sharedPveApiFile(): string {
+  return `${new URL('../../../../../shared/pve-api/', import.meta.url).pathname}${PVE_API_SOURCE}`;
 }
 
 /** The text of `generated/pve-api.ts` for a compact schema (one JSON string literal). */
