@@ -251,8 +251,9 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
     await stop();
     throw new AnvilError('anvil config output unreadable', { cause: e });
   } finally {
-    // The keys are anvil's public test keys, but do not leave files behind.
-    rmSync(configOut, { force: true });
+    // The keys are anvil's public test keys, but do not leave files behind: the directory
+    // only carried --config-out, so it goes now (not at stop(), which a killed owner never runs).
+    rmSync(dir, { recursive: true, force: true });
   }
 
   const rpcUrl = `http://127.0.0.1:${port}`;
