@@ -137,26 +137,32 @@ function provision(ctx: JobContext): JobDefinition {
       if ('outcome' in used) return used.outcome;
 
       const { db, config } = ctx;
-      const vmid = held.vmid
-        ? { isErr: () => false as const, value: Number(held.vmid) }
-        : allocateVmid(config.db.vmid_range, [
-            ...takenValues(db, 'vmid').map(Number),
-            ...used.value,
-          ]);
-      if (vmid.isErr()) return fail((vmid as { error: Error }).error.message);
-      const pool = resolveIpv4Pool(config.db.ipv4_pool);
-      if (pool.isErr()) return fail(pool.error.message);
-      const ipv4 =
-        held.ipv4 ?? allocateIpv4(pool.value, takenValues(db, 'ipv4')).map((a) => a.address);
-      if (typeof ipv4 !== 'string' && ipv4.isErr()) return fail(ipv4.error.message);
-      let ipv6: string | null = held.ipv6 ?? null;
-      if (!ipv6 && config.db.ipv6.prefix) {
-        const plan6 = resolveIpv6Prefix(config.db.ipv6.prefix);
-        const a = plan6.andThen((p) => allocateIpv6(p, takenValues(db, 'ipv6')));
-        if (a.isErr()) return fail(a.error.message);
-        ipv6 = a.value.address;
+      // What an earlier, interrupted run already recorded is kept; only the rest is allocated.
+      let vmid = held.vmid ? Number(held.vmid) : null;
+      if (vmid === null) {
+        const r = allocateVmid(config.db.vmid_range, [
+          ...takenValues(db, 'vmid').map(Number),
+          ...used.value,
+        ]);
+        if (r.isErr()) return fail(r.error.message);
+        vmid = r.value;
       }
-      const v4 = typeof ipv4 === 'string' ? ipv4 : ipv4.value;
+      let v4 = held.ipv4 ?? null;
+      if (v4 === null) {
+        const r = resolveIpv4Pool(config.db.ipv4_pool).andThen((pool) =>
+          allocateIpv4(pool, takenValues(db, 'ipv4')),
+        );
+        if (r.isErr()) return fail(r.error.message);
+        v4 = r.value.address;
+      }
+      let ipv6 = held.ipv6 ?? null;
+      if (ipv6 === null && config.db.ipv6.prefix) {
+        const r = resolveIpv6Prefix(config.db.ipv6.prefix).andThen((p) =>
+          allocateIpv6(p, takenValues(db, 'ipv6')),
+        );
+        if (r.isErr()) return fail(r.error.message);
+        ipv6 = r.value.address;
+      }
       const node = placed.value.node;
       const name = vmName(ctx.deployment, BigInt(job.subscriptionId));
       return {
@@ -164,13 +170,13 @@ function provision(ctx: JobContext): JobDefinition {
         step: 'clone',
         node,
         apply: (d) => {
-          if (!held.vmid) recordAllocation(d, vm.id, 'vmid', String(vmid.value));
+          if (!held.vmid) recordAllocation(d, vm.id, 'vmid', String(vmid));
           if (!held.ipv4) recordAllocation(d, vm.id, 'ipv4', v4);
           if (ipv6 && !held.ipv6) recordAllocation(d, vm.id, 'ipv6', ipv6);
           updateVm(
             d,
             vm.id,
-            { node, vmid: vmid.value, ipv4: v4, ipv6, name: name.isOk() ? name.value : null },
+            { node, vmid, ipv4: v4, ipv6, name: name.isOk() ? name.value : null },
             ctx.clock(),
           );
         },
