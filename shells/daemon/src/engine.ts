@@ -7,7 +7,7 @@ import {
 import { defaultConfirmations, policyFromConfig } from '@blockhost/core';
 import { createJournalScanStore } from './chain/scan-store.js';
 import { sweepSubscriptions } from './chain/sweep.js';
-import { type HostConfig, loadHostConfig } from './config/load.js';
+import { type HostConfig, HostConfigError, loadHostConfig } from './config/load.js';
 import { requeueInterrupted } from './db/jobs.js';
 import { getCursor } from './db/journal.js';
 import { RunnerLease } from './db/lease.js';
@@ -82,6 +82,20 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   });
   if (clients.isErr()) throw clients.error;
   const { publicClient, walletClient } = clients.value;
+  // An RPC for another chain is a configuration error, not a transient one: refuse to start.
+  // (An unreachable RPC is transient: the daemon starts and /readyz says what is wrong.)
+  const served = await publicClient.getChainId().catch(() => null);
+  if (served !== null && served !== web3.chain_id) {
+    lease.release();
+    db.close();
+    throw new HostConfigError([
+      {
+        file: `${options.configDir}/web3-defaults.yaml`,
+        path: ['chain_id'],
+        message: `is ${web3.chain_id}, but the RPC (${web3.rpc_url[0]}) serves chain ${served}`,
+      },
+    ]);
+  }
   const ports = await options.ports(config, log);
 
   const progress = { head: null as bigint | null, cursor: getCursor(db)?.blockNumber ?? null };

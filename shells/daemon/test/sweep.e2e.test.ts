@@ -63,3 +63,22 @@ describe('state sweep', () => {
     await daemon.stop();
   }, 120_000);
 });
+
+describe('start-up checks', () => {
+  it('refuses an RPC that serves another chain than web3-defaults.yaml names', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const file = `${stack.configDir}/web3-defaults.yaml`;
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('chain_id: 31337', 'chain_id: 11155111'));
+    try {
+      await expect(startStackDaemon(stack)).rejects.toThrow(
+        /web3-defaults\.yaml: chain_id: is 11155111, but the RPC \(http:\/\/127\.0\.0\.1:\d+\) serves chain 31337/,
+      );
+    } finally {
+      writeFileSync(file, good);
+    }
+    // The refused start left nothing holding the journal: a good start works.
+    const daemon = await startStackDaemon(stack);
+    await daemon.stop();
+  });
+});
