@@ -7,6 +7,7 @@ import type {
   blockhostSubscriptionsAbi,
   testPriceFeedAbi,
   testSmartWalletAbi,
+  testSmartWalletFactoryAbi,
   testStablecoinAbi,
 } from './generated/index.js';
 
@@ -22,6 +23,8 @@ export {
   testPriceFeedBytecode,
   testSmartWalletAbi,
   testSmartWalletBytecode,
+  testSmartWalletFactoryAbi,
+  testSmartWalletFactoryBytecode,
   testStablecoinAbi,
   testStablecoinBytecode,
 } from './generated/index.js';
@@ -31,6 +34,7 @@ export type AccessCredentialNftAbi = typeof accessCredentialNftAbi;
 export type TestStablecoinAbi = typeof testStablecoinAbi;
 export type TestPriceFeedAbi = typeof testPriceFeedAbi;
 export type TestSmartWalletAbi = typeof testSmartWalletAbi;
+export type TestSmartWalletFactoryAbi = typeof testSmartWalletFactoryAbi;
 
 /** The two contract addresses of one deployment. */
 export interface BlockhostContracts {

@@ -91,11 +91,14 @@ export {
   SOLC_VERSION,
   type TestPriceFeedAbi,
   type TestSmartWalletAbi,
+  type TestSmartWalletFactoryAbi,
   type TestStablecoinAbi,
   testPriceFeedAbi,
   testPriceFeedBytecode,
   testSmartWalletAbi,
   testSmartWalletBytecode,
+  testSmartWalletFactoryAbi,
+  testSmartWalletFactoryBytecode,
   testStablecoinAbi,
   testStablecoinBytecode,
 } from './contracts.js';
@@ -134,13 +137,16 @@ export { type DeployedContract, deployContract } from './deploy/deploy-contract.
 export {
   deployTestPriceFeed,
   deployTestSmartWallet,
+  deployTestSmartWalletFactory,
   deployTestStablecoin,
   mintTestStablecoin,
+  predictTestSmartWallet,
   setTestPrice,
   smartWalletExecute,
   smartWalletExecuteBatch,
   type TestPriceFeedOptions,
   type TestStablecoinOptions,
+  testSmartWalletDeployCall,
 } from './deploy/test-contracts.js';
 export {
   type DeploymentReport,

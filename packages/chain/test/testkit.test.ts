@@ -4,9 +4,18 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { keccak256, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { AnvilError, deployTestStablecoin, startAnvil } from '../src/index.js';
+import {
+  AnvilError,
+  deployTestSmartWalletFactory,
+  deployTestStablecoin,
+  predictTestSmartWallet,
+  startAnvil,
+  testSmartWalletAbi,
+  testSmartWalletDeployCall,
+} from '../src/index.js';
 
 async function answers(rpcUrl: string): Promise<boolean> {
   try {
@@ -120,5 +129,43 @@ describe('startAnvil', () => {
     await expect(
       startAnvil({ binary: '/nonexistent/anvil', startTimeoutMs: 5000 }),
     ).rejects.toThrow(AnvilError);
+  });
+});
+
+describe('test smart-wallet factory (ERC-6492 tooling)', () => {
+  it('predicts the CREATE2 address, deploys there once, and a second deploy is a no-op', async () => {
+    const a = await startAnvil();
+    try {
+      const clients = a.clients(0);
+      const owner = a.accounts[1]!.address;
+      const salt = keccak256(toHex('wallet-1'));
+      const factory = (await deployTestSmartWalletFactory(clients))._unsafeUnwrap().address;
+      const predicted = (
+        await predictTestSmartWallet(a.publicClient, { factory, owner, salt })
+      )._unsafeUnwrap();
+      const other = (
+        await predictTestSmartWallet(a.publicClient, { factory, owner, salt: keccak256('0x02') })
+      )._unsafeUnwrap();
+      expect(other).not.toBe(predicted);
+      expect(await a.publicClient.getCode({ address: predicted })).toBeUndefined();
+
+      const deployCall = { to: factory, data: testSmartWalletDeployCall({ owner, salt }) };
+      const first = await a.walletClient(0).sendTransaction(deployCall);
+      await a.publicClient.waitForTransactionReceipt({ hash: first });
+      expect(await a.publicClient.getCode({ address: predicted })).toMatch(/^0x[0-9a-f]{100,}$/);
+      expect(
+        await a.publicClient.readContract({
+          address: predicted,
+          abi: testSmartWalletAbi,
+          functionName: 'owner',
+        }),
+      ).toBe(owner);
+      const again = await a.walletClient(0).sendTransaction(deployCall);
+      const receipt = await a.publicClient.waitForTransactionReceipt({ hash: again });
+      expect(receipt.status).toBe('success');
+      expect(receipt.logs).toHaveLength(0); // nothing deployed twice
+    } finally {
+      await a.stop();
+    }
   });
 });

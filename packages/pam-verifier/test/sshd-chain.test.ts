@@ -1,26 +1,34 @@
 /**
  * Real sshd + PAM with a real chain (anvil): a smart-contract wallet
- * (ERC-1271) logs in through the RPC path; NFT mode follows the access
- * NFT's owner across a transfer, and falls back to GECOS when the RPC is gone.
+ * (ERC-1271) logs in through the RPC path, and so does one not deployed yet
+ * (ERC-6492, through the signing service: its signatures are too long to
+ * paste); NFT mode follows the access NFT's owner across a transfer, and
+ * falls back to GECOS when the RPC is gone.
  */
 import {
   type Anvil,
   accessCredentialNftAbi,
   deployBlockhost,
   deployTestSmartWallet,
+  deployTestSmartWalletFactory,
   mintAccessToken,
+  predictTestSmartWallet,
   startAnvil,
+  testSmartWalletDeployCall,
 } from '@blockhost/chain';
 import type { ResultAsync } from 'neverthrow';
+import { type Hex, keccak256, serializeErc6492Signature, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundles, removeBundles } from './harness/bundles.js';
 import { carol, mallory } from './harness/keys.js';
 import { logLines, messageOf, outcomeOf, sessionOf } from './harness/login-log.js';
+import { type RunningSigner, startSigner } from './harness/processes.js';
 import { sshLogin } from './harness/ssh-client.js';
 import {
   addToWalletGroup,
   createTestSystem,
+  freePort,
   installInto,
   type RunningSshd,
   startSshd,
@@ -38,6 +46,9 @@ let sshd: RunningSshd;
 let nft: `0x${string}`;
 let tokenId: bigint;
 let smartWallet: `0x${string}`;
+let signer: RunningSigner;
+/** ERC-6492: carol's wallet from the CREATE2 factory, never deployed in these tests. */
+let undeployed: { factory: `0x${string}`; address: `0x${string}`; salt: Hex };
 let ownerA: ReturnType<typeof privateKeyToAccount>;
 let ownerB: ReturnType<typeof privateKeyToAccount>;
 
@@ -70,29 +81,37 @@ beforeAll(async () => {
     )
   ).tokenId;
   smartWallet = (await unwrap(deployTestSmartWallet(clients, { owner: carol.address }))).address;
+  const factory = (await unwrap(deployTestSmartWalletFactory(clients))).address;
+  const salt = keccak256(toHex('erin'));
+  undeployed = {
+    factory,
+    salt,
+    address: await unwrap(
+      predictTestSmartWallet(anvil.publicClient, { factory, owner: carol.address, salt }),
+    ),
+  };
 
   const users = [
     { name: 'carol', uid: 61021, gecos: `wallet=${smartWallet}`, wallet: true },
     { name: 'dave', uid: 61022, gecos: `wallet=${ownerA.address},nft=${tokenId}`, wallet: true },
+    { name: 'erin', uid: 61023, gecos: `wallet=${undeployed.address}`, wallet: true },
   ];
   sys = createTestSystem(users);
-  installInto(
-    sys,
-    bundles,
-    testConfig(sys, {
-      chainId: anvil.chainId,
-      rpcUrls: [anvil.rpcUrl],
-      nftContract: nft,
-      rateLimit: { maxFailures: 100, windowSeconds: 60 },
-      signing: { enabled: false },
-    }),
-  );
+  const config = testConfig(sys, {
+    chainId: anvil.chainId,
+    rpcUrls: [anvil.rpcUrl],
+    nftContract: nft,
+    rateLimit: { maxFailures: 100, windowSeconds: 60 },
+    browserWaitSeconds: 2,
+    signing: { enabled: true, port: await freePort(), listen: '127.0.0.1' },
+  });
+  installInto(sys, bundles, config);
   addToWalletGroup(sys, users);
-  sshd = await startSshd(sys);
+  [sshd, signer] = await Promise.all([startSshd(sys), startSigner(bundles, config, sys.tmp)]);
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([sshd?.stop(), anvil?.stop()]);
+  await Promise.all([sshd?.stop(), signer?.stop(), anvil?.stop()]);
   sys?.cleanup();
   removeBundles();
 });
@@ -113,6 +132,63 @@ describe('smart-contract wallet (ERC-1271 on anvil)', () => {
 
   it('a key that does not own the wallet contract is denied', async () => {
     const r = await sshLogin({ port: sshd.port, user: 'carol', answer: signWith(mallory) });
+    expect(r.ok).toBe(false);
+    expect(outcomeOf(sys.logFile, sessionOf(r.prompts[0] ?? ''))).toEqual({
+      outcome: 'denied',
+      reason: 'signature-mismatch',
+    });
+  });
+});
+
+/**
+ * Signs as the undeployed wallet (ERC-6492: factory, deploy call, owner's signature, magic
+ * suffix), hands the signature to the signing service for the prompt's session, and answers
+ * the prompt empty (the browser path, without a browser).
+ */
+const signUndeployedWith = (account: Signer) => async (prompt: string) => {
+  const inner = await account.signMessage({ message: messageOf(prompt) });
+  const signature = serializeErc6492Signature({
+    address: undeployed.factory,
+    data: testSmartWalletDeployCall({ owner: carol.address, salt: undeployed.salt }),
+    signature: inner,
+  });
+  expect((signature.length - 2) / 2).toBeGreaterThan(255); // too long for pam_exec's prompt
+  const res = await fetch(`${signer.url}/login/${sessionOf(prompt)}/signature`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ signature }),
+  });
+  expect(res.status).toBe(201);
+  return '';
+};
+
+describe('smart-contract wallet not deployed yet (ERC-6492 on anvil)', () => {
+  it("logs in with the owner key's signature wrapped for the counterfactual wallet", async () => {
+    expect(await anvil.publicClient.getCode({ address: undeployed.address })).toBeUndefined();
+    const r = await sshLogin({
+      port: sshd.port,
+      user: 'erin',
+      answer: signUndeployedWith(carol),
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.ok).toBe(true);
+    expect(r.output.trim()).toBe('erin');
+    const session = sessionOf(r.prompts[0] ?? '').slice(0, 8);
+    const line = logLines(sys.logFile).find(
+      (l) => l.includes('outcome=success') && l.includes(session),
+    );
+    expect(line).toMatch(/method=contract/);
+    expect(line?.toLowerCase()).toContain(undeployed.address.toLowerCase());
+    // Checked by simulation only: the login deployed nothing.
+    expect(await anvil.publicClient.getCode({ address: undeployed.address })).toBeUndefined();
+  });
+
+  it('the same wrapper around a key that does not own the wallet is denied', async () => {
+    const r = await sshLogin({
+      port: sshd.port,
+      user: 'erin',
+      answer: signUndeployedWith(mallory),
+    });
     expect(r.ok).toBe(false);
     expect(outcomeOf(sys.logFile, sessionOf(r.prompts[0] ?? ''))).toEqual({
       outcome: 'denied',

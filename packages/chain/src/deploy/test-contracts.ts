@@ -2,13 +2,21 @@
  * TEST TOOLING: deploy and drive the test contracts (stablecoin, price feed, smart wallet).
  * Never for production chains.
  */
-import type { ResultAsync } from 'neverthrow';
-import type { Address, Hex } from 'viem';
+import { ResultAsync } from 'neverthrow';
+import {
+  type Address,
+  encodeFunctionData,
+  type Hex,
+  type PublicClient,
+  type ReadContractErrorType,
+} from 'viem';
 import {
   testPriceFeedAbi,
   testPriceFeedBytecode,
   testSmartWalletAbi,
   testSmartWalletBytecode,
+  testSmartWalletFactoryAbi,
+  testSmartWalletFactoryBytecode,
   testStablecoinAbi,
   testStablecoinBytecode,
 } from '../contracts.js';
@@ -97,6 +105,46 @@ export function deployTestSmartWallet(
     abi: testSmartWalletAbi,
     bytecode: testSmartWalletBytecode,
     args: [p.owner],
+  });
+}
+
+/**
+ * Deploys a CREATE2 factory of test smart wallets: a wallet's address is known before it is
+ * deployed, which is what ERC-6492 signatures (of wallets not deployed yet) rely on.
+ */
+export function deployTestSmartWalletFactory(
+  clients: WriteClients,
+): ResultAsync<DeployedContract, SendError | MissingEventError> {
+  return deployContract(clients, {
+    name: 'TestSmartWalletFactory',
+    abi: testSmartWalletFactoryAbi,
+    bytecode: testSmartWalletFactoryBytecode,
+    args: [],
+  });
+}
+
+/** The address the factory gives the wallet of (`owner`, `salt`), deployed or not. */
+export function predictTestSmartWallet(
+  client: PublicClient,
+  p: { readonly factory: Address; readonly owner: Address; readonly salt: Hex },
+): ResultAsync<Address, ReadContractErrorType> {
+  return ResultAsync.fromPromise(
+    client.readContract({
+      address: p.factory,
+      abi: testSmartWalletFactoryAbi,
+      functionName: 'predict',
+      args: [p.owner, p.salt],
+    }),
+    (e) => e as ReadContractErrorType,
+  );
+}
+
+/** The factory call that deploys the wallet of (`owner`, `salt`): the `factoryData` of ERC-6492. */
+export function testSmartWalletDeployCall(p: { readonly owner: Address; readonly salt: Hex }): Hex {
+  return encodeFunctionData({
+    abi: testSmartWalletFactoryAbi,
+    functionName: 'deploy',
+    args: [p.owner, p.salt],
   });
 }
 

@@ -5,3 +5,4 @@ export { accessCredentialNftAbi, accessCredentialNftBytecode, accessCredentialNf
 export { testStablecoinAbi, testStablecoinBytecode, testStablecoinDeployedBytecode } from './TestStablecoin.js';
 export { testPriceFeedAbi, testPriceFeedBytecode, testPriceFeedDeployedBytecode } from './TestPriceFeed.js';
 export { testSmartWalletAbi, testSmartWalletBytecode, testSmartWalletDeployedBytecode } from './TestSmartWallet.js';
+export { testSmartWalletFactoryAbi, testSmartWalletFactoryBytecode, testSmartWalletFactoryDeployedBytecode } from './TestSmartWalletFactory.js';
