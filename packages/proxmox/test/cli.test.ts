@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createPveClient, findVm, getClusterResources } from '@blockhost/proxmox';
+import { cloneVm, createPveClient, findVm, getClusterResources } from '@blockhost/proxmox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = new URL('../src/bin/pve-sim.ts', import.meta.url).pathname;
@@ -131,6 +131,61 @@ describe('blockhost-pve-sim (the command)', () => {
     }
   }, 30_000);
 
+  it('injects the seeded faults named on the command line', async () => {
+    const failing = await start([
+      '--port',
+      '0',
+      '--http',
+      '--task-ms',
+      '0',
+      '--template',
+      '9000',
+      '--fail-tasks',
+      '1',
+    ]);
+    try {
+      expect(failing.info).toMatchObject({ faults: { failTasks: 1, errorRate: 0 } });
+      const client = createPveClient({
+        url: failing.info.url,
+        tokenId: failing.info.tokenId,
+        tokenSecret: failing.info.tokenSecret!,
+      })._unsafeUnwrap({ withStackTrace: true });
+      const clone = { node: 'pve1', templateVmid: 9000, newid: 200, name: 'vm-a' };
+      const first = await cloneVm(client, clone);
+      expect(first.isErr() && first.error.message).toMatch(/simulated task failure/);
+      const second = await cloneVm(client, { ...clone, newid: 201, name: 'vm-b' });
+      expect(second._unsafeUnwrap({ withStackTrace: true })).toMatchObject({ vmid: 201 });
+      await client.close();
+    } finally {
+      expect(await stop(failing.proc)).toBe(0);
+    }
+
+    const erring = await start([
+      '--port',
+      '0',
+      '--http',
+      '--error-rate',
+      '1',
+      '--error-statuses',
+      '503',
+      '--latency-ms',
+      '1-3',
+    ]);
+    try {
+      expect(erring.info).toMatchObject({
+        faults: { errorRate: 1, errorStatuses: [503], latencyMs: { minMs: 1, maxMs: 3 } },
+      });
+      const res = await fetch(`${erring.info.url}/api2/json/version`, {
+        headers: {
+          authorization: `PVEAPIToken=${erring.info.tokenId}=${erring.info.tokenSecret}`,
+        },
+      });
+      expect(res.status).toBe(503);
+    } finally {
+      expect(await stop(erring.proc)).toBe(0);
+    }
+  }, 30_000);
+
   it('rejects bad arguments with exit code 2 and usage', () => {
     const r = spawnSync(process.execPath, [...NODE_ARGS, '--port', 'abc'], {
       cwd: ROOT,
@@ -145,5 +200,19 @@ describe('blockhost-pve-sim (the command)', () => {
     });
     expect(n.status).toBe(2);
     expect(n.stderr).toMatch(/'pve_1' is not a node name/);
+    for (const [args, message] of [
+      [['--error-rate', '1.5'], /--error-rate: expected a share 0..1, got '1.5'/],
+      [['--error-rate', '0.1', '--error-statuses', '404'], /--error-statuses: expected some of/],
+      [['--error-statuses', '503'], /--error-statuses needs --error-rate/],
+      [['--latency-ms', '50-10'], /--latency-ms: expected <ms> or <min>-<max>/],
+      [['--fail-tasks', '-1'], /--fail-tasks/],
+    ] as const) {
+      const r = spawnSync(process.execPath, [...NODE_ARGS, '--port', '0', ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
   }, 30_000);
 });

@@ -5,6 +5,11 @@
  *   blockhost-pve-sim --port 8006 [--host 127.0.0.1] [--state sim.json]
  *     [--nodes pve1,pve2] [--task-ms 200] [--boot-ms 2000] [--http]
  *     [--token-file /run/sim-token] [--snippets-dir DIR] [--template 9000] [--seed 1]
+ *     [--fail-tasks 3] [--task-failure-rate 0.2] [--error-rate 0.1] [--latency-ms 5-50]
+ *
+ * The fault flags are the simulator's fault injection, for trying the daemon
+ * or the CLI against an unreliable Proxmox by hand; the seed makes them
+ * repeatable.
  *
  * Prints one JSON line with the URL, the certificate fingerprint and the
  * bootstrap token id. The token secret goes to the 0600 file named by
@@ -16,7 +21,9 @@ import { startPveSimulator } from '../simulator/server.js';
 
 const USAGE = `usage: blockhost-pve-sim --port <p> [--host <addr>] [--state <file>] [--nodes pve1,pve2]
   [--task-ms <n>] [--boot-ms <n>] [--lock-timeout-ms <n>] [--http] [--token-file <path>]
-  [--snippets-dir <dir>] [--template <vmid>] [--seed <n>]`;
+  [--snippets-dir <dir>] [--template <vmid>] [--seed <n>]
+faults (seeded): [--fail-tasks <n>] [--task-failure-rate <0..1>]
+  [--error-rate <0..1>] [--error-statuses 500,503,595] [--latency-ms <n>|<min>-<max>]`;
 
 function fail(message: string): never {
   process.stderr.write(`blockhost-pve-sim: ${message}\n${USAGE}\n`);
@@ -28,6 +35,33 @@ function int(name: string, v: string | undefined, min: number, max: number): num
   if (!/^[0-9]+$/.test(v) || Number(v) < min || Number(v) > max)
     fail(`--${name}: expected an integer ${min}..${max}, got '${v}'`);
   return Number(v);
+}
+
+function rate(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^(0(\.[0-9]+)?|1(\.0+)?)$/.test(v)) fail(`--${name}: expected a share 0..1, got '${v}'`);
+  return Number(v);
+}
+
+const FAULT_STATUSES = [500, 503, 595];
+
+function statuses(v: string | undefined): number[] | undefined {
+  if (v === undefined) return undefined;
+  const list = v.split(',').map((x) => x.trim());
+  for (const x of list)
+    if (!FAULT_STATUSES.includes(Number(x)))
+      fail(`--error-statuses: expected some of ${FAULT_STATUSES.join(',')}, got '${x}'`);
+  return list.map(Number);
+}
+
+function latency(v: string | undefined): { minMs: number; maxMs: number } | undefined {
+  if (v === undefined) return undefined;
+  const m = /^([0-9]+)(?:-([0-9]+))?$/.exec(v);
+  const min = Number(m?.[1]);
+  const max = m?.[2] === undefined ? min : Number(m[2]);
+  if (!m || min > max || max > 600_000)
+    fail(`--latency-ms: expected <ms> or <min>-<max> (up to 600000), got '${v}'`);
+  return { minMs: min, maxMs: max };
 }
 
 async function main(): Promise<void> {
@@ -47,6 +81,11 @@ async function main(): Promise<void> {
         'snippets-dir': { type: 'string' },
         template: { type: 'string' },
         seed: { type: 'string' },
+        'fail-tasks': { type: 'string' },
+        'task-failure-rate': { type: 'string' },
+        'error-rate': { type: 'string' },
+        'error-statuses': { type: 'string' },
+        'latency-ms': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -70,6 +109,12 @@ async function main(): Promise<void> {
     if (!/^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(n))
       fail(`--nodes: '${n}' is not a node name`);
   const template = int('template', str('template'), 100, 999_999_999);
+  const failTasks = int('fail-tasks', str('fail-tasks'), 0, 1_000_000);
+  const taskFailureRate = rate('task-failure-rate', str('task-failure-rate'));
+  const errorRate = rate('error-rate', str('error-rate'));
+  const errorStatuses = statuses(str('error-statuses'));
+  if (errorStatuses && errorRate === undefined) fail('--error-statuses needs --error-rate');
+  const delay = latency(str('latency-ms'));
   // Handlers first: a SIGTERM right after the URL is printed must still close cleanly.
   let sim: Awaited<ReturnType<typeof startPveSimulator>> | undefined;
   let stopping = false;
@@ -94,6 +139,10 @@ async function main(): Promise<void> {
     seed: int('seed', str('seed'), 0, 2 ** 31),
     ...(template !== undefined ? { template: { vmid: template } } : {}),
   });
+  if (failTasks) sim.faults.failNextTasks(failTasks);
+  if (taskFailureRate) sim.faults.taskFailureRate({ rate: taskFailureRate });
+  if (errorRate) sim.faults.errorRate({ rate: errorRate, statuses: errorStatuses });
+  if (delay) sim.faults.latency(delay);
   const tokenFile = str('token-file');
   if (tokenFile) {
     const tmp = `${tokenFile}.${process.pid}.tmp`;
@@ -108,6 +157,13 @@ async function main(): Promise<void> {
     ...(tokenFile ? { tokenFile } : { tokenSecret: sim.rootToken.secret }),
     nodes: sim.nodes,
     snippetsDirs: Object.fromEntries(sim.nodes.map((n) => [n, sim.snippetsDir(n)])),
+    faults: {
+      failTasks: failTasks ?? 0,
+      taskFailureRate: taskFailureRate ?? 0,
+      errorRate: errorRate ?? 0,
+      errorStatuses: errorRate ? (errorStatuses ?? FAULT_STATUSES) : [],
+      latencyMs: delay ?? null,
+    },
   };
   if (stopping) return;
   process.stdout.write(`${JSON.stringify(info)}\n`);
