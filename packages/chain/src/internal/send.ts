@@ -55,7 +55,34 @@ function endpointOf(publicClient: ReadClient): string {
   return urls.length > 0 ? urls.join(',') : publicClient.uid;
 }
 
-/** Runs `send(nonce)` in the sender's lane with the next free nonce. */
+/**
+ * How often a send is retried with a fresh nonce when the node says the nonce was taken: another
+ * process sending from the same key (the CLI while the daemon runs) is only visible on chain.
+ */
+const NONCE_CONFLICT_RETRIES = 8;
+
+const NONCE_CONFLICT =
+  /nonce too low|nonce has already been used|replacement transaction underpriced|nonce .*(?:lower|expired)/i;
+
+/**
+ * True when a send failed because its nonce was used by another transaction. Not "already
+ * known": that is this very transaction, already in the pool — a new nonce would send it twice.
+ */
+export function isNonceConflict(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 8; depth++) {
+    const x = e as { name?: unknown; message?: unknown; details?: unknown; cause?: unknown };
+    if (x.name === 'NonceTooLowError') return true;
+    if (NONCE_CONFLICT.test(`${String(x.message ?? '')} ${String(x.details ?? '')}`)) return true;
+    e = x.cause;
+  }
+  return false;
+}
+
+/**
+ * Runs `send(nonce)` in the sender's lane with the next free nonce. Within a process the lane
+ * orders sends; across processes the node decides, and a taken nonce is retried with a fresh
+ * count (bounded).
+ */
 export async function withNonce<T>(
   clients: WriteClients,
   send: (nonce: number) => Promise<T>,
@@ -70,14 +97,25 @@ export async function withNonce<T>(
   const l = lane;
   l.waiting++;
   const run = l.tail.then(async () => {
-    const pending = await clients.publicClient.getTransactionCount({
-      address: clients.walletClient.account.address,
-      blockTag: 'pending',
-    });
-    const nonce = Math.max(pending, l.next ?? 0);
-    const result = await send(nonce);
-    l.next = nonce + 1;
-    return result;
+    let floor = l.next ?? 0;
+    for (let attempt = 0; ; attempt++) {
+      const pending = await clients.publicClient.getTransactionCount({
+        address: clients.walletClient.account.address,
+        blockTag: 'pending',
+      });
+      const nonce = Math.max(pending, floor);
+      try {
+        const result = await send(nonce);
+        l.next = nonce + 1;
+        return result;
+      } catch (e) {
+        if (attempt >= NONCE_CONFLICT_RETRIES || !isNonceConflict(e)) throw e;
+        // Someone else holds this nonce (mined, or pending where the count may not show it).
+        floor = nonce + 1;
+        // A random pause breaks the lockstep with a process sending just as fast.
+        await new Promise((r) => setTimeout(r, (10 + Math.random() * 40) * (attempt + 1)));
+      }
+    }
   });
   l.tail = run.then(
     () => undefined,
