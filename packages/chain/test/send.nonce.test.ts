@@ -57,6 +57,7 @@ describe('sends from one key in two processes', () => {
       to: anvil.accounts[5]!.address,
       value: 1n,
       nonce: stale,
+      chain: null,
     });
     await anvil.publicClient.waitForTransactionReceipt({ hash });
     // ...and this process read the count just before it did.
