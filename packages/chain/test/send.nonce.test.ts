@@ -11,6 +11,7 @@ import {
   deployTestStablecoin,
   mintTestStablecoin,
   startAnvil,
+  startRpcProxy,
   testStablecoinAbi,
   type WriteClients,
 } from '../src/index.js';
@@ -102,6 +103,37 @@ describe('sends from one key in two processes', () => {
     expect(
       await anvil.publicClient.getTransactionCount({ address: here.walletClient.account.address }),
     ).toBe(before + 16);
+  });
+
+  it('a lost answer to a send that landed is recognised by its hash: a success, nothing sent twice', async () => {
+    const proxy = await startRpcProxy({ target: anvil.rpcUrl });
+    try {
+      const transport = http(proxy.url, { retryCount: 0 });
+      const clients: WriteClients = {
+        publicClient: createPublicClient({ chain: anvil.chain, transport, pollingInterval: 50 }),
+        walletClient: createWalletClient({
+          chain: anvil.chain,
+          transport,
+          account: privateKeyToAccount(anvil.accounts[0]!.privateKey),
+          pollingInterval: 50,
+        }),
+      };
+      const address = clients.walletClient.account.address;
+      const before = await anvil.publicClient.getTransactionCount({ address });
+      const to = anvil.accounts[8]!.address;
+      proxy.loseNextAnswers('eth_sendRawTransaction');
+      const sent = await mintTestStablecoin(clients, { token, to, amount: 5n });
+      expect(
+        sent.isOk(),
+        sent.isErr() ? `${sent.error.message} ${(sent.error as { details?: string }).details}` : '',
+      ).toBe(true);
+      expect(proxy.stats.byMethod.eth_sendRawTransaction).toBe(1);
+      expect(proxy.stats.dropped).toBe(1);
+      expect(await balance(to)).toBe(5n); // minted once
+      expect(await anvil.publicClient.getTransactionCount({ address })).toBe(before + 1);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('only nonce conflicts are retried: "already known" is this transaction, not a conflict', () => {

@@ -658,6 +658,19 @@ describe('cancelling', () => {
     );
   });
 
+  it('two cancels racing: one lands, the loser (past its simulation) names the revert', async () => {
+    const address = f.contracts.subscriptions;
+    const { subscriptionId } = (await buy(f.alice))._unsafeUnwrap();
+    // Both simulate before either is sent (the sender's lane orders only the sends).
+    const [a, b] = await Promise.all([
+      cancelSubscription(f.alice, { address, subscriptionId }),
+      cancelSubscription(f.alice, { address, subscriptionId }),
+    ]);
+    const loser = a.isErr() ? a : b;
+    expect([a, b].filter((r) => r.isOk())).toHaveLength(1);
+    await expectRevert(Promise.resolve(loser), 'SubscriptionIsCancelled', [subscriptionId]);
+  });
+
   it('the operator may cancel; a stranger and the admin may not; unknown id reverts', async () => {
     const address = f.contracts.subscriptions;
     const { subscriptionId } = (await buy(f.alice))._unsafeUnwrap();

@@ -1,8 +1,8 @@
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
-import { type Abi, type Address, getAddress, type Hex } from 'viem';
+import { type Abi, type Address, encodeDeployData, getAddress, type Hex } from 'viem';
 import { MissingEventError } from '../errors.js';
 import type { WriteClients } from '../internal/clients.js';
-import { type SendError, waitForSuccess, withNonce } from '../internal/send.js';
+import { type SendError, sendTransaction, waitForSuccess, withNonce } from '../internal/send.js';
 import { toChainError } from '../internal/viem-errors.js';
 
 export interface DeployedContract {
@@ -21,17 +21,20 @@ export function deployContract(
     readonly args: readonly unknown[];
   },
 ): ResultAsync<DeployedContract, SendError | MissingEventError> {
-  const { publicClient, walletClient } = clients;
+  const { publicClient } = clients;
   return ResultAsync.fromPromise(
     withNonce(clients, (nonce) =>
-      walletClient.deployContract({
-        abi: p.abi,
-        bytecode: p.bytecode,
-        args: p.args,
-        account: walletClient.account,
-        chain: walletClient.chain ?? null,
+      sendTransaction(
+        clients,
+        {
+          data: encodeDeployData({
+            abi: p.abi,
+            bytecode: p.bytecode,
+            args: p.args,
+          } as Parameters<typeof encodeDeployData>[0]),
+        },
         nonce,
-      } as Parameters<typeof walletClient.deployContract>[0]),
+      ),
     ),
     (e) => toChainError(e, `deploy ${p.name}`),
   )

@@ -3,7 +3,14 @@
  * with a locally managed nonce, wait for the receipt.
  */
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
-import type { Abi, Address, Hex, TransactionReceipt } from 'viem';
+import {
+  type Abi,
+  type Address,
+  encodeFunctionData,
+  type Hex,
+  keccak256,
+  type TransactionReceipt,
+} from 'viem';
 import {
   type ContractRevertError,
   describe,
@@ -78,10 +85,59 @@ export function isNonceConflict(error: unknown): boolean {
   return false;
 }
 
+/** What a write sends: a contract call (`to` + data) or a deployment (data only). */
+export interface TransactionToSend {
+  readonly to?: Address | undefined;
+  readonly data: Hex;
+  readonly value?: bigint | undefined;
+}
+
+/**
+ * Signs `tx` with `nonce` and sends it; returns its hash. With a local key (the daemon's, the
+ * CLI's) the hash is known before sending, so when the send fails — the answer was lost, the
+ * node refuses the nonce of a retransmission or calls the transaction known — a lookup tells
+ * whether this very transaction is in: then it is a success, never a reason to send again.
+ */
+export async function sendTransaction(
+  clients: WriteClients,
+  tx: TransactionToSend,
+  nonce: number,
+): Promise<Hex> {
+  const { walletClient, publicClient } = clients;
+  const account = walletClient.account;
+  const request = {
+    ...tx,
+    account,
+    chain: walletClient.chain ?? null,
+    nonce,
+  } as Parameters<SignerClient['sendTransaction']>[0];
+  if (account.type !== 'local') return walletClient.sendTransaction(request);
+  const prepared = await walletClient.prepareTransactionRequest(
+    request as Parameters<SignerClient['prepareTransactionRequest']>[0],
+  );
+  const serializedTransaction = await walletClient.signTransaction(
+    prepared as Parameters<SignerClient['signTransaction']>[0],
+  );
+  const hash = keccak256(serializedTransaction);
+  try {
+    return await walletClient.sendRawTransaction({ serializedTransaction });
+  } catch (e) {
+    // The node may hold it although the answer says otherwise (a nonce refusal of a
+    // retransmission, "already known") or never came (a lost answer): only the hash tells.
+    const ours = await publicClient.getTransaction({ hash }).then(
+      () => true,
+      () => false,
+    );
+    if (ours) return hash;
+    throw e;
+  }
+}
+
 /**
  * Runs `send(nonce)` in the sender's lane with the next free nonce. Within a process the lane
  * orders sends; across processes the node decides, and a taken nonce is retried with a fresh
- * count (bounded).
+ * count (bounded) — only for local keys, whose sends recognise their own transaction (see
+ * `sendTransaction`), so a retry never sends one twice.
  */
 export async function withNonce<T>(
   clients: WriteClients,
@@ -109,7 +165,8 @@ export async function withNonce<T>(
         l.next = nonce + 1;
         return result;
       } catch (e) {
-        if (attempt >= NONCE_CONFLICT_RETRIES || !isNonceConflict(e)) throw e;
+        const local = clients.walletClient.account.type === 'local';
+        if (!local || attempt >= NONCE_CONFLICT_RETRIES || !isNonceConflict(e)) throw e;
         // Someone else holds this nonce (mined, or pending where the count may not show it).
         floor = nonce + 1;
         // A random pause breaks the lockstep with a process sending just as fast.
@@ -145,6 +202,16 @@ export function waitForSuccess(
   );
 }
 
+/** True when the node's gas estimate (or the send) reverted: the reason is in a simulation. */
+function revertedOnSend(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 8; depth++) {
+    const name = (e as { name?: unknown }).name;
+    if (name === 'ExecutionRevertedError' || name === 'EstimateGasExecutionError') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Simulates, sends and waits for `call` from the wallet client's account. */
 export function sendContract(
   clients: WriteClients,
@@ -165,21 +232,28 @@ export function sendContract(
       (e) => toChainError(e, call.functionName),
     );
   return simulate()
-    .andThen(({ request }) =>
+    .andThen(() =>
       ResultAsync.fromPromise(
         withNonce(clients, (nonce) =>
-          walletClient.writeContract({
-            ...(request as Parameters<SignerClient['writeContract']>[0]),
-            account,
-            chain: walletClient.chain ?? null,
+          sendTransaction(
+            clients,
+            {
+              to: call.address,
+              data: encodeFunctionData({
+                abi: call.abi,
+                functionName: call.functionName,
+                args: call.args,
+              } as Parameters<typeof encodeFunctionData>[0]),
+              value: call.value,
+            },
             nonce,
-          }),
+          ),
         ),
         (e) => toChainError(e, call.functionName),
       ).orElse((error) =>
         // The state changed between simulation and sending (another transaction won a race) and
         // gas estimation reverted without a decodable reason: simulate again to name it.
-        error.code === 'CONTRACT_REVERT' && !error.errorName
+        (error.code === 'CONTRACT_REVERT' && !error.errorName) || revertedOnSend(error)
           ? simulate().andThen(() => errAsync(error))
           : errAsync(error),
       ),

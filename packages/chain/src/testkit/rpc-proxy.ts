@@ -1,8 +1,9 @@
 /**
  * TEST TOOLING: a small local JSON-RPC proxy that misbehaves like real providers do. It rejects
- * `eth_getLogs` wider than `maxLogRange` blocks with a provider-style error and can drop a
- * deterministic (seeded) share of HTTP requests. Used by the scanner's and the daemon's fault
- * tests.
+ * `eth_getLogs` wider than `maxLogRange` blocks with a provider-style error, can drop a
+ * deterministic (seeded) share of HTTP requests, and can lose the answers of requests it did
+ * forward (the node acted, the caller never heard). Used by the scanner's, the senders' and the
+ * daemon's fault tests.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,6 +47,8 @@ export interface RpcProxy {
   readonly stats: RpcProxyStats;
   setMaxLogRange(blocks: number | undefined): void;
   setDropRate(rate: number): void;
+  /** Forward the next `count` calls of `method`, then close the connection instead of answering. */
+  loseNextAnswers(method: string, count?: number): void;
   stop(): Promise<void>;
 }
 
@@ -70,6 +73,7 @@ export async function startRpcProxy(options: StartRpcProxyOptions): Promise<RpcP
   let maxLogRange = options.maxLogRange;
   let dropRate = options.dropRate ?? 0;
   const random = seededRandom(options.seed ?? 1);
+  const toLose = new Map<string, number>();
   const style = options.rangeErrorStyle ?? 'limit';
   const code = options.rangeErrorCode ?? -32602;
   const stats: RpcProxyStats = {
@@ -152,6 +156,11 @@ export async function startRpcProxy(options: StartRpcProxyOptions): Promise<RpcP
     }
     const batch = Array.isArray(parsed);
     const calls = (batch ? parsed : [parsed]) as JsonRpcCall[];
+    const lose = calls.some((c) => (toLose.get(c.method) ?? 0) > 0);
+    for (const c of calls) {
+      const n = toLose.get(c.method) ?? 0;
+      if (n > 0) toLose.set(c.method, n - 1);
+    }
     const answers = await Promise.all(
       calls.map(async (call) => {
         stats.calls++;
@@ -159,6 +168,11 @@ export async function startRpcProxy(options: StartRpcProxyOptions): Promise<RpcP
         return (await checkRange(call)) ?? upstream(call);
       }),
     );
+    if (lose) {
+      stats.dropped++;
+      req.socket.destroy();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(batch ? answers : answers[0]));
   };
@@ -186,6 +200,9 @@ export async function startRpcProxy(options: StartRpcProxyOptions): Promise<RpcP
     },
     setDropRate(rate) {
       dropRate = rate;
+    },
+    loseNextAnswers(method, count = 1) {
+      toLose.set(method, (toLose.get(method) ?? 0) + count);
     },
     stop: () =>
       new Promise<void>((resolve) => {
