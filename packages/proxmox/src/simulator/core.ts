@@ -3,6 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Need } from '../schema/privileges.js';
 import { deniedMessage, evaluateNeed } from './access.js';
+import { pruneBlobs } from './guest.js';
 import type { ResolvedOptions } from './options.js';
 import { createRng } from './rng.js';
 import { fail, SimHttpError } from './sim-error.js';
@@ -108,6 +109,8 @@ export class SimCore {
   private readonly taskCreated = new Map<string, number>();
   private readonly statePath: string | undefined;
   private saveTimer: NodeJS.Timeout | null = null;
+  /** How long the last state save took (sets the pause before the next). */
+  private lastSaveMs = 0;
   private closed = false;
   private reqSeq = 0;
 
@@ -370,19 +373,26 @@ export class SimCore {
 
   markDirty(): void {
     if (!this.statePath || this.closed || this.saveTimer) return;
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      this.saveNow();
-    }, 25);
+    // Saving at most a fifth of the time: a big state is not rewritten back to back.
+    this.saveTimer = setTimeout(
+      () => {
+        this.saveTimer = null;
+        this.saveNow();
+      },
+      Math.max(25, 4 * this.lastSaveMs),
+    );
   }
 
   /** Writes the state file atomically, mode 0600 (it holds token secrets). */
   saveNow(): void {
     if (!this.statePath) return;
+    const started = performance.now();
+    pruneBlobs(this.state);
     mkdirSync(dirname(this.statePath), { recursive: true });
     const tmp = `${this.statePath}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(this.state), { mode: 0o600 });
     renameSync(tmp, this.statePath);
+    this.lastSaveMs = performance.now() - started;
   }
 
   redact(params: Record<string, unknown>): Record<string, unknown> {

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
-import type { ExecRecord, GuestState, GuestUser } from './state.js';
+import type {
+  ExecRecord,
+  GuestFile,
+  GuestState,
+  GuestUser,
+  SimState,
+  StoredGuestFile,
+} from './state.js';
 
 /**
  * The simulated guest: what cloud-init makes of the user-data on first boot
@@ -21,6 +28,59 @@ const asList = (v: unknown): string[] => {
   return [];
 };
 
+/** Files up to this many bytes are kept inline; larger ones once per content (`blobs`). */
+export const INLINE_FILE_MAX = 16 * 1024;
+
+/** Where large guest file contents live: the state's `blobs`, by SHA-256. */
+export type BlobStore = Record<string, string>;
+
+export function blobStore(state: SimState): BlobStore {
+  state.blobs ??= {};
+  return state.blobs;
+}
+
+/** The stored form of `bytes`, putting large contents into `blobs` (once per content). */
+export function storeGuestFile(
+  blobs: BlobStore,
+  bytes: Buffer,
+  meta: Pick<StoredGuestFile, 'permissions' | 'owner'> = {},
+): StoredGuestFile {
+  if (bytes.length <= INLINE_FILE_MAX) return { contentBase64: bytes.toString('base64'), ...meta };
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  blobs[sha] ??= bytes.toString('base64');
+  return { blob: sha, ...meta };
+}
+
+/** The bytes of a stored guest file. */
+export function guestFileBytes(blobs: BlobStore, f: StoredGuestFile): Buffer {
+  if (f.contentBase64 !== undefined) return Buffer.from(f.contentBase64, 'base64');
+  const b64 = f.blob === undefined ? undefined : blobs[f.blob];
+  if (b64 === undefined) throw new Error(`simulator state: guest file content ${f.blob} missing`);
+  return Buffer.from(b64, 'base64');
+}
+
+/** A guest as tests see it: every file with its bytes. */
+export function guestView(blobs: BlobStore, guest: GuestState): GuestState<GuestFile> {
+  const files: Record<string, GuestFile> = {};
+  for (const [path, f] of Object.entries(guest.files)) {
+    files[path] = {
+      contentBase64: guestFileBytes(blobs, f).toString('base64'),
+      ...(f.permissions !== undefined ? { permissions: f.permissions } : {}),
+      ...(f.owner !== undefined ? { owner: f.owner } : {}),
+    };
+  }
+  return { ...structuredClone({ ...guest, files: {} }), files };
+}
+
+/** Drops blobs no guest file refers to any more (VMs destroyed, files replaced). */
+export function pruneBlobs(state: SimState): void {
+  if (!state.blobs) return;
+  const used = new Set<string>();
+  for (const vm of Object.values(state.vms))
+    for (const f of Object.values(vm.guest.files)) if (f.blob) used.add(f.blob);
+  for (const sha of Object.keys(state.blobs)) if (!used.has(sha)) delete state.blobs[sha];
+}
+
 /** What applying user-data did, for the boot log. */
 export interface CloudInitResult {
   applied: boolean;
@@ -35,6 +95,7 @@ export function applyUserData(
   guest: GuestState,
   text: string,
   defaultHostname: string,
+  blobs: BlobStore,
 ): CloudInitResult {
   const hash = createHash('sha256').update(text).digest('hex');
   if (guest.appliedUserData === hash) return { applied: false, problems: [] };
@@ -86,21 +147,18 @@ export function applyUserData(
     }
     const content = typeof f.content === 'string' ? f.content : '';
     const enc = typeof f.encoding === 'string' ? f.encoding : 'text/plain';
-    const b64 = /^(b64|base64)$/.test(enc)
-      ? content.replace(/\s+/g, '')
-      : Buffer.from(content).toString('base64');
+    const bytes = /^(b64|base64)$/.test(enc)
+      ? Buffer.from(content.replace(/\s+/g, ''), 'base64')
+      : Buffer.from(content);
     const prev = guest.files[f.path];
-    guest.files[f.path] = {
-      contentBase64:
-        f.append === true && prev
-          ? Buffer.concat([
-              Buffer.from(prev.contentBase64, 'base64'),
-              Buffer.from(b64, 'base64'),
-            ]).toString('base64')
-          : b64,
-      permissions: typeof f.permissions === 'string' ? f.permissions : undefined,
-      owner: typeof f.owner === 'string' ? f.owner : undefined,
-    };
+    guest.files[f.path] = storeGuestFile(
+      blobs,
+      f.append === true && prev ? Buffer.concat([guestFileBytes(blobs, prev), bytes]) : bytes,
+      {
+        permissions: typeof f.permissions === 'string' ? f.permissions : undefined,
+        owner: typeof f.owner === 'string' ? f.owner : undefined,
+      },
+    );
   }
   guest.runcmd = Array.isArray(doc.runcmd)
     ? doc.runcmd.map((c) => (Array.isArray(c) ? c.map(String) : String(c)))
@@ -126,6 +184,7 @@ type Outcome = Pick<ExecRecord, 'exitcode' | 'outData' | 'errData' | 'simulated'
  */
 export function runGuestCommand(
   guest: GuestState,
+  blobs: BlobStore,
   command: readonly string[],
   inputData?: string,
 ): Outcome {
@@ -150,7 +209,7 @@ export function runGuestCommand(
       for (const a of args) {
         const f = guest.files[a];
         if (!f) return bad(1, `cat: ${a}: No such file or directory\n`);
-        out += Buffer.from(f.contentBase64, 'base64').toString('utf8');
+        out += guestFileBytes(blobs, f).toString('utf8');
       }
       return ok(out);
     }

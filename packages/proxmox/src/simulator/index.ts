@@ -19,6 +19,7 @@ export {
 export type {
   ExecRecord,
   FileWriteRecord,
+  GuestFile,
   GuestState,
   GuestUser,
   SimState,

@@ -12,6 +12,7 @@ import { normalizeAclPath, privilegesAt, splitTokenId } from './access.js';
 import { createSelfSignedCert, type SelfSignedCert } from './cert.js';
 import { type RequestRecord, SimCore } from './core.js';
 import { allocVolume, formatSize } from './disks.js';
+import { blobStore, guestView } from './guest.js';
 import { accessHandlers } from './handlers/access.js';
 import { agentHandlers } from './handlers/agent.js';
 import { clusterHandlers } from './handlers/cluster.js';
@@ -33,6 +34,7 @@ import {
   emptyState,
   type FileWriteRecord,
   GiB,
+  type GuestFile,
   type GuestState,
   MiB,
   newGuest,
@@ -66,7 +68,7 @@ export interface SimVmView {
   config: Record<string, string>;
   template: boolean;
   tags: string[];
-  guest: GuestState;
+  guest: GuestState<GuestFile>;
 }
 
 export interface SimAclGrant {
@@ -481,7 +483,7 @@ async function handle(sim: SimCore, req: IncomingMessage, res: ServerResponse): 
 
 const clone = <T>(v: T): T => structuredClone(v);
 
-function view(vm: SimVm): SimVmView {
+function view(state: SimState, vm: SimVm): SimVmView {
   return {
     vmid: vm.vmid,
     node: vm.node,
@@ -489,7 +491,7 @@ function view(vm: SimVm): SimVmView {
     config: clone(vm.config),
     template: vm.config.template === '1',
     tags: (vm.config.tags ?? '').split(';').filter(Boolean),
-    guest: clone(vm.guest),
+    guest: guestView(blobStore(state), vm.guest),
   };
 }
 
@@ -691,9 +693,9 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
     },
     vm: (vmid) => {
       const vm = state.vms[String(vmid)];
-      return vm ? view(vm) : undefined;
+      return vm ? view(state, vm) : undefined;
     },
-    vms: () => Object.values(state.vms).map(view),
+    vms: () => Object.values(state.vms).map((vm) => view(state, vm)),
     tasks: (filter = {}) =>
       clone(
         state.tasks.filter(

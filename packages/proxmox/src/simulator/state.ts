@@ -82,14 +82,31 @@ export interface FileWriteRecord {
   contentBase64: string;
 }
 
-export interface GuestState {
+/** A file in the simulated guest, as the state keeps it. */
+export interface StoredGuestFile {
+  /** The bytes as base64 (files up to `INLINE_FILE_MAX` bytes). */
+  contentBase64?: string | undefined;
+  /**
+   * Larger files: the SHA-256 of the bytes, kept once in `SimState.blobs` — every VM gets the
+   * same login programs, and the state file is rewritten on each change.
+   */
+  blob?: string | undefined;
+  permissions?: string | undefined;
+  owner?: string | undefined;
+}
+
+/** A guest file as tests see it (`PveSimulator.vm()`): always with its bytes. */
+export interface GuestFile {
+  contentBase64: string;
+  permissions?: string | undefined;
+  owner?: string | undefined;
+}
+
+export interface GuestState<F = StoredGuestFile> {
   hostname: string;
   users: Record<string, GuestUser>;
-  /** Files written by cloud-init `write_files` or the agent, base64 content. */
-  files: Record<
-    string,
-    { contentBase64: string; permissions?: string | undefined; owner?: string | undefined }
-  >;
+  /** Files written by cloud-init `write_files` or the agent. */
+  files: Record<string, F>;
   /** SHA-256 of the last applied user-data (cloud-init runs its modules once per instance). */
   appliedUserData?: string | undefined;
   /** `runcmd` entries of the applied user-data, as cloud-init would run them. */
@@ -140,6 +157,8 @@ export interface SimState {
   access: AccessState;
   /** Counter for task pids and other ids. */
   seq: number;
+  /** Contents of large guest files by SHA-256, base64 (see `StoredGuestFile.blob`). */
+  blobs?: Record<string, string> | undefined;
 }
 
 export function emptyState(): SimState {
@@ -152,6 +171,7 @@ export function emptyState(): SimState {
     tasks: [],
     access: emptyAccess(),
     seq: 1,
+    blobs: {},
   };
 }
 

@@ -1,5 +1,5 @@
 import { parsePropertyString } from '../../schema/property-string.js';
-import { runGuestCommand } from '../guest.js';
+import { blobStore, guestFileBytes, runGuestCommand, storeGuestFile } from '../guest.js';
 import { fail, paramError } from '../sim-error.js';
 import type { SimVm } from '../state.js';
 import { agentReady, parseNet } from './qemu.js';
@@ -96,7 +96,7 @@ export const agentHandlers: HandlerTable = {
       throw paramError({ command: 'command must not be empty' });
     const inputData = str(ctx.params['input-data']);
     const pid = vm.guest.nextPid++;
-    const outcome = runGuestCommand(vm.guest, argv, inputData);
+    const outcome = runGuestCommand(vm.guest, blobStore(ctx.sim.state), argv, inputData);
     vm.guest.execs.push({ pid, at: ctx.sim.now(), command: argv, inputData, ...outcome });
     ctx.sim.markDirty();
     return { pid };
@@ -128,7 +128,11 @@ export const agentHandlers: HandlerTable = {
       }
       b64 = content;
     }
-    vm.guest.files[file] = { ...vm.guest.files[file], contentBase64: b64 };
+    const prev = vm.guest.files[file];
+    vm.guest.files[file] = storeGuestFile(blobStore(ctx.sim.state), Buffer.from(b64, 'base64'), {
+      permissions: prev?.permissions,
+      owner: prev?.owner,
+    });
     vm.guest.fileWrites.push({ at: ctx.sim.now(), file, contentBase64: b64 });
     ctx.sim.markDirty();
     return null;
@@ -139,7 +143,7 @@ export const agentHandlers: HandlerTable = {
     const file = str(ctx.params.file)!;
     const f = vm.guest.files[file];
     if (!f) throw fail(`Agent error: Failed to open file '${file}': No such file or directory`);
-    const bytes = Buffer.from(f.contentBase64, 'base64');
+    const bytes = guestFileBytes(blobStore(ctx.sim.state), f);
     const offset = int(ctx.params.offset) ?? 0;
     const count = int(ctx.params.count) ?? 16 * 1024 * 1024;
     const slice = bytes.subarray(offset, offset + count);

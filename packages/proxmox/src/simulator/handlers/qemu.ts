@@ -20,7 +20,7 @@ import {
   setDrive,
   vmVolumes,
 } from '../disks.js';
-import { applyUserData } from '../guest.js';
+import { applyUserData, blobStore } from '../guest.js';
 import { vmRrd, vmUsage } from '../metrics.js';
 import { fail, paramError } from '../sim-error.js';
 import { MiB, newGuest, type SimVm } from '../state.js';
@@ -205,7 +205,12 @@ function bootCloudInit(sim: SimCore, vm: SimVm, log: (l: string) => void): void 
     const user = vm.config.ciuser;
     userData = `#cloud-config\nhostname: ${vm.config.name ?? `VM${vm.vmid}`}\n${user ? `users:\n  - name: ${user}\n` : ''}`;
   }
-  const r = applyUserData(vm.guest, userData, vm.config.name ?? `VM${vm.vmid}`);
+  const r = applyUserData(
+    vm.guest,
+    userData,
+    vm.config.name ?? `VM${vm.vmid}`,
+    blobStore(sim.state),
+  );
   for (const p of r.problems) log(`cloud-init: ${p}`);
 }
 
