@@ -7,6 +7,7 @@ PACKAGES=(
   chromium                                  # the signing page driven in a real browser (pam-verifier)
   openssl                                   # test certificates for the HTTPS signing service
   util-linux passwd coreutils               # unshare, useradd --prefix, stdbuf (sshd test sandbox)
+  systemd                                   # systemd-analyze verify/security of the shipped units
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
