@@ -7,6 +7,13 @@ export { type HostConfig, HostConfigError, loadHostConfig } from './config/load.
 export { Secret } from './config/secret.js';
 export { allocationsOf, countAllocations, takenValues } from './db/allocations.js';
 export {
+  cancelJob,
+  JobControlError,
+  type JobControlReason,
+  requeueJob,
+  requireJob,
+} from './db/job-control.js';
+export {
   ACTIVE_JOB_STATES,
   countJobsByState,
   enqueueJob,
