@@ -7,5 +7,6 @@ bash scripts/debian-packages.sh
 echo "== build";     npm run build --silent
 echo "== typecheck"; npm run typecheck --silent
 echo "== lint";      npm run lint --silent
+echo "== changesets"; npx changeset status >/dev/null   # every .changeset/*.md parses
 echo "== tests";     npx vitest run "$@"
 echo "== all tests passed in $(( $(date +%s) - start )) s"
