@@ -2,14 +2,9 @@
  * TEST TOOLING: deploy and drive the test contracts (stablecoin, price feed, smart wallet).
  * Never for production chains.
  */
-import { ResultAsync } from 'neverthrow';
-import {
-  type Address,
-  encodeFunctionData,
-  type Hex,
-  type PublicClient,
-  type ReadContractErrorType,
-} from 'viem';
+import type { ResultAsync } from 'neverthrow';
+import { type Address, encodeFunctionData, type Hex } from 'viem';
+import type { ReadError } from '../actions/plans.js';
 import {
   testPriceFeedAbi,
   testPriceFeedBytecode,
@@ -21,8 +16,8 @@ import {
   testStablecoinBytecode,
 } from '../contracts.js';
 import type { MissingEventError } from '../errors.js';
-import type { WriteClients } from '../internal/clients.js';
-import { type SendError, sendContract } from '../internal/send.js';
+import type { ReadClient, WriteClients } from '../internal/clients.js';
+import { readContract, type SendError, sendContract } from '../internal/send.js';
 import { type DeployedContract, deployContract } from './deploy-contract.js';
 
 export interface TestStablecoinOptions {
@@ -125,18 +120,15 @@ export function deployTestSmartWalletFactory(
 
 /** The address the factory gives the wallet of (`owner`, `salt`), deployed or not. */
 export function predictTestSmartWallet(
-  client: PublicClient,
+  client: ReadClient,
   p: { readonly factory: Address; readonly owner: Address; readonly salt: Hex },
-): ResultAsync<Address, ReadContractErrorType> {
-  return ResultAsync.fromPromise(
-    client.readContract({
-      address: p.factory,
-      abi: testSmartWalletFactoryAbi,
-      functionName: 'predict',
-      args: [p.owner, p.salt],
-    }),
-    (e) => e as ReadContractErrorType,
-  );
+): ResultAsync<Address, ReadError> {
+  return readContract<Address>(client, {
+    address: p.factory,
+    abi: testSmartWalletFactoryAbi,
+    functionName: 'predict',
+    args: [p.owner, p.salt],
+  });
 }
 
 /** The factory call that deploys the wallet of (`owner`, `salt`): the `factoryData` of ERC-6492. */

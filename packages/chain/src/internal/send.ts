@@ -76,11 +76,21 @@ const NONCE_CONFLICT =
  * known": that is this very transaction, already in the pool — a new nonce would send it twice.
  */
 export function isNonceConflict(error: unknown): boolean {
+  return someCause(
+    error,
+    (e) =>
+      e.name === 'NonceTooLowError' ||
+      NONCE_CONFLICT.test(`${String(e.message ?? '')} ${String(e.details ?? '')}`),
+  );
+}
+
+type ErrorLike = { name?: unknown; message?: unknown; details?: unknown; cause?: unknown };
+
+/** True when `error` or one of its causes (viem nests them) matches. */
+function someCause(error: unknown, test: (e: ErrorLike) => boolean): boolean {
   for (let e = error, depth = 0; e && depth < 8; depth++) {
-    const x = e as { name?: unknown; message?: unknown; details?: unknown; cause?: unknown };
-    if (x.name === 'NonceTooLowError') return true;
-    if (NONCE_CONFLICT.test(`${String(x.message ?? '')} ${String(x.details ?? '')}`)) return true;
-    e = x.cause;
+    if (test(e as ErrorLike)) return true;
+    e = (e as ErrorLike).cause;
   }
   return false;
 }
@@ -204,12 +214,10 @@ export function waitForSuccess(
 
 /** True when the node's gas estimate (or the send) reverted: the reason is in a simulation. */
 function revertedOnSend(error: unknown): boolean {
-  for (let e = error, depth = 0; e && depth < 8; depth++) {
-    const name = (e as { name?: unknown }).name;
-    if (name === 'ExecutionRevertedError' || name === 'EstimateGasExecutionError') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
+  return someCause(
+    error,
+    (e) => e.name === 'ExecutionRevertedError' || e.name === 'EstimateGasExecutionError',
+  );
 }
 
 /** Simulates, sends and waits for `call` from the wallet client's account. */
