@@ -8,6 +8,10 @@ PACKAGES=(
   openssl                                   # test certificates for the HTTPS signing service
   util-linux passwd coreutils               # unshare, useradd --prefix, stdbuf (sshd test sandbox)
   systemd                                   # systemd-analyze verify/security of the shipped units
+  debootstrap systemd-container             # Debian 13 roots booted with real systemd (VMs, host install)
+  wireguard-go wireguard-tools iproute2 iputils-ping  # real WireGuard tunnels in network namespaces
+  xorriso                                   # the ISO step on a synthetic ISO
+  lintian dpkg-dev fakeroot                 # building and checking the .deb packages
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
