@@ -14,17 +14,19 @@ import {
   buySubscription,
   createMemoryStore,
   createScanner,
-  deployBlockhost,
-  deployTestSmartWallet,
   encryptUserSignature,
   NATIVE_TOKEN,
   publicKeyFromSecretKey,
   quote,
   type ScanCheckpoint,
   type ScanStore,
+} from '@blockhost/chain';
+import {
+  deployTestBlockhost,
+  deployTestSmartWallet,
   startAnvil,
   testSmartWalletAbi,
-} from '@blockhost/chain';
+} from '@blockhost/chain/testkit';
 import { encodeFunctionData } from 'viem';
 import { fmt, report, stats } from './lib/measure.js';
 
@@ -36,7 +38,7 @@ const anvil = await startAnvil({ pruneHistory: true });
 try {
   const server = anvil.clients(0);
   const d = (
-    await deployBlockhost(server, {
+    await deployTestBlockhost(server, {
       admin: anvil.accounts[1]!.address,
       priceFeed: {
         test: { decimals: 8, answer: 2000_00000000n },

@@ -2,14 +2,7 @@
  * ABIs, bytecode, role ids and interface ids of the BlockHost contracts.
  */
 import { type Hex, keccak256, toFunctionSelector, toHex } from 'viem';
-import type {
-  accessCredentialNftAbi,
-  blockhostSubscriptionsAbi,
-  testPriceFeedAbi,
-  testSmartWalletAbi,
-  testSmartWalletFactoryAbi,
-  testStablecoinAbi,
-} from './generated/index.js';
+import type { accessCredentialNftAbi, blockhostSubscriptionsAbi } from './generated/index.js';
 
 export {
   accessCredentialNftAbi,
@@ -19,22 +12,10 @@ export {
   blockhostSubscriptionsBytecode,
   blockhostSubscriptionsDeployedBytecode,
   SOLC_VERSION,
-  testPriceFeedAbi,
-  testPriceFeedBytecode,
-  testSmartWalletAbi,
-  testSmartWalletBytecode,
-  testSmartWalletFactoryAbi,
-  testSmartWalletFactoryBytecode,
-  testStablecoinAbi,
-  testStablecoinBytecode,
 } from './generated/index.js';
 
 export type BlockhostSubscriptionsAbi = typeof blockhostSubscriptionsAbi;
 export type AccessCredentialNftAbi = typeof accessCredentialNftAbi;
-export type TestStablecoinAbi = typeof testStablecoinAbi;
-export type TestPriceFeedAbi = typeof testPriceFeedAbi;
-export type TestSmartWalletAbi = typeof testSmartWalletAbi;
-export type TestSmartWalletFactoryAbi = typeof testSmartWalletFactoryAbi;
 
 /** The two contract addresses of one deployment. */
 export interface BlockhostContracts {

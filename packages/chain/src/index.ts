@@ -1,7 +1,8 @@
 /**
  * @blockhost/chain: BlockHost's contracts and everything that talks to them: deployment and
  * verification, typed readers and writers on viem, event decoding, a reorg-safe scanner, the
- * credential crypto, and (as test tooling) an anvil harness and a faulty-RPC proxy.
+ * credential crypto. Test tooling (anvil, a faulty-RPC proxy, test contracts) is at
+ * `@blockhost/chain/testkit`.
  *
  * Every library function returns a neverthrow `Result`/`ResultAsync` with typed errors.
  *
@@ -89,18 +90,6 @@ export {
   type RoleName,
   roleName,
   SOLC_VERSION,
-  type TestPriceFeedAbi,
-  type TestSmartWalletAbi,
-  type TestSmartWalletFactoryAbi,
-  type TestStablecoinAbi,
-  testPriceFeedAbi,
-  testPriceFeedBytecode,
-  testSmartWalletAbi,
-  testSmartWalletBytecode,
-  testSmartWalletFactoryAbi,
-  testSmartWalletFactoryBytecode,
-  testStablecoinAbi,
-  testStablecoinBytecode,
 } from './contracts.js';
 // crypto
 export {
@@ -134,20 +123,6 @@ export {
   deployBlockhost,
 } from './deploy/deploy.js';
 export { type DeployedContract, deployContract } from './deploy/deploy-contract.js';
-export {
-  deployTestPriceFeed,
-  deployTestSmartWallet,
-  deployTestSmartWalletFactory,
-  deployTestStablecoin,
-  mintTestStablecoin,
-  predictTestSmartWallet,
-  setTestPrice,
-  smartWalletExecute,
-  smartWalletExecuteBatch,
-  type TestPriceFeedOptions,
-  type TestStablecoinOptions,
-  testSmartWalletDeployCall,
-} from './deploy/test-contracts.js';
 export {
   type DeploymentReport,
   type VerifyDeploymentParameters,
@@ -206,19 +181,3 @@ export type {
   StoredLog,
   UndecodableLog,
 } from './scanner/types.js';
-
-// test tooling
-export {
-  type Anvil,
-  type AnvilAccount,
-  AnvilError,
-  type StartAnvilOptions,
-  startAnvil,
-} from './testkit/anvil.js';
-export {
-  type RangeErrorStyle,
-  type RpcProxy,
-  type RpcProxyStats,
-  type StartRpcProxyOptions,
-  startRpcProxy,
-} from './testkit/rpc-proxy.js';

@@ -1,18 +1,22 @@
 /**
  * deployBlockhost and verifyDeployment against a real anvil.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
-  type Anvil,
   deployBlockhost,
-  deployTestStablecoin,
   getPaymentTokens,
   getPlan,
   hasRole,
   revokeRole,
-  startAnvil,
   verifyDeployment,
-} from '../src/index.js';
+} from '@blockhost/chain';
+import {
+  type Anvil,
+  deployTestBlockhost,
+  deployTestStablecoin,
+  startAnvil,
+} from '@blockhost/chain/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN } from './fixture.js';
 
 /** The problems of a failed verification (asserting it failed as a verdict, not an RPC error). */
@@ -36,7 +40,7 @@ describe('deployBlockhost', () => {
     const admin = anvil.accounts[1]!.address;
     const before = await anvil.publicClient.getBlockNumber();
     const d = (
-      await deployBlockhost(server, {
+      await deployTestBlockhost(server, {
         admin,
         stablecoin: { test: { decimals: 6 } },
         firstPlan: PLAN,

@@ -3,21 +3,24 @@
  * Accounts: 0 = server key (deployer, operator, minter), 1 = admin (operator's wallet),
  * 2 = alice, 3 = bob, 4 = carol (customers).
  */
-import type { Result, ResultAsync } from 'neverthrow';
-import type { Address, Hex, TransactionReceipt } from 'viem';
-import { expect } from 'vitest';
+
 import {
-  type Anvil,
   type BlockhostContracts,
   type BlockhostEvent,
   decodeBlockhostLog,
-  deployBlockhost,
+  type PlanInput,
+  type WriteClients,
+} from '@blockhost/chain';
+import {
+  type Anvil,
+  deployTestBlockhost,
   deployTestStablecoin,
   mintTestStablecoin,
-  type PlanInput,
   startAnvil,
-  type WriteClients,
-} from '../src/index.js';
+} from '@blockhost/chain/testkit';
+import type { Result, ResultAsync } from 'neverthrow';
+import type { Address, Hex, TransactionReceipt } from 'viem';
+import { expect } from 'vitest';
 
 export const PLAN: PlanInput = {
   name: 'small',
@@ -66,7 +69,7 @@ export async function setupFixture(options: { anvil?: Anvil } = {}): Promise<Fix
     await deployTestStablecoin(server, { decimals: 18, symbol: 'TDAI' })
   )._unsafeUnwrap();
   const d = (
-    await deployBlockhost(server, {
+    await deployTestBlockhost(server, {
       admin: addr.admin,
       stablecoin: { test: { decimals: 6, symbol: 'TUSDC' } },
       paymentTokens: [usd18.address],

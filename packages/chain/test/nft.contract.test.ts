@@ -3,12 +3,10 @@
  * subscription, roles, revert reasons, event fields, limits, metadata, transfers, and the
  * ERC-1271 test wallet the pam-verifier relies on.
  */
-import { encodeFunctionData, type Hex, hashMessage, parseEther } from 'viem';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import {
   accessCredentialNftAbi,
   blockhostSubscriptionsAbi,
-  deployTestSmartWallet,
   getSubscription,
   getTokenCount,
   getUserEncrypted,
@@ -16,14 +14,19 @@ import {
   mintAccessToken,
   ownerOf,
   ROLES,
-  smartWalletExecute,
   subscriptionOf,
-  testPriceFeedAbi,
-  testSmartWalletAbi,
   tokenOfSubscription,
   tokenURI,
   updateUserEncrypted,
-} from '../src/index.js';
+} from '@blockhost/chain';
+import {
+  deployTestSmartWallet,
+  smartWalletExecute,
+  testPriceFeedAbi,
+  testSmartWalletAbi,
+} from '@blockhost/chain/testkit';
+import { encodeFunctionData, type Hex, hashMessage, parseEther } from 'viem';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ETH_USD, eventsOf, expectRevert, type Fixture, isolate, setupFixture } from './fixture.js';
 
 let f: Fixture;

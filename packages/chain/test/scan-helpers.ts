@@ -2,19 +2,19 @@
  * Helpers of the scanner tests: a fresh deployment per test on a shared anvil, cheap event
  * generation, and the chain's own answer ("truth") to compare the scanner's store with.
  */
-import { encodeFunctionData, type Hex } from 'viem';
-import { expect } from 'vitest';
+
 import {
-  type Anvil,
   type BlockhostContracts,
   blockhostSubscriptionsAbi,
   buySubscription,
-  deployBlockhost,
   eventKey,
   type MemoryStore,
   NATIVE_TOKEN,
   type WriteClients,
-} from '../src/index.js';
+} from '@blockhost/chain';
+import { type Anvil, deployTestBlockhost } from '@blockhost/chain/testkit';
+import { encodeFunctionData, type Hex } from 'viem';
+import { expect } from 'vitest';
 import { ETH_USD, PLAN } from './fixture.js';
 
 export interface ScanEnv {
@@ -34,7 +34,7 @@ export async function freshDeployment(anvil: Anvil): Promise<ScanEnv> {
   const server = anvil.clients(0);
   const customer = anvil.clients(2);
   const d = (
-    await deployBlockhost(server, {
+    await deployTestBlockhost(server, {
       admin: anvil.accounts[1]!.address,
       priceFeed: { test: { decimals: 8, answer: ETH_USD }, maxStalenessSeconds: 10 * 365 * 86_400 },
       firstPlan: PLAN,

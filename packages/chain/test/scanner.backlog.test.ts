@@ -2,19 +2,22 @@
  * Scanner backlogs against a real anvil: downtime and restart from the stored cursor, provider
  * range limits through the faulty-RPC proxy, fallback over several RPC URLs, dropped requests.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
-  type Anvil,
   createBlockhostClients,
   createMemoryStore,
   createScanner,
-  type RangeErrorStyle,
   type ReadClient,
   type ScanError,
   type ScanStore,
+} from '@blockhost/chain';
+import {
+  type Anvil,
+  type RangeErrorStyle,
   startAnvil,
   startRpcProxy,
-} from '../src/index.js';
+} from '@blockhost/chain/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectExactlyOnce, freshDeployment, type ScanEnv } from './scan-helpers.js';
 
 let anvil: Anvil;

@@ -3,17 +3,17 @@
  * `anvil_reorg` and by snapshot/revert), and store failures. Each test deploys its own
  * contracts on one shared anvil.
  */
-import type { Hex } from 'viem';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
-  type Anvil,
   createMemoryStore,
   createScanner,
   type ScanCheckpoint,
   type ScanCommit,
   type ScanStore,
-  startAnvil,
-} from '../src/index.js';
+} from '@blockhost/chain';
+import { type Anvil, startAnvil } from '@blockhost/chain/testkit';
+import type { Hex } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectExactlyOnce, freshDeployment, type ScanEnv } from './scan-helpers.js';
 
 let anvil: Anvil;
@@ -294,7 +294,7 @@ describe('stores and checkpoints', () => {
 
   it('logs of a watched address that are not BlockHost events are reported, not thrown', async () => {
     const env = await freshDeployment(anvil);
-    const { deployTestStablecoin, mintTestStablecoin } = await import('../src/index.js');
+    const { deployTestStablecoin, mintTestStablecoin } = await import('@blockhost/chain/testkit');
     const coin = (await deployTestStablecoin(env.server))._unsafeUnwrap().address;
     (
       await mintTestStablecoin(env.server, {

@@ -3,9 +3,8 @@
  * process orders its own sends, but only the chain knows about the other's. A taken nonce is
  * retried with a fresh one; nothing is sent twice.
  */
-import { createPublicClient, createWalletClient, http } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { WriteClients } from '@blockhost/chain';
 import {
   type Anvil,
   deployTestStablecoin,
@@ -13,8 +12,10 @@ import {
   startAnvil,
   startRpcProxy,
   testStablecoinAbi,
-  type WriteClients,
-} from '../src/index.js';
+} from '@blockhost/chain/testkit';
+import { createPublicClient, createWalletClient, http } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNonceConflict } from '../src/internal/send.js';
 
 let anvil: Anvil;

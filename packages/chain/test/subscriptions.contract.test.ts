@@ -3,8 +3,7 @@
  * event field, the pricing math for 6- and 18-decimal stablecoins and the native coin, refunds,
  * limits and time travel across expiry. One deployment per file; snapshot/revert per test.
  */
-import { type Address, erc20Abi, type Hex, parseEther, zeroAddress } from 'viem';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import {
   blockhostSubscriptionsAbi,
   buySubscription,
@@ -26,10 +25,12 @@ import {
   ROLES,
   setPaymentToken,
   setPriceFeed,
-  setTestPrice,
   updatePlan,
   withdraw,
-} from '../src/index.js';
+} from '@blockhost/chain';
+import { setTestPrice } from '@blockhost/chain/testkit';
+import { type Address, erc20Abi, type Hex, parseEther, zeroAddress } from 'viem';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   ETH_USD,
   eventsOf,
@@ -133,7 +134,7 @@ describe('deployment state and roles', () => {
   });
 
   it('the constructor refuses zero admin/operator addresses', async () => {
-    const { deployBlockhost } = await import('../src/index.js');
+    const { deployBlockhost } = await import('@blockhost/chain');
     const r = await deployBlockhost(f.server, { admin: zeroAddress });
     expect(r.isErr()).toBe(true);
   });
@@ -382,7 +383,7 @@ describe('buying', () => {
   });
 
   it('feed decimals other than 8 are honoured', async () => {
-    const { deployTestPriceFeed } = await import('../src/index.js');
+    const { deployTestPriceFeed } = await import('@blockhost/chain/testkit');
     const feed18 = (
       await deployTestPriceFeed(f.server, { decimals: 18, answer: 2000n * 10n ** 18n })
     )._unsafeUnwrap();
@@ -760,7 +761,7 @@ describe('administration', () => {
         await hasRole(f.anvil.publicClient, { address, role: 'OPERATOR_ROLE', account })
       )._unsafeUnwrap();
     expect(await has(f.addr.carol)).toBe(true);
-    const { revokeRole } = await import('../src/index.js');
+    const { revokeRole } = await import('@blockhost/chain');
     (
       await revokeRole(f.admin, { address, role: 'OPERATOR_ROLE', account: f.addr.carol })
     )._unsafeUnwrap();
@@ -782,7 +783,7 @@ describe('administration', () => {
 
   it('setPaymentToken: admin adds and removes tokens; event; non-ERC-20 and zero refused', async () => {
     const address = f.contracts.subscriptions;
-    const { deployTestStablecoin } = await import('../src/index.js');
+    const { deployTestStablecoin } = await import('@blockhost/chain/testkit');
     const usd2 = (await deployTestStablecoin(f.server, { decimals: 2 }))._unsafeUnwrap().address;
     await expectRevert(
       setPaymentToken(f.server, { address, token: usd2, accepted: true }),

@@ -4,9 +4,6 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { keccak256, toHex } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
-import { describe, expect, it } from 'vitest';
 import {
   AnvilError,
   deployTestSmartWalletFactory,
@@ -15,7 +12,10 @@ import {
   startAnvil,
   testSmartWalletAbi,
   testSmartWalletDeployCall,
-} from '../src/index.js';
+} from '@blockhost/chain/testkit';
+import { keccak256, toHex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { describe, expect, it } from 'vitest';
 
 async function answers(rpcUrl: string): Promise<boolean> {
   try {

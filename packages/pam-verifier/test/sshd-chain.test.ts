@@ -5,17 +5,15 @@
  * paste); NFT mode follows the access NFT's owner across a transfer, and
  * falls back to GECOS when the RPC is gone.
  */
+import { accessCredentialNftAbi, deployBlockhost, mintAccessToken } from '@blockhost/chain';
 import {
   type Anvil,
-  accessCredentialNftAbi,
-  deployBlockhost,
   deployTestSmartWallet,
   deployTestSmartWalletFactory,
-  mintAccessToken,
   predictTestSmartWallet,
   startAnvil,
   testSmartWalletDeployCall,
-} from '@blockhost/chain';
+} from '@blockhost/chain/testkit';
 import type { ResultAsync } from 'neverthrow';
 import { type Hex, keccak256, serializeErc6492Signature, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';

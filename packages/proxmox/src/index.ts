@@ -1,9 +1,9 @@
 /**
  * @blockhost/proxmox: BlockHost's Proxmox VE operations over the HTTP API
  * (typed `proxmox-api` client, token auth, certificate pinning), each
- * idempotent and returning a neverthrow Result — and a Proxmox API
- * simulator that checks every request against the official PVE 9.2.3
- * schema, for tests, the CLI's `--pve-sim` mode and the demo.
+ * idempotent and returning a neverthrow Result. The official API schema and
+ * its tools are at `@blockhost/proxmox/schema`; the API simulator for tests is
+ * the separate package `@blockhost/pve-sim`.
  *
  * @packageDocumentation
  * @module @blockhost/proxmox
@@ -11,13 +11,7 @@
 
 // Access
 export { checkTokenPrivileges, type TokenCheck } from './access/check.js';
-export {
-  blockhostPrivileges,
-  type DerivedPrivileges,
-  deriveRequiredPrivileges,
-  SDK_CALLS,
-  type SdkCall,
-} from './access/privileges.js';
+export { blockhostPrivileges, type DerivedPrivileges } from './access/role.js';
 export {
   aclPaths,
   type SetupAccessParameters,
@@ -187,10 +181,3 @@ export {
   type WaitForTaskReturnType,
   waitForTask,
 } from './nodes/tasks/wait.js';
-
-// Schema and simulator
-export { PVE_PRIVILEGES, type PvePrivilege } from './schema/privileges.js';
-export { matchPath, pveSchema } from './schema/schema.js';
-export type { CompactSchema, MethodDef, ParamDef, Verb } from './schema/types.js';
-export { validateParams } from './schema/validate.js';
-export * from './simulator/index.js';

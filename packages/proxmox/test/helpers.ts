@@ -5,12 +5,10 @@ import {
   type ProvisionVmParameters,
   type PveClient,
   type PveClientOptions,
-  type PveSimulator,
-  type PveSimulatorOptions,
   renderUserData,
   type SnippetStore,
-  startPveSimulator,
 } from '@blockhost/proxmox';
+import { type PveSimulator, type PveSimulatorOptions, startPveSimulator } from '@blockhost/pve-sim';
 
 export const DEPLOYMENT: Deployment = {
   chainId: 31337,

@@ -15,7 +15,6 @@ import {
   provisionVm,
   pveCall,
   resumeVm,
-  SDK_CALLS,
   setLoginWallet,
   setupAccess,
   snippetFilename,
@@ -23,6 +22,7 @@ import {
   suspendVm,
   waitForTask,
 } from '@blockhost/proxmox';
+import { SDK_CALLS } from '@blockhost/proxmox/schema';
 import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { clientFor, type Env, provisionParams, startEnv } from './helpers.js';

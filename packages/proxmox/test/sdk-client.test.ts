@@ -14,9 +14,9 @@ import {
   PveTlsError,
   pveCall,
   runTask,
-  startPveSimulator,
   waitForTask,
 } from '@blockhost/proxmox';
+import { startPveSimulator } from '@blockhost/pve-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, type Env, startEnv } from './helpers.js';
 

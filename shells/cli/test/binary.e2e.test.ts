@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type PveSimulator, startPveSimulator } from '@blockhost/proxmox';
+import { type PveSimulator, startPveSimulator } from '@blockhost/pve-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeConfigDir, removeTempDirs } from './helpers.js';
 

@@ -1,7 +1,8 @@
 /** `blockhost chain deploy` on a real anvil chain: fresh contracts, addresses written into the config. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Anvil, startAnvil, verifyDeployment } from '@blockhost/chain';
+import { verifyDeployment } from '@blockhost/chain';
+import { type Anvil, startAnvil } from '@blockhost/chain/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../daemon/src/devstack/daemon-process.js';
 import { cli, type Json, makeConfigDir, removeTempDirs, variantConfig } from './helpers.js';

@@ -5,7 +5,8 @@
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPveClient, type PveSimulator, startPveSimulator } from '@blockhost/proxmox';
+import { createPveClient } from '@blockhost/proxmox';
+import { type PveSimulator, startPveSimulator } from '@blockhost/pve-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../daemon/src/devstack/daemon-process.js';
 import {

@@ -5,7 +5,8 @@
  * each; garbage `userEncrypted`, a plan no node can fit and an exhausted IP
  * pool each land in a visible state with a reason while others are served.
  */
-import { createPlan, type RpcProxy, startRpcProxy } from '@blockhost/chain';
+import { createPlan } from '@blockhost/chain';
+import { type RpcProxy, startRpcProxy } from '@blockhost/chain/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listJobs } from '../src/db/jobs.js';
 import { getSubscription, listSubscriptions } from '../src/db/subscriptions.js';

@@ -1,6 +1,6 @@
 import { okAsync, ResultAsync } from 'neverthrow';
-import { type Address, erc20Abi, type Hex } from 'viem';
-import { blockhostSubscriptionsAbi, NATIVE_TOKEN, testStablecoinAbi } from '../contracts.js';
+import { type Address, erc20Abi, type Hex, parseAbi } from 'viem';
+import { blockhostSubscriptionsAbi, NATIVE_TOKEN } from '../contracts.js';
 import type { ChainInputError, MissingEventError } from '../errors.js';
 import { toHexData } from '../internal/bytes.js';
 import type { ReadClient, WriteClients } from '../internal/clients.js';
@@ -10,7 +10,14 @@ import type { ReadError } from './plans.js';
 
 const abi = blockhostSubscriptionsAbi;
 // Payments call the token: include the standard ERC-20 errors (ERC-6093) so its reverts decode.
-const erc20Errors = testStablecoinAbi.filter((item) => item.type === 'error');
+const erc20Errors = parseAbi([
+  'error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)',
+  'error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)',
+  'error ERC20InvalidApprover(address approver)',
+  'error ERC20InvalidReceiver(address receiver)',
+  'error ERC20InvalidSender(address sender)',
+  'error ERC20InvalidSpender(address spender)',
+]);
 const payAbi = [...blockhostSubscriptionsAbi, ...erc20Errors];
 
 /** A subscription as the contract stores it. */

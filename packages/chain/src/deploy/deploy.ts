@@ -12,12 +12,6 @@ import { ChainInputError, type MissingEventError } from '../errors.js';
 import type { WriteClients } from '../internal/clients.js';
 import type { SendError } from '../internal/send.js';
 import { deployContract } from './deploy-contract.js';
-import {
-  deployTestPriceFeed,
-  deployTestStablecoin,
-  type TestPriceFeedOptions,
-  type TestStablecoinOptions,
-} from './test-contracts.js';
 
 export interface DeployBlockhostParameters {
   /** The operator's own wallet: DEFAULT_ADMIN_ROLE on both contracts (roles, tokens, withdraw). */
@@ -25,20 +19,16 @@ export interface DeployBlockhostParameters {
   /** The host's server key: OPERATOR_ROLE and MINTER_ROLE. Default: the deploying account. */
   readonly server?: Address | undefined;
   /**
-   * The USD stablecoin accepted from the start: an existing ERC-20, `{ test: {...} }` to deploy
-   * a mintable test stablecoin (local chains, testnets), or nothing.
+   * The USD stablecoin accepted from the start (an ERC-20), or nothing. (Test stablecoins:
+   * `deployTestBlockhost` in `@blockhost/chain/testkit`.)
    */
-  readonly stablecoin?: Address | { readonly test: TestStablecoinOptions } | undefined;
+  readonly stablecoin?: Address | undefined;
   /** More accepted ERC-20 stablecoins. */
   readonly paymentTokens?: readonly Address[] | undefined;
-  /** Native-coin payment: a native/USD feed, or `{ test: {...} }` to deploy a settable one. */
+  /** Native-coin payment: a Chainlink-style native/USD feed. */
   readonly priceFeed?:
     | {
         readonly address: Address;
-        readonly maxStalenessSeconds?: number | undefined;
-      }
-    | {
-        readonly test: TestPriceFeedOptions;
         readonly maxStalenessSeconds?: number | undefined;
       }
     | undefined;
@@ -86,73 +76,44 @@ export function deployBlockhost(
   }
   const transactions: Hex[] = [];
 
-  const stablecoin: ResultAsync<Address | null, SendError | MissingEventError> =
-    p.stablecoin === undefined
-      ? okAsync(null)
-      : typeof p.stablecoin === 'string'
-        ? okAsync(p.stablecoin)
-        : deployTestStablecoin(clients, p.stablecoin.test).map((c) => {
-            transactions.push(c.transactionHash);
-            return c.address;
-          });
-
-  const feed = p.priceFeed;
-  const priceFeed: ResultAsync<Address | null, SendError | MissingEventError> =
-    feed === undefined
-      ? okAsync(null)
-      : 'address' in feed
-        ? okAsync(feed.address)
-        : deployTestPriceFeed(clients, feed.test).map((c) => {
-            transactions.push(c.transactionHash);
-            return c.address;
-          });
-
-  return stablecoin.andThen((coin) =>
-    priceFeed.andThen((feedAddress) => {
-      const tokens = [...(coin ? [coin] : []), ...(p.paymentTokens ?? [])];
-      return deployContract(clients, {
-        name: 'BlockhostSubscriptions',
-        abi: blockhostSubscriptionsAbi,
-        bytecode: blockhostSubscriptionsBytecode,
-        args: [
-          p.admin,
-          server,
-          tokens,
-          feedAddress ?? '0x0000000000000000000000000000000000000000',
-          BigInt(feedAddress ? (feed?.maxStalenessSeconds ?? DEFAULT_MAX_STALENESS_SECONDS) : 0),
-        ],
-      }).andThen((subs) => {
-        transactions.push(subs.transactionHash);
-        return deployContract(clients, {
-          name: 'AccessCredentialNFT',
-          abi: accessCredentialNftAbi,
-          bytecode: accessCredentialNftBytecode,
-          args: [
-            p.nftName ?? 'BlockHost Access',
-            p.nftSymbol ?? 'BHA',
-            p.admin,
-            server,
-            subs.address,
-          ],
-        }).andThen((nft) => {
-          transactions.push(nft.transactionHash);
-          const plan: ResultAsync<bigint | null, SendError | MissingEventError> = p.firstPlan
-            ? createPlan(clients, { address: subs.address, plan: p.firstPlan }).map((r) => {
-                transactions.push(r.transactionHash);
-                return r.planId;
-              })
-            : okAsync(null);
-          return plan.map((firstPlanId) => ({
-            subscriptions: subs.address,
-            nft: nft.address,
-            deployBlock: subs.blockNumber,
-            stablecoin: coin,
-            priceFeed: feedAddress,
-            firstPlanId,
-            transactions,
-          }));
-        });
-      });
-    }),
-  );
+  const coin = p.stablecoin ?? null;
+  const feedAddress = p.priceFeed?.address ?? null;
+  const tokens = [...(coin ? [coin] : []), ...(p.paymentTokens ?? [])];
+  return deployContract(clients, {
+    name: 'BlockhostSubscriptions',
+    abi: blockhostSubscriptionsAbi,
+    bytecode: blockhostSubscriptionsBytecode,
+    args: [
+      p.admin,
+      server,
+      tokens,
+      feedAddress ?? '0x0000000000000000000000000000000000000000',
+      BigInt(feedAddress ? (p.priceFeed?.maxStalenessSeconds ?? DEFAULT_MAX_STALENESS_SECONDS) : 0),
+    ],
+  }).andThen((subs) => {
+    transactions.push(subs.transactionHash);
+    return deployContract(clients, {
+      name: 'AccessCredentialNFT',
+      abi: accessCredentialNftAbi,
+      bytecode: accessCredentialNftBytecode,
+      args: [p.nftName ?? 'BlockHost Access', p.nftSymbol ?? 'BHA', p.admin, server, subs.address],
+    }).andThen((nft) => {
+      transactions.push(nft.transactionHash);
+      const plan: ResultAsync<bigint | null, SendError | MissingEventError> = p.firstPlan
+        ? createPlan(clients, { address: subs.address, plan: p.firstPlan }).map((r) => {
+            transactions.push(r.transactionHash);
+            return r.planId;
+          })
+        : okAsync(null);
+      return plan.map((firstPlanId) => ({
+        subscriptions: subs.address,
+        nft: nft.address,
+        deployBlock: subs.blockNumber,
+        stablecoin: coin,
+        priceFeed: feedAddress,
+        firstPlanId,
+        transactions,
+      }));
+    });
+  });
 }

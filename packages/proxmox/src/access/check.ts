@@ -2,7 +2,7 @@ import type { ResultAsync } from 'neverthrow';
 import { pveCall } from '../client/call.js';
 import type { PveClient } from '../client/create-client.js';
 import type { PveError } from '../errors.js';
-import { blockhostPrivileges } from './privileges.js';
+import { blockhostPrivileges } from './role.js';
 import { aclPaths, type SetupAccessParameters } from './setup.js';
 
 export interface TokenCheck {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { blockhostPrivileges } from './privileges.js';
+import { blockhostPrivileges } from './role.js';
 
 describe('README', () => {
   it('lists exactly the derived privileges', () => {

@@ -4,7 +4,7 @@ import { withRetries } from '../client/call.js';
 import type { PveClient } from '../client/create-client.js';
 import { type PveError, toSdkError } from '../errors.js';
 import { bridgePath } from '../schema/privileges.js';
-import { blockhostPrivileges } from './privileges.js';
+import { blockhostPrivileges } from './role.js';
 
 export interface SetupAccessParameters {
   /** The user the token belongs to (default `blockhost@pve`). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBlockhostClients, deployBlockhost, verifyDeployment } from '@blockhost/chain';
+import { createBlockhostClients, verifyDeployment } from '@blockhost/chain';
+import { deployTestBlockhost } from '@blockhost/chain/testkit';
 import { CONFIG_FILE_NAMES, isAddress, parseConfig } from '@blockhost/core';
 import { chainFailure } from '../failures.js';
 import { readYamlDocument, writeYamlDocument } from '../files.js';
@@ -116,7 +117,7 @@ export const chainDeploy: CommandSpec = {
       );
 
     const progress = ctx.progress('deploying contracts');
-    const r = await deployBlockhost(
+    const r = await deployTestBlockhost(
       { publicClient, walletClient: walletClient! },
       {
         admin,

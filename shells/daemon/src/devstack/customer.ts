@@ -14,10 +14,10 @@ import {
   ensureAllowance,
   extendSubscription,
   getUserEncrypted,
-  mintTestStablecoin,
   tokenOfSubscription,
   type WriteClients,
 } from '@blockhost/chain';
+import { mintTestStablecoin } from '@blockhost/chain/testkit';
 import type { Hex } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
 

@@ -8,21 +8,18 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  type Anvil,
   type BlockhostContracts,
-  deployBlockhost,
   publicKeyFromSecretKey,
-  type StartAnvilOptions,
-  startAnvil,
   type WriteClients,
 } from '@blockhost/chain';
 import {
-  createPveClient,
-  type PveSimulator,
-  type PveSimulatorOptions,
-  setupAccess,
-  startPveSimulator,
-} from '@blockhost/proxmox';
+  type Anvil,
+  deployTestBlockhost,
+  type StartAnvilOptions,
+  startAnvil,
+} from '@blockhost/chain/testkit';
+import { createPveClient, setupAccess } from '@blockhost/proxmox';
+import { type PveSimulator, type PveSimulatorOptions, startPveSimulator } from '@blockhost/pve-sim';
 import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { Customer } from './customer.js';
@@ -99,7 +96,7 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
       memoryMiB: 1024,
       diskGiB: 10,
     };
-    const deployed = await deployBlockhost(server, {
+    const deployed = await deployTestBlockhost(server, {
       admin: anvil.accounts[ADMIN_ACCOUNT]!.address,
       stablecoin: { test: { decimals: 6 } },
       firstPlan: plan,

@@ -4,10 +4,9 @@ import { errAsync, ResultAsync } from 'neverthrow';
 import { unwrap, withRetries } from '../../client/call.js';
 import type { PveClient } from '../../client/create-client.js';
 import { type PveError, toPveError } from '../../errors.js';
+import { NET_FORMAT } from '../../generated/net-format.js';
 import { isIpv4Cidr, isIpv6Cidr, splitList } from '../../schema/formats.js';
 import { parsePropertyString } from '../../schema/property-string.js';
-import { pveSchema } from '../../schema/schema.js';
-import type { FormatKeyDef } from '../../schema/types.js';
 import { getVmConfig, type VmConfig } from './config.js';
 
 /** The VM's one network interface. */
@@ -51,16 +50,9 @@ export interface ConfigureVmReturnType {
   config: VmConfig;
 }
 
-let netKeys: Record<string, FormatKeyDef> | undefined;
-function netFormat(): Record<string, FormatKeyDef> {
-  netKeys ??= pveSchema().paths['/nodes/{node}/qemu/{vmid}/config']!.PUT!.params['net[n]']!
-    .format as Record<string, FormatKeyDef>;
-  return netKeys;
-}
-
 /** Parses a `net0` value into its keys (`model`, `macaddr`, `bridge`, …). */
 export function parseNetValue(value: string): Record<string, string> {
-  return parsePropertyString(value, netFormat()).values;
+  return parsePropertyString(value, NET_FORMAT).values;
 }
 
 function checkNetwork(n: VmNetwork): InvalidInputError | null {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Need } from '../schema/privileges.js';
+import type { Need } from '@blockhost/proxmox/schema';
 import { deniedMessage, evaluateNeed } from './access.js';
 import { pruneBlobs } from './guest.js';
 import type { ResolvedOptions } from './options.js';

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitList } from '../../schema/formats.js';
-import { handlerNeeds } from '../../schema/handler-privileges.js';
-import { formatPropertyString, parsePropertyString } from '../../schema/property-string.js';
-import { isCdromDrive, parseDrive } from '../../schema/qemu-privileges.js';
-import { pveSchema } from '../../schema/schema.js';
-import type { FormatKeyDef } from '../../schema/types.js';
-import type { ParamValue } from '../../schema/validate.js';
+import type { FormatKeyDef, ParamValue } from '@blockhost/proxmox/schema';
+import {
+  formatPropertyString,
+  handlerNeeds,
+  isCdromDrive,
+  parseDrive,
+  parsePropertyString,
+  pveSchema,
+  splitList,
+} from '@blockhost/proxmox/schema';
 import { SimCore, TaskFailure } from '../core.js';
 import {
   allocVolume,

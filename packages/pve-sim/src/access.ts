@@ -1,4 +1,4 @@
-import { type Need, PVE_PRIVILEGES } from '../schema/privileges.js';
+import { type Need, PVE_PRIVILEGES } from '@blockhost/proxmox/schema';
 
 /**
  * PVE's user, token, role and ACL model (PVE::AccessControl): roles are

@@ -5,6 +5,8 @@
 import type { ResultAsync } from 'neverthrow';
 import { type Address, encodeFunctionData, type Hex } from 'viem';
 import type { ReadError } from '../actions/plans.js';
+import { type DeployedContract, deployContract } from '../deploy/deploy-contract.js';
+import type { MissingEventError } from '../errors.js';
 import {
   testPriceFeedAbi,
   testPriceFeedBytecode,
@@ -14,11 +16,9 @@ import {
   testSmartWalletFactoryBytecode,
   testStablecoinAbi,
   testStablecoinBytecode,
-} from '../contracts.js';
-import type { MissingEventError } from '../errors.js';
+} from '../generated/index.js';
 import type { ReadClient, WriteClients } from '../internal/clients.js';
 import { readContract, type SendError, sendContract } from '../internal/send.js';
-import { type DeployedContract, deployContract } from './deploy-contract.js';
 
 export interface TestStablecoinOptions {
   readonly decimals?: number | undefined;
@@ -184,3 +184,8 @@ export function smartWalletExecuteBatch(
     value,
   }).map((tx) => ({ transactionHash: tx.transactionHash, blockNumber: tx.blockNumber }));
 }
+
+export type TestStablecoinAbi = typeof testStablecoinAbi;
+export type TestPriceFeedAbi = typeof testPriceFeedAbi;
+export type TestSmartWalletAbi = typeof testSmartWalletAbi;
+export type TestSmartWalletFactoryAbi = typeof testSmartWalletFactoryAbi;

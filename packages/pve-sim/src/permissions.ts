@@ -1,6 +1,5 @@
-import { expressionNeed, fillPath } from '../schema/handler-privileges.js';
-import type { MethodDef, PermCheck } from '../schema/types.js';
-import type { ParamValue } from '../schema/validate.js';
+import type { MethodDef, ParamValue, PermCheck } from '@blockhost/proxmox/schema';
+import { expressionNeed, fillPath } from '@blockhost/proxmox/schema';
 import { closest, type Denied, deniedMessage, evaluateNeed, splitTokenId } from './access.js';
 import type { SimCore } from './core.js';
 import { SimHttpError } from './sim-error.js';

@@ -1,5 +1,4 @@
-import { splitList } from '../../schema/formats.js';
-import { isPvePrivilege } from '../../schema/privileges.js';
+import { isPvePrivilege, splitList } from '@blockhost/proxmox/schema';
 import {
   type AclEntry,
   normalizeAclPath,

@@ -1,4 +1,4 @@
-import { isCdromDrive, NEW_DISK, parseDrive } from '../schema/qemu-privileges.js';
+import { isCdromDrive, NEW_DISK, parseDrive } from '@blockhost/proxmox/schema';
 import type { SimCore } from './core.js';
 import { fail, paramError } from './sim-error.js';
 import type { SimStorage, SimVm, SimVolume, VolumeContent } from './state.js';

@@ -17,7 +17,7 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { startPveSimulator } from '../simulator/server.js';
+import { startPveSimulator } from '../server.js';
 
 const USAGE = `usage: blockhost-pve-sim --port <p> [--host <addr>] [--state <file>] [--nodes pve1,pve2]
   [--task-ms <n>] [--boot-ms <n>] [--lock-timeout-ms <n>] [--http] [--token-file <path>]

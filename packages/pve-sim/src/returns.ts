@@ -1,4 +1,4 @@
-import type { ReturnDef } from '../schema/types.js';
+import type { ReturnDef } from '@blockhost/proxmox/schema';
 
 /**
  * Checks a handler's answer against the schema's `returns`: types, and

@@ -1,4 +1,4 @@
-import { parsePropertyString } from '../../schema/property-string.js';
+import { parsePropertyString } from '@blockhost/proxmox/schema';
 import { blobStore, guestFileBytes, runGuestCommand, storeGuestFile } from '../guest.js';
 import { fail, paramError } from '../sim-error.js';
 import type { SimVm } from '../state.js';

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pveSchema, SIMULATED_METHODS, startPveSimulator } from '@blockhost/proxmox';
+import { pveSchema } from '@blockhost/proxmox/schema';
+import { SIMULATED_METHODS, startPveSimulator } from '@blockhost/pve-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Env, raw, startEnv } from './helpers.js';
+import { type Env, raw, startEnv } from '../../proxmox/test/helpers.js';
 
 const enc = encodeURIComponent;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

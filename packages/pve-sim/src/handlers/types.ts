@@ -1,4 +1,4 @@
-import type { ParamValue } from '../../schema/validate.js';
+import type { ParamValue } from '@blockhost/proxmox/schema';
 import type { SimCore } from '../core.js';
 
 export interface HandlerCtx {

@@ -1,7 +1,10 @@
-import { type CallFacts, expressionNeed, handlerNeeds } from '../schema/handler-privileges.js';
-import { type Need, perm } from '../schema/privileges.js';
-import { pveSchema } from '../schema/schema.js';
-import type { Verb } from '../schema/types.js';
+import type { DerivedPrivileges } from '../access/role.js';
+import { type CallFacts, expressionNeed, handlerNeeds } from './handler-privileges.js';
+import { type Need, perm } from './privileges.js';
+import { pveSchema } from './schema.js';
+import type { CompactSchema, Verb } from './types.js';
+
+export type { DerivedPrivileges };
 
 /**
  * Every API call the SDK makes, with the parameters it sends. Values in
@@ -220,18 +223,9 @@ export const SDK_CALLS: readonly SdkCall[] = [
 ];
 
 /** A privilege the role needs and the (templated) ACL paths where it is checked. */
-export interface DerivedPrivileges {
-  /** Sorted privilege names: the role. */
-  privileges: string[];
-  /** Templated ACL paths the role must be granted on (`/vms/{vmid}`, `/storage/{storage}`, …). */
-  paths: string[];
-  /** For each privilege, the calls that need it. */
-  neededBy: Record<string, string[]>;
-}
-
 /** All requirement trees of one call: the schema's expression, the handler's own checks, visibility. */
-export function callNeeds(call: SdkCall): Need[] {
-  const def = pveSchema().paths[call.path]?.[call.verb];
+export function callNeeds(call: SdkCall, schema: CompactSchema = pveSchema()): Need[] {
+  const def = schema.paths[call.path]?.[call.verb];
   if (!def) throw new Error(`${call.verb} ${call.path} is not in the PVE schema`);
   const needs: Need[] = [];
   const perms = def.permissions;
@@ -297,9 +291,12 @@ function isMandatory(n: Need): boolean {
  * cannot do without, then, for checks with alternatives ("any of",
  * "or"), nothing if one is already held, else the cheapest alternative.
  */
-export function deriveRequiredPrivileges(calls: readonly SdkCall[] = SDK_CALLS): DerivedPrivileges {
+export function deriveRequiredPrivileges(
+  calls: readonly SdkCall[] = SDK_CALLS,
+  schema: CompactSchema = pveSchema(),
+): DerivedPrivileges {
   const all = calls.flatMap((c) =>
-    callNeeds(c).map((need) => ({ call: `${c.verb} ${c.path}`, need })),
+    callNeeds(c, schema).map((need) => ({ call: `${c.verb} ${c.path}`, need })),
   );
   const have = new Set<string>();
   const paths = new Set<string>();
@@ -327,12 +324,4 @@ export function deriveRequiredPrivileges(calls: readonly SdkCall[] = SDK_CALLS):
     paths: [...paths].sort(),
     neededBy: Object.fromEntries(Object.entries(neededBy).map(([k, v]) => [k, [...v].sort()])),
   };
-}
-
-let cached: DerivedPrivileges | undefined;
-
-/** The BlockHost role's privileges (derived once from SDK_CALLS and the shipped schema). */
-export function blockhostPrivileges(): DerivedPrivileges {
-  cached ??= deriveRequiredPrivileges();
-  return cached;
 }

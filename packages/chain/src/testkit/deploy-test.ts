@@ -1,0 +1,68 @@
+import { okAsync, type ResultAsync } from 'neverthrow';
+import type { Address, Hex } from 'viem';
+import {
+  type DeployBlockhostParameters,
+  type DeployBlockhostResult,
+  deployBlockhost,
+} from '../deploy/deploy.js';
+import type { ChainInputError, MissingEventError } from '../errors.js';
+import type { WriteClients } from '../internal/clients.js';
+import type { SendError } from '../internal/send.js';
+import {
+  deployTestPriceFeed,
+  deployTestStablecoin,
+  type TestPriceFeedOptions,
+  type TestStablecoinOptions,
+} from './test-contracts.js';
+
+export interface DeployTestBlockhostParameters
+  extends Omit<DeployBlockhostParameters, 'stablecoin' | 'priceFeed'> {
+  /** An existing ERC-20, or `{ test: {...} }` to deploy a mintable test stablecoin first. */
+  readonly stablecoin?: Address | { readonly test: TestStablecoinOptions } | undefined;
+  /** An existing feed, or `{ test: {...} }` to deploy a settable test feed first. */
+  readonly priceFeed?:
+    | { readonly address: Address; readonly maxStalenessSeconds?: number | undefined }
+    | { readonly test: TestPriceFeedOptions; readonly maxStalenessSeconds?: number | undefined }
+    | undefined;
+}
+
+/**
+ * `deployBlockhost` for local chains and testnets: deploys the test stablecoin
+ * and price feed asked for, then BlockHost with them. The test contracts'
+ * transactions come first in `transactions`.
+ */
+export function deployTestBlockhost(
+  clients: WriteClients,
+  p: DeployTestBlockhostParameters,
+): ResultAsync<DeployBlockhostResult, SendError | MissingEventError | ChainInputError> {
+  const before: Hex[] = [];
+  const coin: ResultAsync<Address | undefined, SendError | MissingEventError> =
+    p.stablecoin === undefined || typeof p.stablecoin === 'string'
+      ? okAsync(p.stablecoin)
+      : deployTestStablecoin(clients, p.stablecoin.test).map((c) => {
+          before.push(c.transactionHash);
+          return c.address;
+        });
+  const feed = p.priceFeed;
+  const feedAddress: ResultAsync<Address | undefined, SendError | MissingEventError> =
+    feed === undefined
+      ? okAsync(undefined)
+      : 'address' in feed
+        ? okAsync(feed.address)
+        : deployTestPriceFeed(clients, feed.test).map((c) => {
+            before.push(c.transactionHash);
+            return c.address;
+          });
+  return coin.andThen((stablecoin) =>
+    feedAddress.andThen((address) =>
+      deployBlockhost(clients, {
+        ...p,
+        stablecoin,
+        priceFeed:
+          address === undefined
+            ? undefined
+            : { address, maxStalenessSeconds: feed?.maxStalenessSeconds },
+      }).map((r) => ({ ...r, transactions: [...before, ...r.transactions] })),
+    ),
+  );
+}
