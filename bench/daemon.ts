@@ -8,15 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startDaemon } from '@blockhost/daemon';
+import { bundleDaemon, freePort, spawnDaemon, startDevStack } from '@blockhost/devstack';
+import { activeJobSubscriptions, createDefaultPorts, latestVmOf, openDb } from '@blockhost/host';
 import pino from 'pino';
-import { activeJobSubscriptions } from '../shells/daemon/src/db/jobs.js';
-import { openDb } from '../shells/daemon/src/db/open.js';
-import { latestVmOf } from '../shells/daemon/src/db/vms.js';
-import { bundleDaemon } from '../shells/daemon/src/devstack/bundle.js';
-import { freePort, spawnDaemon } from '../shells/daemon/src/devstack/daemon-process.js';
-import { startDevStack } from '../shells/daemon/src/devstack/stack.js';
-import { startDaemon } from '../shells/daemon/src/engine.js';
-import { createDefaultPorts } from '../shells/daemon/src/wiring/default-ports.js';
 import { fmt, report, stats } from './lib/measure.js';
 
 const BACKLOG = Number(process.env.BLOCKHOST_BENCH_BACKLOG ?? 200);

@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { ownerOf } from '@blockhost/chain';
 import {
   type DaemonProcess,
+  type DevStack,
   freePort,
   spawnDaemon,
-} from '../shells/daemon/src/devstack/daemon-process.js';
-import { type DevStack, startDevStack } from '../shells/daemon/src/devstack/stack.js';
+  startDevStack,
+} from '@blockhost/devstack';
 
 const DAY = 86_400;
 const GRACE_DAYS = 7;

@@ -187,6 +187,18 @@ export class PveTimeoutError extends PveError {
   }
 }
 
+/** A wait given up because its caller's AbortSignal fired (e.g. a shutdown). */
+export class PveAbortedError extends PveError {
+  readonly code = 'PVE_ABORTED';
+  // Nothing failed: the same wait can be started again later.
+  readonly retryable = true;
+  readonly what: string;
+  constructor(what: string, options: BlockhostErrorOptions = {}) {
+    super(`waiting for ${what} was aborted`, options);
+    this.what = what;
+  }
+}
+
 /** What a plan needs from a node. */
 export interface PlacementNeeds {
   readonly cores: number;

@@ -65,6 +65,7 @@ export {
   GuestCommandError,
   isRetryableReason,
   NoNodeFitsError,
+  PveAbortedError,
   type PlacementNeeds,
   PveAuthError,
   PveConnectionError,
@@ -141,10 +142,14 @@ export {
   stopVm,
 } from './nodes/qemu/power.js';
 export {
+  PROVISION_STEPS,
   type ProvisionStep,
+  type ProvisionVmErrorType,
   type ProvisionVmParameters,
   type ProvisionVmReturnType,
+  type ProvisionVmStepReturnType,
   provisionVm,
+  provisionVmStep,
   snippetFilename,
 } from './nodes/qemu/provision.js';
 export { type ResizeVmDiskParameters, resizeVmDisk } from './nodes/qemu/resize.js';

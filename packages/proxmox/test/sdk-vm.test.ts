@@ -52,7 +52,7 @@ describe('provisioning', () => {
       name: 'bh-31337-5fbdb231-1',
       created: true,
     });
-    expect(r.steps).toEqual(['cloned', 'snippet', 'configured', 'resized', 'started', 'agent']);
+    expect(r.steps).toEqual(['clone', 'configure', 'start', 'wait-agent']);
     const vm = env.sim.vm(10_001)!;
     expect(vm.status).toBe('running');
     expect(vm.tags).toEqual(['blockhost', 'bhd-31337-5fbdb231', 'sub-1']);
@@ -94,7 +94,7 @@ describe('provisioning', () => {
       await provisionVm(env.root, { ...provisionParams(env, 1n, 10_002), tokenId: 7n })
     )._unsafeUnwrap();
     expect(r).toMatchObject({ vmid: 10_001, created: false });
-    expect(r.steps[0]).toBe('found');
+    expect(r.steps[0]).toBe('clone');
     const writes = env.sim
       .requests()
       .filter((q) => q.method !== 'GET' && !q.path.endsWith('/agent/ping'));
@@ -129,7 +129,7 @@ describe('provisioning', () => {
     const crashed = await provisionVm(env.root, {
       ...p,
       onStep: (s) => {
-        if (s === 'configured') throw new Error('SIGKILL');
+        if (s === 'configure') throw new Error('SIGKILL');
       },
     });
     expect(crashed.isErr()).toBe(true);

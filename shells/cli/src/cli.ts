@@ -1,5 +1,5 @@
-import type { DaemonPorts, HostConfig, Logger } from '@blockhost/daemon';
-import { createLogger } from '@blockhost/daemon';
+import type { HostConfig, HostPorts, Logger } from '@blockhost/host';
+import { createLogger } from '@blockhost/host';
 import { COMMANDS } from './commands/index.js';
 import { Context } from './context.js';
 import {
@@ -18,7 +18,7 @@ export interface RunCliOptions {
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
-  ports: (config: HostConfig, log: Logger) => DaemonPorts | Promise<DaemonPorts>;
+  ports: (config: HostConfig, log: Logger) => HostPorts | Promise<HostPorts>;
 }
 
 /** Runs one CLI invocation and returns its exit code (never throws). */

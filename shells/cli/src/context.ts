@@ -4,15 +4,15 @@ import {
   createBlockhostClients,
 } from '@blockhost/chain';
 import {
-  type DaemonPorts,
   DatabaseMissingError,
   type Db,
   type HostConfig,
   HostConfigError,
+  type HostPorts,
   type Logger,
   loadHostConfig,
   openDb,
-} from '@blockhost/daemon';
+} from '@blockhost/host';
 import type { PveClient } from '@blockhost/proxmox';
 import { CliError, EXIT } from './framework/errors.js';
 import type { Output } from './framework/output.js';
@@ -25,7 +25,7 @@ export interface ContextOptions {
   yes: boolean;
   log: Logger;
   /** Builds Proxmox access from the config (the daemon's wiring; tests may swap it). */
-  ports: (config: HostConfig, log: Logger) => DaemonPorts | Promise<DaemonPorts>;
+  ports: (config: HostConfig, log: Logger) => HostPorts | Promise<HostPorts>;
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   stderr?: NodeJS.WriteStream;
 }
@@ -42,7 +42,7 @@ export class Context {
   #config: HostConfig | null = null;
   #db: Db | null = null;
   #chain: (BlockhostClients & { contracts: BlockhostContracts }) | null = null;
-  #proxmox: DaemonPorts | null = null;
+  #proxmox: HostPorts | null = null;
   #pve: PveClient | null = null;
 
   constructor(o: ContextOptions) {
@@ -111,7 +111,7 @@ export class Context {
   }
 
   /** Proxmox as the job runner uses it (the daemon's wiring). */
-  async proxmox(): Promise<DaemonPorts> {
+  async proxmox(): Promise<HostPorts> {
     if (!this.#proxmox) this.#proxmox = await this.#ports(this.config(), this.log);
     return this.#proxmox;
   }

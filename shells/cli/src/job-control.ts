@@ -10,7 +10,7 @@ import {
   type JobRow,
   requeueJob as requeueInJournal,
   requireJob as requireInJournal,
-} from '@blockhost/daemon';
+} from '@blockhost/host';
 import { CliError, EXIT } from './framework/errors.js';
 
 function asCliError<T>(run: () => T): T {

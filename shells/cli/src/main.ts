@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** blockhost: the operator CLI. Exit codes: 0 ok, 1 operation failed, 2 usage or config error. */
-import { createDefaultPorts } from '@blockhost/daemon';
+import { createDefaultPorts } from '@blockhost/host';
 import { runCli } from './cli.js';
 
 runCli({ argv: process.argv.slice(2), ports: createDefaultPorts }).then(

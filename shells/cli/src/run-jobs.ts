@@ -1,4 +1,4 @@
-import { createJobRunner, getCursor, getJob, type JobRow, RunnerLease } from '@blockhost/daemon';
+import { createJobRunner, getCursor, getJob, type JobRow, RunnerLease } from '@blockhost/host';
 import type { Context } from './context.js';
 
 export type RunOutcome = { by: 'daemon' } | { by: 'cli'; jobs: JobRow[] };

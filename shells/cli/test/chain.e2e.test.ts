@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyDeployment } from '@blockhost/chain';
 import { type Anvil, startAnvil } from '@blockhost/chain/testkit';
+import { freePort } from '@blockhost/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../daemon/src/devstack/daemon-process.js';
 import { cli, type Json, makeConfigDir, removeTempDirs, variantConfig } from './helpers.js';
 
 let anvil: Anvil;

@@ -3,13 +3,19 @@
  * contracts, the Proxmox simulator, and blockhostd (in-process) that has
  * provisioned two customers' VMs — one of them with an unusable key.
  */
-import { createDefaultPorts, type Db, openDb, RunnerLease } from '@blockhost/daemon';
+
+import type { Daemon } from '@blockhost/daemon';
+import {
+  type Customer,
+  type DevStack,
+  freePort,
+  settledRunning,
+  startDevStack,
+  startStackDaemon,
+  waitFor,
+} from '@blockhost/devstack';
+import { createDefaultPorts, type Db, openDb, RunnerLease } from '@blockhost/host';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Customer } from '../../daemon/src/devstack/customer.js';
-import { freePort } from '../../daemon/src/devstack/daemon-process.js';
-import { type DevStack, startDevStack } from '../../daemon/src/devstack/stack.js';
-import type { Daemon } from '../../daemon/src/engine.js';
-import { settledRunning, startStackDaemon, waitFor } from '../../daemon/test/helpers.js';
 import { cli, type Json, removeTempDirs, tempFile, variantConfig } from './helpers.js';
 
 let stack: DevStack;

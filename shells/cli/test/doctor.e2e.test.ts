@@ -2,12 +2,18 @@
  * `blockhost doctor` on a healthy host, then with one fault introduced at a
  * time: each must be found, named, and come with what to do.
  */
-import { createDefaultPorts } from '@blockhost/daemon';
+
+import type { Daemon } from '@blockhost/daemon';
+import {
+  type DevStack,
+  freePort,
+  settledRunning,
+  startDevStack,
+  startStackDaemon,
+  waitFor,
+} from '@blockhost/devstack';
+import { createDefaultPorts } from '@blockhost/host';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../daemon/src/devstack/daemon-process.js';
-import { type DevStack, startDevStack } from '../../daemon/src/devstack/stack.js';
-import type { Daemon } from '../../daemon/src/engine.js';
-import { settledRunning, startStackDaemon, waitFor } from '../../daemon/test/helpers.js';
 import { cli, type Json, removeTempDirs, variantConfig } from './helpers.js';
 
 interface Check {

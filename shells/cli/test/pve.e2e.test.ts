@@ -5,10 +5,10 @@
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from '@blockhost/devstack';
 import { createPveClient } from '@blockhost/proxmox';
 import { type PveSimulator, startPveSimulator } from '@blockhost/pve-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../daemon/src/devstack/daemon-process.js';
 import {
   cli,
   type Json,

@@ -5,26 +5,31 @@ import {
   type Scanner,
 } from '@blockhost/chain';
 import { defaultConfirmations, policyFromConfig } from '@blockhost/core';
-import { createJournalScanStore } from './chain/scan-store.js';
-import { sweepSubscriptions } from './chain/sweep.js';
-import { type HostConfig, HostConfigError, loadHostConfig } from './config/load.js';
-import { requeueInterrupted } from './db/jobs.js';
-import { getCursor } from './db/journal.js';
-import { RunnerLease } from './db/lease.js';
-import { type Db, openDb } from './db/open.js';
+import {
+  createJobRunner,
+  createJournalScanStore,
+  createLogger,
+  type Db,
+  getCursor,
+  type HostConfig,
+  HostConfigError,
+  type HostPorts,
+  type Logger,
+  loadHostConfig,
+  openDb,
+  RunnerLease,
+  requeueInterrupted,
+  scheduleLifecycle,
+  sweepSubscriptions,
+} from '@blockhost/host';
 import { startHttpServer } from './http/server.js';
-import { createJobRunner, type DaemonPorts } from './jobs/create-runner.js';
-import { scheduleLifecycle } from './lifecycle/schedule.js';
-import { createLogger, type Logger } from './log.js';
 import { createDaemonMetrics } from './metrics.js';
-
-export type { DaemonPorts };
 
 export interface StartDaemonOptions {
   configDir: string;
   log?: Logger;
   /** Builds the Proxmox side from the loaded config (the shell's wiring, or a test's). */
-  ports: (config: HostConfig, log: Logger) => DaemonPorts | Promise<DaemonPorts>;
+  ports: (config: HostConfig, log: Logger) => HostPorts | Promise<HostPorts>;
   /** Override the HTTP listen address from the config (tests use port 0). */
   listen?: string;
 }
@@ -286,7 +291,10 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
         },
       ];
     },
-    metrics: () => metrics.registry.render(),
+    metrics: async () => ({
+      contentType: metrics.registry.contentType,
+      text: await metrics.registry.metrics(),
+    }),
   });
   log.info(
     { http: http.url, chainId: web3.chain_id, contracts, database: config.db.database_path },

@@ -1,13 +1,11 @@
 #!/usr/bin/env node
+import { parseArgs } from 'node:util';
 /**
  * blockhostd: the BlockHost service. `blockhostd --config-dir /etc/blockhost`.
  * Exit codes: 0 stopped cleanly, 1 runtime failure, 2 configuration problem.
  */
-import { parseArgs } from 'node:util';
-import { HostConfigError } from './config/load.js';
+import { createDefaultPorts, createLogger, HostConfigError } from '@blockhost/host';
 import { AnotherRunnerError, startDaemon } from './engine.js';
-import { createLogger } from './log.js';
-import { createDefaultPorts } from './wiring/default-ports.js';
 
 const USAGE = `usage: blockhostd [--config-dir DIR] [--log-level LEVEL]
 

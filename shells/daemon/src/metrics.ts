@@ -1,87 +1,116 @@
-import { countAllocations } from './db/allocations.js';
-import { countJobsByState } from './db/jobs.js';
-import { getCursor } from './db/journal.js';
-import type { Db } from './db/open.js';
-import { countVmsByState } from './db/vms.js';
-import { Counter, Gauge, Histogram, Registry } from './http/metrics.js';
+import {
+  countAllocations,
+  countJobsByState,
+  countVmsByState,
+  type Db,
+  getCursor,
+} from '@blockhost/host';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface ChainProgress {
   head: bigint | null;
   cursor: bigint | null;
 }
 
-/** `{ state: n, … }` as one sample per label value. */
-const byLabel = (label: string, counts: Record<string, number>) =>
-  Object.entries(counts).map(([k, value]) => ({ labels: { [label]: k }, value }));
-
-/** Every series blockhostd exports on /metrics. */
+/**
+ * Every series blockhostd exports on /metrics (prom-client, one registry per
+ * daemon). Gauges read the journal when scraped; counters count as things happen.
+ */
 export function createDaemonMetrics(db: Db, chain: () => ChainProgress) {
   const registry = new Registry();
-  const counter = (name: string, help: string) => registry.add(new Counter(name, help));
-  const gauge = (name: string, help: string, collect: Gauge['collect']) =>
-    registry.add(new Gauge(name, help, collect));
-  const flagged = (column: 'attention' | 'key_error') => () => [
-    {
-      value: (
-        db
-          .prepare(`SELECT COUNT(*) AS n FROM subscription_status WHERE ${column} IS NOT NULL`)
-          .get() as {
-          n: number;
-        }
-      ).n,
-    },
-  ];
+  const counter = <L extends string>(name: string, help: string, labelNames: L[] = []) =>
+    new Counter<L>({ name, help, labelNames, registers: [registry] });
+  /** A gauge of per-label counts from the journal, e.g. `{ running: 3, suspended: 1 }`. */
+  const countsGauge = (name: string, help: string, label: string, read: () => object) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: [label],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const [k, v] of Object.entries(read())) this.set({ [label]: k }, v as number);
+      },
+    });
+  /** A gauge of one number; NaN while it is unknown (no block scanned yet). */
+  const valueGauge = (name: string, help: string, read: () => number | null) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read() ?? Number.NaN);
+      },
+    });
+  const flagged = (column: 'attention' | 'key_error') => () =>
+    (
+      db
+        .prepare(`SELECT COUNT(*) AS n FROM subscription_status WHERE ${column} IS NOT NULL`)
+        .get() as { n: number }
+    ).n;
 
   const metrics = {
     registry,
-    events: counter('blockhost_chain_events_total', 'Chain events stored in the journal, by name.'),
+    events: counter(
+      'blockhost_chain_events_total',
+      'Chain events stored in the journal, by name.',
+      ['name'],
+    ),
     removed: counter('blockhost_chain_events_removed_total', 'Events removed by reorgs.'),
     reorgs: counter('blockhost_chain_reorgs_total', 'Reorgs detected and undone.'),
     undecodable: counter(
       'blockhost_chain_undecodable_logs_total',
       'Logs from the contracts that did not decode.',
     ),
-    rpcErrors: counter('blockhost_rpc_errors_total', 'Failed chain RPC interactions, by source.'),
+    rpcErrors: counter('blockhost_rpc_errors_total', 'Failed chain RPC interactions, by source.', [
+      'source',
+    ]),
     sweeps: counter('blockhost_state_sweeps_total', 'State sweeps completed.'),
     sweepRepairs: counter(
       'blockhost_state_sweep_repaired_events_total',
       'Events the state sweep found missing and stored.',
     ),
-    steps: counter('blockhost_job_steps_total', 'Job steps run, by kind, step and outcome.'),
-    provisionSeconds: registry.add(
-      new Histogram(
-        'blockhost_provision_duration_seconds',
-        'From the provision job being queued to the VM running with its NFT.',
-        [1, 5, 15, 30, 60, 120, 300, 600, 1800],
-      ),
-    ),
+    steps: counter('blockhost_job_steps_total', 'Job steps run, by kind, step and outcome.', [
+      'kind',
+      'step',
+      'outcome',
+    ]),
+    provisionSeconds: new Histogram({
+      name: 'blockhost_provision_duration_seconds',
+      help: 'From the provision job being queued to the VM running with its NFT.',
+      buckets: [1, 5, 15, 30, 60, 120, 300, 600, 1800],
+      registers: [registry],
+    }),
   };
-  gauge('blockhost_jobs', 'Jobs in the journal, by state.', () =>
-    byLabel('state', countJobsByState(db)),
+  // Known label values start at 0, so a rate() over them works from the first scrape.
+  for (const source of ['scanner', 'sweep']) metrics.rpcErrors.inc({ source }, 0);
+
+  countsGauge('blockhost_jobs', 'Jobs in the journal, by state.', 'state', () =>
+    countJobsByState(db),
   );
-  gauge('blockhost_vms', 'VMs (newest per subscription), by state.', () =>
-    byLabel('state', countVmsByState(db)),
+  countsGauge('blockhost_vms', 'VMs (newest per subscription), by state.', 'state', () =>
+    countVmsByState(db),
   );
-  gauge('blockhost_allocations', 'VMIDs and addresses held, by kind.', () =>
-    byLabel('kind', countAllocations(db)),
+  countsGauge('blockhost_allocations', 'VMIDs and addresses held, by kind.', 'kind', () =>
+    countAllocations(db),
   );
-  gauge(
+  valueGauge(
     'blockhost_subscriptions_needing_attention',
     'Subscriptions an operator must look at.',
     flagged('attention'),
   );
-  gauge(
+  valueGauge(
     'blockhost_subscription_key_errors',
     'Subscriptions whose userEncrypted could not be used.',
     flagged('key_error'),
   );
-  gauge('blockhost_chain_cursor_block', 'Last block processed by the scanner.', () => {
+  valueGauge('blockhost_chain_cursor_block', 'Last block processed by the scanner.', () => {
     const c = getCursor(db);
-    return c ? [{ value: Number(c.blockNumber) }] : [];
+    return c ? Number(c.blockNumber) : null;
   });
-  gauge('blockhost_chain_cursor_lag_blocks', 'Confirmed head minus the scanner cursor.', () => {
+  valueGauge('blockhost_chain_cursor_lag_blocks', 'Confirmed head minus the scanner cursor.', () => {
     const { head, cursor } = chain();
-    return head !== null && cursor !== null ? [{ value: Number(head - cursor) }] : [];
+    return head !== null && cursor !== null ? Number(head - cursor) : null;
   });
   return metrics;
 }

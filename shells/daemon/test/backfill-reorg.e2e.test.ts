@@ -5,12 +5,17 @@
  * replaced it (same subscription id, another buyer) gets one of its own.
  */
 import { accessCredentialNftAbi, blockhostSubscriptionsAbi } from '@blockhost/chain';
+import {
+  type DevStack,
+  settledRunning,
+  startDevStack,
+  startStackDaemon,
+  waitFor,
+} from '@blockhost/devstack';
+import { getSubscription } from '@blockhost/host';
 import { encodeFunctionData } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSubscription } from '../src/db/subscriptions.js';
-import { type DevStack, startDevStack } from '../src/devstack/stack.js';
 import type { Daemon } from '../src/engine.js';
-import { settledRunning, startStackDaemon, waitFor } from './helpers.js';
 
 let stack: DevStack;
 let daemon: Daemon | null = null;

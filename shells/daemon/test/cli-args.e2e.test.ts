@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundleDaemon } from '@blockhost/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleDaemon } from '../src/devstack/bundle.js';
 
 let entry: string;
 const dirs: string[] = [];

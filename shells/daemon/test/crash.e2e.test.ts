@@ -9,12 +9,17 @@
 import { join } from 'node:path';
 import { getTokenCount } from '@blockhost/chain';
 import { seededRandom } from '@blockhost/core';
+import {
+  bundleDaemon,
+  type DaemonProcess,
+  type DevStack,
+  freePort,
+  spawnDaemon,
+  startDevStack,
+  waitFor,
+} from '@blockhost/devstack';
+import { openDb } from '@blockhost/host';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../src/db/open.js';
-import { bundleDaemon } from '../src/devstack/bundle.js';
-import { type DaemonProcess, freePort, spawnDaemon } from '../src/devstack/daemon-process.js';
-import { type DevStack, startDevStack } from '../src/devstack/stack.js';
-import { waitFor } from './helpers.js';
 
 const RUNS = Number(process.env.BLOCKHOST_CRASH_RUNS ?? 20);
 const SUBS_PER_RUN = 5;

@@ -7,12 +7,17 @@
  */
 import { createPlan } from '@blockhost/chain';
 import { type RpcProxy, startRpcProxy } from '@blockhost/chain/testkit';
+import {
+  type DevStack,
+  settledRunning,
+  startDevStack,
+  startStackDaemon,
+  vmState,
+  waitFor,
+} from '@blockhost/devstack';
+import { getSubscription, listJobs, listSubscriptions } from '@blockhost/host';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listJobs } from '../src/db/jobs.js';
-import { getSubscription, listSubscriptions } from '../src/db/subscriptions.js';
-import { type DevStack, startDevStack } from '../src/devstack/stack.js';
 import type { Daemon } from '../src/engine.js';
-import { settledRunning, startStackDaemon, vmState, waitFor } from './helpers.js';
 
 describe('convergence under faults', () => {
   let stack: DevStack;

@@ -6,12 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { accessCredentialNftAbi } from '@blockhost/chain';
+import { type DevStack, settledRunning, startDevStack, waitFor } from '@blockhost/devstack';
+import { createDefaultPorts, createLogger } from '@blockhost/host';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DevStack, startDevStack } from '../src/devstack/stack.js';
 import { type Daemon, startDaemon } from '../src/engine.js';
-import { createLogger } from '../src/log.js';
-import { createDefaultPorts } from '../src/wiring/default-ports.js';
-import { settledRunning, waitFor } from './helpers.js';
 
 let stack: DevStack;
 let daemon: Daemon;
@@ -68,7 +66,7 @@ describe('HTTP surface', () => {
     expect(text).toMatch(/^blockhost_provision_duration_seconds_count 1$/m);
     expect(text).toMatch(/^blockhost_provision_duration_seconds_bucket\{le="\+Inf"\} 1$/m);
     expect(text).toMatch(/^blockhost_chain_cursor_lag_blocks 0$/m);
-    expect(text).toMatch(/^blockhost_rpc_errors_total 0$/m);
+    expect(text).toMatch(/^blockhost_rpc_errors_total\{source="scanner"\} 0$/m);
     expect(text).toMatch(/^blockhost_allocations\{kind="ipv4"\} 1$/m);
 
     expect((await fetch(`${daemon.url}/nope`)).status).toBe(404);

@@ -3,10 +3,17 @@
  * the real daemon engine in-process: buy → running VM + NFT with decryptable
  * details → expiry → suspended → renewal → resumed → expiry → grace → destroyed.
  */
+
+import {
+  type DevStack,
+  settledRunning,
+  startDevStack,
+  startStackDaemon,
+  vmState,
+  waitFor,
+} from '@blockhost/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DevStack, startDevStack } from '../src/devstack/stack.js';
 import type { Daemon } from '../src/engine.js';
-import { settledRunning, startStackDaemon, vmState, waitFor } from './helpers.js';
 
 const DAY = 86_400;
 let stack: DevStack;

@@ -3,13 +3,16 @@
  * bad disk): the subscription's own events are fetched again by topic and
  * folded, so the lifecycle works from the chain's truth.
  */
+
+import {
+  type DevStack,
+  settledRunning,
+  startDevStack,
+  startStackDaemon,
+  waitFor,
+} from '@blockhost/devstack';
+import { emptyAffected, getSubscription, openDb, refold } from '@blockhost/host';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyAffected } from '../src/db/journal.js';
-import { openDb } from '../src/db/open.js';
-import { refold } from '../src/db/projection.js';
-import { getSubscription } from '../src/db/subscriptions.js';
-import { type DevStack, startDevStack } from '../src/devstack/stack.js';
-import { settledRunning, startStackDaemon, waitFor } from './helpers.js';
 
 let stack: DevStack;
 beforeAll(async () => {

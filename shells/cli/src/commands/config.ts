@@ -1,5 +1,5 @@
 import { formatConfigIssue } from '@blockhost/core';
-import { HostConfigError, loadHostConfig } from '@blockhost/daemon';
+import { HostConfigError, loadHostConfig } from '@blockhost/host';
 import { privateKeyToAddress } from 'viem/accounts';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT } from '../framework/errors.js';

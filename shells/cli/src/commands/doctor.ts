@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Db, HostConfig } from '@blockhost/daemon';
+import type { Db, HostConfig } from '@blockhost/host';
 import type { Context } from '../context.js';
 import { chainChecks } from '../doctor/chain-checks.js';
 import { type CheckResult, type CheckStatus, fail, guarded, skip } from '../doctor/check.js';

@@ -1,5 +1,5 @@
 import { isEffect, policyFromConfig, reconcile } from '@blockhost/core';
-import { getCursor, loadLifecycleInput, scheduleLifecycle } from '@blockhost/daemon';
+import { getCursor, loadLifecycleInput, scheduleLifecycle } from '@blockhost/host';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT } from '../framework/errors.js';
 import { confirm } from '../framework/prompt.js';

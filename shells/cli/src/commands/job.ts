@@ -1,4 +1,4 @@
-import { type JobRow, type JobState, listJobs } from '@blockhost/daemon';
+import { type JobRow, type JobState, listJobs } from '@blockhost/host';
 import type { Context } from '../context.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';

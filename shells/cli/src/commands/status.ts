@@ -1,4 +1,4 @@
-import { countJobsByState, countVmsByState, getCursor, listSubscriptions } from '@blockhost/daemon';
+import { countJobsByState, countVmsByState, getCursor, listSubscriptions } from '@blockhost/host';
 import type { CommandSpec } from '../framework/command.js';
 import { EXIT } from '../framework/errors.js';
 

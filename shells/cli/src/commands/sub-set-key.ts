@@ -15,7 +15,7 @@ import {
   type HostConfig,
   latestVmOf,
   setKeyOverride,
-} from '@blockhost/daemon';
+} from '@blockhost/host';
 import { bytesToHex, getAddress, type Hex } from 'viem';
 import { chainFailure } from '../failures.js';
 import type { CommandSpec } from '../framework/command.js';

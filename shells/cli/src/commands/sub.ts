@@ -4,7 +4,7 @@ import {
   latestVmOf,
   listSubscriptions,
   type SubscriptionRow,
-} from '@blockhost/daemon';
+} from '@blockhost/host';
 import type { Context } from '../context.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';

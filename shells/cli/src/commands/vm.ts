@@ -10,7 +10,7 @@ import {
   listJobs,
   updateVm,
   type VmRow,
-} from '@blockhost/daemon';
+} from '@blockhost/host';
 import type { Context } from '../context.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';

@@ -6,7 +6,7 @@ import {
   type ReadClient,
   verifyDeployment,
 } from '@blockhost/chain';
-import type { HostConfig } from '@blockhost/daemon';
+import type { HostConfig } from '@blockhost/host';
 import { formatEther } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
 import { type CheckResult, duration, fail, ok, skip, warn } from './check.js';

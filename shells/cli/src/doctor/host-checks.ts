@@ -10,7 +10,7 @@ import {
   listSubscriptions,
   schemaVersion,
   takenValues,
-} from '@blockhost/daemon';
+} from '@blockhost/host';
 import { readHelperBundles } from '@blockhost/pam-verifier';
 import { bytes, type CheckResult, fail, ok, skip, warn } from './check.js';
 

@@ -1,5 +1,5 @@
 /** Doctor's Proxmox side: reachability, the token's privileges, the template, storage and bridge. */
-import type { HostConfig } from '@blockhost/daemon';
+import type { HostConfig } from '@blockhost/host';
 import {
   checkTokenPrivileges,
   getClusterResources,

@@ -12,7 +12,8 @@ export interface HttpHandlers {
   health(): { ok: boolean; detail: string };
   /** Readiness: chain, Proxmox and the cursor are in a state to serve. */
   ready(): ReadinessCheck[];
-  metrics(): string;
+  /** The Prometheus text exposition and its content type. */
+  metrics(): Promise<{ contentType: string; text: string }>;
 }
 
 function parseListen(listen: string): { host: string; port: number } {
@@ -26,7 +27,7 @@ export async function startHttpServer(
   listen: string,
   handlers: HttpHandlers,
 ): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -45,9 +46,8 @@ export async function startHttpServer(
           .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
           .end(`${JSON.stringify({ ready: ok, checks })}\n`);
       } else if (path === '/metrics') {
-        res
-          .writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' })
-          .end(handlers.metrics());
+        const m = await handlers.metrics();
+        res.writeHead(200, { 'content-type': m.contentType }).end(m.text);
       } else {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       }

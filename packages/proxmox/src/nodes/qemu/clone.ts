@@ -1,6 +1,7 @@
 import { ResultAsync } from 'neverthrow';
 import { unwrap, withRetries } from '../../client/call.js';
 import type { PveClient } from '../../client/create-client.js';
+import { pause } from '../../client/pause.js';
 import {
   type PveError,
   PveHttpError,
@@ -27,6 +28,8 @@ export interface CloneVmParameters {
   /** Full clone (default true): the VM does not depend on the template's disks. */
   full?: boolean;
   timeoutMs?: number;
+  /** Gives the waits up (`PveAbortedError`); a clone already started keeps running. */
+  signal?: AbortSignal;
 }
 
 export interface CloneVmReturnType {
@@ -44,6 +47,7 @@ export async function waitUnlockedOrThrow(
   node: string,
   vmid: number,
   timeoutMs: number,
+  signal?: AbortSignal,
 ): Promise<void> {
   const started = client.now();
   let delay = client.poll.minMs;
@@ -55,7 +59,7 @@ export async function waitUnlockedOrThrow(
         hint: `if no task is running for it, clear the lock with 'qm unlock ${vmid}'`,
       });
     }
-    await client.sleep(delay);
+    await pause(client, delay, `VM ${vmid} to be unlocked`, signal);
     delay = Math.min(client.poll.maxMs, delay * client.poll.factor);
   }
 }
@@ -63,10 +67,10 @@ export async function waitUnlockedOrThrow(
 /** Waits until a VM's config lock (`clone`, `create`, …) is gone, up to `timeoutMs`. */
 export function waitUnlocked(
   client: PveClient,
-  p: { node: string; vmid: number; timeoutMs?: number },
+  p: { node: string; vmid: number; timeoutMs?: number; signal?: AbortSignal },
 ): ResultAsync<void, PveError> {
   return ResultAsync.fromPromise(
-    waitUnlockedOrThrow(client, p.node, p.vmid, p.timeoutMs ?? 30 * 60_000),
+    waitUnlockedOrThrow(client, p.node, p.vmid, p.timeoutMs ?? 30 * 60_000, p.signal),
     (e) => toPveError(e),
   );
 }
@@ -92,7 +96,7 @@ export function cloneVm(
         [params.newid],
       );
     }
-    await waitUnlockedOrThrow(client, target, params.newid, timeoutMs);
+    await waitUnlockedOrThrow(client, target, params.newid, timeoutMs, params.signal);
     return { vmid: params.newid, node: target, created: false };
   };
   return ResultAsync.fromPromise(
@@ -115,7 +119,9 @@ export function cloneVm(
           if (e instanceof PveHttpError && EXISTS.test(e.reason)) return adopt();
           throw e;
         }
-        await unwrap(waitForTask(client, { node: params.node, upid, timeoutMs }));
+        await unwrap(
+          waitForTask(client, { node: params.node, upid, timeoutMs, signal: params.signal }),
+        );
         return { vmid: params.newid, node: target, created: true };
       }),
     ),

@@ -1,7 +1,7 @@
 import {
   type Address,
   type Deployment,
-  type InvalidInputError,
+  InvalidInputError,
   vmDescription,
   vmName,
   vmTags,
@@ -13,19 +13,18 @@ import type { SnippetStore } from '../../cloud-init/snippets.js';
 import { type PveError, toSdkError } from '../../errors.js';
 import { cloneVm, waitUnlockedOrThrow } from './clone.js';
 import { configureVm, type VmNetwork } from './configure.js';
-import { findSubscriptionVm } from './find.js';
+import { findSubscriptionVm, findVm } from './find.js';
 import { startVm } from './power.js';
 import { resizeVmDisk } from './resize.js';
 import { waitForAgent } from './wait-agent.js';
 
-export type ProvisionStep =
-  | 'found'
-  | 'cloned'
-  | 'snippet'
-  | 'configured'
-  | 'resized'
-  | 'started'
-  | 'agent';
+/**
+ * The steps of provisioning a subscription's VM, in order. Each is idempotent
+ * and checks the world before acting, so a caller that records the step it
+ * reached (the daemon's journal) can resume at that step after a crash.
+ */
+export const PROVISION_STEPS = ['clone', 'configure', 'start', 'wait-agent'] as const;
+export type ProvisionStep = (typeof PROVISION_STEPS)[number];
 
 export interface ProvisionVmParameters {
   deployment: Deployment;
@@ -33,11 +32,15 @@ export interface ProvisionVmParameters {
   /** The subscriber (written into the description's owner metadata). */
   owner: Address;
   tokenId?: bigint;
-  /** VMID the caller allocated and recorded. Not used when the subscription already has a VM. */
+  /**
+   * The VM's VMID and node. For `clone`: what the caller allocated and
+   * recorded (not used when the subscription already has a VM). For the
+   * later steps: the VM `clone` returned.
+   */
   vmid: number;
-  /** Node chosen by placement. */
   node: string;
-  template: { vmid: number; node: string };
+  /** The template; its node is looked up when not given. */
+  template: { vmid: number; node?: string };
   /** Storage for the VM's disks. */
   storage: string;
   /** Full clone (default true). */
@@ -45,19 +48,169 @@ export interface ProvisionVmParameters {
   resources: { cores: number; memoryMiB: number; diskGiB: number };
   network: VmNetwork;
   cloudInit: {
-    /** Rendered user-data (`renderUserData`). */
-    userData: string;
+    /** Rendered user-data (`renderUserData`); needed by `configure`. */
+    userData?: string;
     /** Storage id whose snippets directory the store writes to (`local`). */
     snippetStorage: string;
     snippets: SnippetStore;
     ciuser?: string;
   };
   onboot?: boolean;
-  /** Wait for the guest agent (default 300 s); 0 skips the wait. */
+  /** Deadline of `wait-agent` (default 300 s). */
   agentTimeoutMs?: number;
   cloneTimeoutMs?: number;
-  /** Called after each step, e.g. to journal progress. */
-  onStep?: (step: ProvisionStep, vm: { vmid: number; node: string }) => void | Promise<void>;
+  /** Gives the step's waits up (`PveAbortedError`). */
+  signal?: AbortSignal;
+}
+
+export interface ProvisionVmStepReturnType {
+  /** The VM the step worked on: after `clone`, the subscription's existing VM if it had one. */
+  vm: { vmid: number; node: string };
+  /** The step to run next; null when the VM is provisioned. */
+  next: ProvisionStep | null;
+  /** `clone` only: false when the subscription's VM existed already and was adopted. */
+  created?: boolean;
+}
+
+export type ProvisionVmErrorType = PveError | InvalidInputError;
+
+/** The snippet file of a VM: `<vm name>-user.yaml`. */
+export const snippetFilename = (name: string) => `${name}-user.yaml`;
+
+interface Derived {
+  name: string;
+  tags: string[];
+  description: string;
+  snippet: string;
+}
+
+function derive(p: ProvisionVmParameters): Derived | InvalidInputError {
+  const name = vmName(p.deployment, p.subscriptionId);
+  if (name.isErr()) return name.error;
+  const tags = vmTags(p.deployment, p.subscriptionId);
+  if (tags.isErr()) return tags.error;
+  const description = vmDescription({
+    chainId: p.deployment.chainId,
+    contract: p.deployment.contract,
+    subscriptionId: p.subscriptionId,
+    owner: p.owner,
+    tokenId: p.tokenId,
+  });
+  return { name: name.value, tags: tags.value, description, snippet: snippetFilename(name.value) };
+}
+
+const STEPS: Record<
+  ProvisionStep,
+  (client: PveClient, p: ProvisionVmParameters, d: Derived) => Promise<ProvisionVmStepReturnType>
+> = {
+  // Find the subscription's VM (tags, or name + description for a clone whose configure
+  // never ran) before cloning: a crash between "clone sent" and "clone recorded" must not
+  // make a second VM.
+  async clone(client, p, d) {
+    const found = await unwrap(findSubscriptionVm(client, p));
+    if (found) {
+      const vm = { vmid: found.vmid, node: found.node };
+      if (found.lock === 'clone' || found.lock === 'create') {
+        await waitUnlockedOrThrow(
+          client,
+          vm.node,
+          vm.vmid,
+          p.cloneTimeoutMs ?? 30 * 60_000,
+          p.signal,
+        );
+      }
+      return { vm, next: 'configure', created: false };
+    }
+    let templateNode = p.template.node;
+    if (templateNode === undefined) {
+      const t = await unwrap(findVm(client, p.template.vmid));
+      if (!t) {
+        throw new InvalidInputError(
+          'template.vmid',
+          `no VM ${p.template.vmid} in the cluster (build the template first)`,
+        );
+      }
+      templateNode = t.node;
+    }
+    const c = await unwrap(
+      cloneVm(client, {
+        node: templateNode,
+        templateVmid: p.template.vmid,
+        newid: p.vmid,
+        name: d.name,
+        description: d.description,
+        target: p.node,
+        storage: p.storage,
+        full: p.full ?? true,
+        timeoutMs: p.cloneTimeoutMs,
+        signal: p.signal,
+      }),
+    );
+    return { vm: { vmid: c.vmid, node: c.node }, next: 'configure', created: c.created };
+  },
+
+  // Snippet first: the config names it, and a VM must never start without its user-data.
+  async configure(client, p, d) {
+    const vm = { vmid: p.vmid, node: p.node };
+    if (p.cloudInit.userData === undefined) {
+      throw new InvalidInputError('cloudInit.userData', 'the configure step needs the user-data');
+    }
+    await unwrap(p.cloudInit.snippets.write(vm.node, d.snippet, p.cloudInit.userData));
+    const configured = await unwrap(
+      configureVm(client, {
+        ...vm,
+        cores: p.resources.cores,
+        memoryMiB: p.resources.memoryMiB,
+        network: p.network,
+        ciuser: p.cloudInit.ciuser,
+        cicustom: { user: `${p.cloudInit.snippetStorage}:snippets/${d.snippet}` },
+        tags: d.tags,
+        description: d.description,
+        agent: true,
+        onboot: p.onboot ?? true,
+      }),
+    );
+    await unwrap(
+      resizeVmDisk(client, {
+        ...vm,
+        disk: 'scsi0',
+        sizeGiB: p.resources.diskGiB,
+        config: configured.config,
+      }),
+    );
+    return { vm, next: 'start' };
+  },
+
+  async start(client, p) {
+    const vm = { vmid: p.vmid, node: p.node };
+    await unwrap(startVm(client, vm));
+    return { vm, next: 'wait-agent' };
+  },
+
+  async 'wait-agent'(client, p) {
+    const vm = { vmid: p.vmid, node: p.node };
+    await unwrap(
+      waitForAgent(client, { ...vm, timeoutMs: p.agentTimeoutMs ?? 300_000, signal: p.signal }),
+    );
+    return { vm, next: null };
+  },
+};
+
+/**
+ * Runs one step of provisioning a subscription's VM and says which comes
+ * next. Every step checks the world first, so it can be repeated after a
+ * crash at any point; resuming at the recorded step ends with exactly one VM.
+ */
+export function provisionVmStep(
+  client: PveClient,
+  step: ProvisionStep,
+  p: ProvisionVmParameters,
+): ResultAsync<ProvisionVmStepReturnType, ProvisionVmErrorType> {
+  const d = derive(p);
+  if (d instanceof InvalidInputError) return errAsync(d);
+  const run = STEPS[step];
+  if (!run) return errAsync(new InvalidInputError('step', `'${step}' is not a provisioning step`));
+  return ResultAsync.fromPromise(run(client, p, d), toSdkError);
 }
 
 export interface ProvisionVmReturnType {
@@ -67,103 +220,43 @@ export interface ProvisionVmReturnType {
   /** False when the subscription's VM existed already (found by tags or name + description). */
   created: boolean;
   snippet: string;
+  /** The steps run, in order. */
   steps: ProvisionStep[];
 }
 
-/** The snippet file of a VM: `<vm name>-user.yaml`. */
-export const snippetFilename = (name: string) => `${name}-user.yaml`;
-
 /**
- * Provisions a subscription's VM: find it (tags, or name + description for a
- * clone whose configure never ran) or clone the template → write the
- * cloud-init snippet → configure → grow the disk → start → wait for the
- * guest agent. Every step checks the world first, so the whole call can be
- * repeated after a crash at any point and ends with exactly one VM.
+ * Provisions a subscription's VM from `from` (default `clone`) to the end:
+ * clone (or find) → configure (snippet, config, disk) → start → wait for the
+ * guest agent (skipped when `agentTimeoutMs` is 0). `onStep` is called after
+ * each step, e.g. to journal progress.
  */
 export function provisionVm(
   client: PveClient,
-  p: ProvisionVmParameters,
-): ResultAsync<ProvisionVmReturnType, PveError | InvalidInputError> {
-  const name = vmName(p.deployment, p.subscriptionId);
-  if (name.isErr()) return errAsync(name.error);
-  const tags = vmTags(p.deployment, p.subscriptionId);
-  if (tags.isErr()) return errAsync(tags.error);
-  const description = vmDescription({
-    chainId: p.deployment.chainId,
-    contract: p.deployment.contract,
-    subscriptionId: p.subscriptionId,
-    owner: p.owner,
-    tokenId: p.tokenId,
-  });
-  const snippet = snippetFilename(name.value);
+  p: ProvisionVmParameters & {
+    from?: ProvisionStep;
+    onStep?: (step: ProvisionStep, vm: { vmid: number; node: string }) => void | Promise<void>;
+  },
+): ResultAsync<ProvisionVmReturnType, ProvisionVmErrorType> {
+  const d = derive(p);
+  if (d instanceof InvalidInputError) return errAsync(d);
   return ResultAsync.fromPromise(
     (async (): Promise<ProvisionVmReturnType> => {
       const steps: ProvisionStep[] = [];
-      const step = async (s: ProvisionStep, vm: { vmid: number; node: string }) => {
-        steps.push(s);
-        await p.onStep?.(s, vm);
-      };
-      let vm: { vmid: number; node: string };
+      let vm = { vmid: p.vmid, node: p.node };
       let created = false;
-      const found = await unwrap(findSubscriptionVm(client, p));
-      if (found) {
-        vm = { vmid: found.vmid, node: found.node };
-        if (found.lock === 'clone' || found.lock === 'create') {
-          await waitUnlockedOrThrow(client, vm.node, vm.vmid, p.cloneTimeoutMs ?? 30 * 60_000);
-        }
-        await step('found', vm);
-      } else {
-        const c = await unwrap(
-          cloneVm(client, {
-            node: p.template.node,
-            templateVmid: p.template.vmid,
-            newid: p.vmid,
-            name: name.value,
-            description,
-            target: p.node,
-            storage: p.storage,
-            full: p.full ?? true,
-            timeoutMs: p.cloneTimeoutMs,
-          }),
+      let step: ProvisionStep | null = p.from ?? 'clone';
+      while (step !== null) {
+        if (step === 'wait-agent' && p.agentTimeoutMs === 0) break;
+        const r: ProvisionVmStepReturnType = await unwrap(
+          provisionVmStep(client, step, { ...p, ...vm }),
         );
-        vm = { vmid: c.vmid, node: c.node };
-        created = c.created;
-        await step(c.created ? 'cloned' : 'found', vm);
+        if (step === 'clone') created = r.created ?? false;
+        vm = r.vm;
+        steps.push(step);
+        await p.onStep?.(step, vm);
+        step = r.next;
       }
-      await unwrap(p.cloudInit.snippets.write(vm.node, snippet, p.cloudInit.userData));
-
-      await step('snippet', vm);
-      const configured = await unwrap(
-        configureVm(client, {
-          ...vm,
-          cores: p.resources.cores,
-          memoryMiB: p.resources.memoryMiB,
-          network: p.network,
-          ciuser: p.cloudInit.ciuser,
-          cicustom: { user: `${p.cloudInit.snippetStorage}:snippets/${snippet}` },
-          tags: tags.value,
-          description,
-          agent: true,
-          onboot: p.onboot ?? true,
-        }),
-      );
-      await step('configured', vm);
-      await unwrap(
-        resizeVmDisk(client, {
-          ...vm,
-          disk: 'scsi0',
-          sizeGiB: p.resources.diskGiB,
-          config: configured.config,
-        }),
-      );
-      await step('resized', vm);
-      await unwrap(startVm(client, vm));
-      await step('started', vm);
-      if (p.agentTimeoutMs !== 0) {
-        await unwrap(waitForAgent(client, { ...vm, timeoutMs: p.agentTimeoutMs ?? 300_000 }));
-        await step('agent', vm);
-      }
-      return { ...vm, name: name.value, created, snippet, steps };
+      return { ...vm, name: d.name, created, snippet: d.snippet, steps };
     })(),
     toSdkError,
   );

@@ -1,5 +1,6 @@
 import { ResultAsync } from 'neverthrow';
 import type { PveClient } from '../../client/create-client.js';
+import { pause } from '../../client/pause.js';
 import {
   PveAuthError,
   type PveError,
@@ -13,6 +14,8 @@ import type { VmLocator } from './config.js';
 export interface WaitForAgentParameters extends VmLocator {
   /** Deadline (default 300 s). */
   timeoutMs?: number;
+  /** Gives the wait up (`PveAbortedError`). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -51,7 +54,7 @@ export function waitForAgent(
             cause: last,
           });
         }
-        await client.sleep(delay);
+        await pause(client, delay, `the guest agent of VM ${p.vmid}`, p.signal);
         delay = Math.min(client.poll.maxMs, delay * client.poll.factor);
       }
     })(),

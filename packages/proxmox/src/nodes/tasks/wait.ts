@@ -1,6 +1,7 @@
 import { ResultAsync } from 'neverthrow';
 import { unwrap, withRetries } from '../../client/call.js';
 import type { PveClient } from '../../client/create-client.js';
+import { pause } from '../../client/pause.js';
 import {
   type PveError,
   PveHttpError,
@@ -18,6 +19,8 @@ export interface WaitForTaskParameters {
   timeoutMs?: number;
   /** How many log lines a failure carries (default 12). */
   logLines?: number;
+  /** Gives the wait up (`PveAbortedError`); the task itself keeps running on the node. */
+  signal?: AbortSignal;
 }
 
 export interface WaitForTaskReturnType {
@@ -76,7 +79,7 @@ async function wait(
   let delay = 0;
   let transient = 0;
   for (;;) {
-    if (delay > 0) await client.sleep(delay);
+    await pause(client, delay, `task ${upid}`, params.signal);
     delay =
       delay === 0 ? client.poll.minMs : Math.min(client.poll.maxMs, delay * client.poll.factor);
     const elapsed = client.now() - started;
@@ -134,6 +137,8 @@ export function runTask(
 export interface RunTaskOptions {
   node: string;
   timeoutMs?: number;
+  /** Gives the wait up (`PveAbortedError`). */
+  signal?: AbortSignal;
   /** Describes the action for errors. */
   label?: string;
 }
@@ -151,6 +156,8 @@ export async function runTaskOrThrow(
         `${opts.label ?? 'task'}: expected a task id (UPID), got ${JSON.stringify(upid)}`,
       );
     }
-    return unwrap(waitForTask(client, { node: opts.node, upid, timeoutMs: opts.timeoutMs }));
+    return unwrap(
+      waitForTask(client, { node: opts.node, upid, timeoutMs: opts.timeoutMs, signal: opts.signal }),
+    );
   });
 }

@@ -6,10 +6,9 @@ import {
   formatIpv6,
   resolveIpv4Pool,
   resolveIpv6Prefix,
-  vmDescription,
   vmName,
-  vmTags,
 } from '@blockhost/core';
+import { type ProvisionStep, snippetFilename } from '@blockhost/proxmox';
 import type { HostConfig } from '../config/load.js';
 import {
   allocationsOf,
@@ -40,8 +39,6 @@ export interface JobContext {
   readonly chain: ChainPort;
   /** Cloud-init user-data for a VM (login user with GECOS, login config, hostname). */
   readonly renderUserData: (input: UserDataInput) => string;
-  /** The snippet file name of a VM (the Proxmox wiring decides). */
-  readonly snippetName: (vmName: string) => string;
   readonly clock: () => number;
   /** Chain time of the newest confirmed block (for suspension stamps). */
   readonly chainNow: () => number | null;
@@ -65,17 +62,12 @@ function requireVm(ctx: JobContext, job: JobRow): VmRow | StepOutcome {
 const isOutcome = (x: unknown): x is StepOutcome =>
   typeof x === 'object' && x !== null && 'kind' in x && !('id' in x);
 
-/** Everything about a VM that is derived, not stored: name, tags, snippet file, spec. */
+/** The VM as the provisioning steps need it, from its record, allocations and plan. */
 function vmSpec(
   ctx: JobContext,
   vm: VmRow,
   plan: { cores: number; memoryMiB: number; diskGiB: number },
 ): VmSpec | StepOutcome {
-  const sub = BigInt(vm.subscriptionId);
-  const name = vmName(ctx.deployment, sub);
-  const tags = vmTags(ctx.deployment, sub);
-  if (name.isErr()) return fail(name.error.message);
-  if (tags.isErr()) return fail(tags.error.message);
   const alloc = allocationsOf(ctx.db, vm.id);
   if (!vm.node || !alloc.vmid || !alloc.ipv4) return fail('VM has no allocation yet');
   const pool = resolveIpv4Pool(ctx.config.db.ipv4_pool);
@@ -85,14 +77,8 @@ function vmSpec(
   return {
     node: vm.node,
     vmid: Number(alloc.vmid),
-    name: name.value,
-    tags: tags.value,
-    description: vmDescription({
-      chainId: ctx.deployment.chainId,
-      contract: ctx.deployment.contract,
-      subscriptionId: sub,
-      owner: (vm.allowedWallet ?? '0x0000000000000000000000000000000000000000') as `0x${string}`,
-    }),
+    subscriptionId: BigInt(vm.subscriptionId),
+    owner: vm.allowedWallet ?? '0x0000000000000000000000000000000000000000',
     cores: plan.cores,
     memoryMiB: plan.memoryMiB,
     diskGiB: plan.diskGiB,
@@ -105,8 +91,6 @@ function vmSpec(
           }
         : null,
     nameservers: ctx.config.db.ipv4_pool.dns,
-    user: ctx.config.blockhost.vm.user,
-    snippet: ctx.snippetName(name.value),
   };
 }
 
@@ -117,8 +101,82 @@ function planOf(ctx: JobContext, job: JobRow) {
   return listPlans(ctx.db).find((p) => p.id === planId) ?? null;
 }
 
-/** The provisioning job: allocate → clone → configure → start → wait-agent → mint → done. */
+const STEP_WHAT: Record<ProvisionStep, string> = {
+  clone: 'clone',
+  configure: 'configure',
+  start: 'start',
+  'wait-agent': 'waiting for the guest agent',
+};
+
+/**
+ * The provisioning job: allocate → the Proxmox steps of `provisionVmStep`
+ * (clone → configure → start → wait-agent) → mint → login → done.
+ */
 function provision(ctx: JobContext): JobDefinition {
+  /** A step of @blockhost/proxmox's provisioning; the VM it reports is what the journal keeps. */
+  const proxmoxStep =
+    (step: ProvisionStep) =>
+    async (job: JobRow, vm: VmRow, signal: AbortSignal): Promise<StepOutcome> => {
+      const plan = planOf(ctx, job);
+      if (!plan) return fail('plan is unknown');
+      const spec = vmSpec(ctx, vm, plan);
+      if (isOutcome(spec)) return spec;
+      let userData: string | undefined;
+      if (step === 'configure') {
+        const sub = getSubscription(ctx.db, job.subscriptionId);
+        const name = vmName(ctx.deployment, spec.subscriptionId);
+        if (name.isErr()) return fail(name.error.message);
+        try {
+          userData = ctx.renderUserData({
+            hostname: name.value,
+            user: ctx.config.blockhost.vm.user,
+            wallet: vm.allowedWallet ?? sub?.subscriber ?? '',
+            tokenId: sub?.tokenId ? BigInt(sub.tokenId) : null,
+          });
+        } catch (e) {
+          // A setup problem (e.g. the login bundles missing): retrying cannot fix it.
+          return fail(`rendering the cloud-init user-data: ${(e as Error).message}`);
+        }
+      }
+      const r = fromPort(
+        await ctx.proxmox.provision(step, spec, {
+          userData,
+          agentTimeoutMs: ctx.config.blockhost.vm.agent_timeout_s * 1000,
+          signal,
+        }),
+        STEP_WHAT[step],
+      );
+      if ('outcome' in r) return r.outcome;
+      const { vm: at, next } = r.value;
+      // The subscription's VM from before a crash was adopted: the journal follows it.
+      const moved = at.vmid !== spec.vmid || at.node !== spec.node;
+      const done = next === null;
+      return {
+        kind: 'next',
+        step: next ?? 'mint',
+        ...(moved || done
+          ? {
+              apply: (d: Db) => {
+                if (at.vmid !== spec.vmid) {
+                  d.prepare(
+                    "UPDATE allocations SET value = ? WHERE vm_id = ? AND kind = 'vmid'",
+                  ).run(String(at.vmid), vm.id);
+                }
+                updateVm(
+                  d,
+                  vm.id,
+                  {
+                    ...(moved ? { node: at.node, vmid: at.vmid } : {}),
+                    ...(done ? { state: 'running' as const, failure: null } : {}),
+                  },
+                  ctx.clock(),
+                );
+              },
+            }
+          : {}),
+      };
+    };
+
   const steps: Record<
     string,
     (job: JobRow, vm: VmRow, signal: AbortSignal) => Promise<StepOutcome>
@@ -183,85 +241,10 @@ function provision(ctx: JobContext): JobDefinition {
       };
     },
 
-    async clone(job, vm) {
-      const plan = planOf(ctx, job);
-      if (!plan) return fail('plan is unknown');
-      const spec = vmSpec(ctx, vm, plan);
-      if (isOutcome(spec)) return spec;
-      const found = fromPort(
-        await ctx.proxmox.findSubscriptionVm(BigInt(vm.subscriptionId)),
-        'looking for an existing VM',
-      );
-      if ('outcome' in found) return found.outcome;
-      if (found.value) {
-        // A clone from before a crash: adopt it instead of making a second one.
-        const { node, vmid } = found.value;
-        return {
-          kind: 'next',
-          step: 'configure',
-          apply: (d) => {
-            if (vmid !== spec.vmid) {
-              d.prepare("UPDATE allocations SET value = ? WHERE vm_id = ? AND kind = 'vmid'").run(
-                String(vmid),
-                vm.id,
-              );
-            }
-            updateVm(d, vm.id, { node, vmid }, ctx.clock());
-          },
-        };
-      }
-      const cloned = fromPort(await ctx.proxmox.clone(spec), 'clone');
-      if ('outcome' in cloned) return cloned.outcome;
-      return { kind: 'next', step: 'configure' };
-    },
-
-    async configure(job, vm) {
-      const plan = planOf(ctx, job);
-      if (!plan) return fail('plan is unknown');
-      const spec = vmSpec(ctx, vm, plan);
-      if (isOutcome(spec)) return spec;
-      const sub = getSubscription(ctx.db, job.subscriptionId);
-      let userData: string;
-      try {
-        userData = ctx.renderUserData({
-          hostname: spec.name,
-          user: spec.user,
-          wallet: vm.allowedWallet ?? sub?.subscriber ?? '',
-          tokenId: sub?.tokenId ? BigInt(sub.tokenId) : null,
-        });
-      } catch (e) {
-        // A setup problem (e.g. the login bundles missing): retrying cannot fix it.
-        return fail(`rendering the cloud-init user-data: ${(e as Error).message}`);
-      }
-      const wrote = fromPort(
-        await ctx.proxmox.writeSnippet(spec.node, spec.snippet, userData),
-        'writing the cloud-init snippet',
-      );
-      if ('outcome' in wrote) return wrote.outcome;
-      const conf = fromPort(await ctx.proxmox.configure(spec), 'configure');
-      if ('outcome' in conf) return conf.outcome;
-      return { kind: 'next', step: 'start' };
-    },
-
-    async start(_job, vm) {
-      const r = fromPort(await ctx.proxmox.start(vm.node!, vm.vmid!), 'start');
-      if ('outcome' in r) return r.outcome;
-      return { kind: 'next', step: 'wait-agent' };
-    },
-
-    async 'wait-agent'(_job, vm, signal) {
-      const timeout = ctx.config.blockhost.vm.agent_timeout_s * 1000;
-      const r = fromPort(
-        await ctx.proxmox.waitForAgent(vm.node!, vm.vmid!, timeout, signal),
-        'waiting for the guest agent',
-      );
-      if ('outcome' in r) return r.outcome;
-      return {
-        kind: 'next',
-        step: 'mint',
-        apply: (d) => updateVm(d, vm.id, { state: 'running', failure: null }, ctx.clock()),
-      };
-    },
+    clone: proxmoxStep('clone'),
+    configure: proxmoxStep('configure'),
+    start: proxmoxStep('start'),
+    'wait-agent': proxmoxStep('wait-agent'),
 
     async mint(job, vm) {
       const out = await mintStep(ctx, job, vm);
@@ -428,7 +411,7 @@ export function jobDefinitions(ctx: JobContext): Record<JobKind, JobDefinition> 
             node: vm.node,
             vmid: vm.vmid,
             subscriptionId: BigInt(vm.subscriptionId),
-            snippet: vm.name ? ctx.snippetName(vm.name) : null,
+            snippet: vm.name ? snippetFilename(vm.name) : null,
           }),
           'destroy',
         );

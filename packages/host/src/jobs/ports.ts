@@ -5,6 +5,8 @@
  *
  * Every failure says whether trying again can help (`retryable`).
  */
+import type { ProvisionStep } from '@blockhost/proxmox';
+
 export interface PortError {
   readonly message: string;
   readonly retryable: boolean;
@@ -18,21 +20,19 @@ export const errResult = (message: string, retryable: boolean): PortResult<never
   error: { message, retryable },
 });
 
+/** A subscription's VM as the provisioning steps need it (everything else derives from it). */
 export interface VmSpec {
   readonly node: string;
   readonly vmid: number;
-  readonly name: string;
-  readonly tags: readonly string[];
-  readonly description: string;
+  readonly subscriptionId: bigint;
+  /** The wallet written into the description's owner metadata. */
+  readonly owner: string;
   readonly cores: number;
   readonly memoryMiB: number;
   readonly diskGiB: number;
   readonly ipv4: { readonly cidr: string; readonly gateway: string };
   readonly ipv6: { readonly cidr: string; readonly gateway: string } | null;
   readonly nameservers: readonly string[];
-  readonly user: string;
-  /** Snippet file name under the snippets storage, e.g. `bh-31337-…-7-user.yaml`. */
-  readonly snippet: string;
 }
 
 export interface ProxmoxPort {
@@ -50,18 +50,16 @@ export interface ProxmoxPort {
   findSubscriptionVm(
     subscriptionId: bigint,
   ): Promise<PortResult<{ node: string; vmid: number } | null>>;
-  /** Full clone of the template to `spec.vmid` on `spec.node`; done when the task is. */
-  clone(spec: VmSpec): Promise<PortResult<void>>;
-  /** Writes the cloud-init user-data snippet onto the VM's node. */
-  writeSnippet(node: string, snippet: string, content: string): Promise<PortResult<void>>;
-  configure(spec: VmSpec): Promise<PortResult<void>>;
-  start(node: string, vmid: number): Promise<PortResult<void>>;
-  waitForAgent(
-    node: string,
-    vmid: number,
-    timeoutMs: number,
-    signal: AbortSignal,
-  ): Promise<PortResult<void>>;
+  /**
+   * One step of `provisionVmStep` (@blockhost/proxmox): clone (or find the
+   * subscription's VM), configure (snippet, config, disk), start, wait for the
+   * guest agent. Returns the VM the step worked on and the next step.
+   */
+  provision(
+    step: ProvisionStep,
+    spec: VmSpec,
+    o: { userData?: string; agentTimeoutMs?: number; signal: AbortSignal },
+  ): Promise<PortResult<{ vm: { node: string; vmid: number }; next: ProvisionStep | null }>>;
   suspend(node: string, vmid: number, mode: 'shutdown' | 'hibernate'): Promise<PortResult<void>>;
   resume(node: string, vmid: number): Promise<PortResult<void>>;
   /**

@@ -16,11 +16,11 @@ import {
   rmSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bundleHelpers } from '../../../../packages/pam-verifier/src/bundler/bundle-helpers.js';
+import { bundleHelpers } from '@blockhost/pam-verifier/bundler';
+import { CACHE_DIR, REPO } from './paths.js';
 
-const SRC = fileURLToPath(new URL('../../../../packages/pam-verifier/src/', import.meta.url));
-const CACHE = fileURLToPath(new URL('../../.tmp/', import.meta.url));
+const SRC = `${REPO}packages/pam-verifier/src/`;
+const CACHE = CACHE_DIR;
 
 function sourceHash(dir: string, h = createHash('sha256')): ReturnType<typeof createHash> {
   for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>

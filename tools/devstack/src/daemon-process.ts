@@ -5,9 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-
-const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+import { DAEMON_MAIN } from './paths.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -40,7 +38,9 @@ export async function spawnDaemon(o: {
   env?: NodeJS.ProcessEnv;
   readyTimeoutMs?: number;
 }): Promise<DaemonProcess> {
-  const args = o.entry ? [o.entry] : ['--conditions=@blockhost/source', '--import', 'tsx', MAIN];
+  const args = o.entry
+    ? [o.entry]
+    : ['--conditions=@blockhost/source', '--import', 'tsx', DAEMON_MAIN];
   const child = spawn(process.execPath, [...args, '--config-dir', o.configDir], {
     env: { ...process.env, BLOCKHOST_LOG_LEVEL: 'info', ...o.env },
     stdio: ['ignore', 'pipe', 'pipe'],

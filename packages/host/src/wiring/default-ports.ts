@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BlockhostError } from '@blockhost/core';
-import { vmLoginFiles, WALLET_GROUP } from '@blockhost/pam-verifier';
+import { type VmLoginCloudInit, vmLoginCloudInit } from '@blockhost/pam-verifier';
 import {
-  cloneVm,
-  configureVm,
   createPveClient,
   createSnippetStore,
   destroyVm,
@@ -14,18 +12,15 @@ import {
   type PveClient,
   type PveError,
   placeVm,
+  provisionVmStep,
   renderUserData,
-  resizeVmDisk,
   resumeVm,
   setLoginWallet,
-  snippetFilename,
-  startVm,
   suspendVm,
-  waitForAgent,
 } from '@blockhost/proxmox';
 import type { ResultAsync } from 'neverthrow';
 import type { HostConfig } from '../config/load.js';
-import type { DaemonPorts } from '../jobs/create-runner.js';
+import type { HostPorts } from '../jobs/create-runner.js';
 import type { UserDataInput } from '../jobs/definitions.js';
 import { okResult, type PortResult, type ProxmoxPort } from '../jobs/ports.js';
 import type { Logger } from '../log.js';
@@ -56,13 +51,10 @@ async function run<T, E extends BlockhostError & { retryable?: boolean }>(
  * directory makes provisioning fail with this message.
  */
 export function createUserDataRenderer(config: HostConfig): (input: UserDataInput) => string {
-  let cached: {
-    writeFiles: { path: string; content: string; permissions: string }[];
-    installer: string;
-  } | null = null;
+  let login: VmLoginCloudInit | null = null;
   const load = () => {
-    if (cached) return cached;
-    const files = vmLoginFiles({
+    if (login) return login;
+    const r = vmLoginCloudInit({
       config: {
         chainId: config.web3.chain_id,
         rpcUrls: config.blockhost.vm.rpc_urls.length ? config.blockhost.vm.rpc_urls : undefined,
@@ -71,34 +63,26 @@ export function createUserDataRenderer(config: HostConfig): (input: UserDataInpu
       },
       bundleDir: config.blockhost.vm.login_bundle_dir,
     });
-    if (files.isErr()) {
+    if (r.isErr()) {
       throw new Error(
-        `vm.login_bundle_dir (${config.blockhost.vm.login_bundle_dir}): ${files.error.message}; ` +
+        `vm.login_bundle_dir (${config.blockhost.vm.login_bundle_dir}): ${r.error.message}; ` +
           'it must hold the wallet-login programs of @blockhost/pam-verifier (its dist/bin)',
       );
     }
-    const writeFiles = files.value.map((f) => ({
-      path: f.path,
-      content: f.content,
-      permissions: `0${f.mode.toString(8)}`,
-    }));
-    const installer = writeFiles.find((f) => f.path.endsWith('/blockhost-vm-login'))!.path;
-    cached = { writeFiles, installer };
-    return cached;
+    login = r.value;
+    return login;
   };
   return (input) => {
-    const { writeFiles, installer } = load();
+    const { groups, ...rest } = load();
     const r = renderUserData({
       hostname: input.hostname,
       user: {
         name: input.user,
         wallet: input.wallet as `0x${string}`,
         ...(input.tokenId === null ? {} : { nftTokenId: input.tokenId }),
-        groups: [WALLET_GROUP],
+        groups,
       },
-      packages: ['nodejs'],
-      writeFiles,
-      runcmd: [[installer, 'install']],
+      ...rest,
     });
     if (r.isErr()) throw r.error;
     return r.value;
@@ -130,7 +114,7 @@ export function pveClientFromConfig(
 }
 
 /** Proxmox access for the daemon and the CLI, from blockhost.yaml and the token file. */
-export function createDefaultPorts(config: HostConfig, log: Logger): DaemonPorts {
+export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
   const px = config.blockhost.proxmox;
   const client = pveClientFromConfig(config, log);
   // Readiness asks once and quickly: retrying is the job steps' business, not the probe's.
@@ -175,7 +159,7 @@ export function createDefaultPorts(config: HostConfig, log: Logger): DaemonPorts
           v ? { node: v.node, vmid: v.vmid } : null,
         ),
       ),
-    async clone(spec) {
+    async provision(step, spec, o) {
       if (!templateNode) {
         const t = await findVm(client, px.template_vmid);
         if (t.isErr()) return portErr(t.error);
@@ -191,49 +175,27 @@ export function createDefaultPorts(config: HostConfig, log: Logger): DaemonPorts
         templateNode = t.value.node;
       }
       return run(
-        cloneVm(client, {
-          node: templateNode,
-          templateVmid: px.template_vmid,
-          newid: spec.vmid,
-          name: spec.name,
-          description: spec.description,
-          target: spec.node,
-          storage: px.storage,
-          full: true,
-        }).map(() => undefined),
-      );
-    },
-    writeSnippet: (node, snippet, content) => run(store.write(node, snippet, content)),
-    async configure(spec) {
-      const conf = await run(
-        configureVm(client, {
-          node: spec.node,
+        provisionVmStep(client, step, {
+          deployment,
+          subscriptionId: spec.subscriptionId,
+          owner: spec.owner as `0x${string}`,
           vmid: spec.vmid,
-          cores: spec.cores,
-          memoryMiB: spec.memoryMiB,
+          node: spec.node,
+          template: { vmid: px.template_vmid, node: templateNode },
+          storage: px.storage,
+          resources: { cores: spec.cores, memoryMiB: spec.memoryMiB, diskGiB: spec.diskGiB },
           network: {
             bridge: px.bridge,
             ipv4: { address: spec.ipv4.cidr, gateway: spec.ipv4.gateway },
             ...(spec.ipv6 ? { ipv6: { address: spec.ipv6.cidr, gateway: spec.ipv6.gateway } } : {}),
             nameservers: [...spec.nameservers],
           },
-          cicustom: { user: `${px.snippets_storage}:snippets/${spec.snippet}` },
-          tags: spec.tags,
-          description: spec.description,
-          agent: true,
-          onboot: true,
-        }),
-      );
-      if (!conf.ok) return conf;
-      return run(
-        resizeVmDisk(client, { node: spec.node, vmid: spec.vmid, sizeGiB: spec.diskGiB }).map(
-          () => undefined,
-        ),
+          cloudInit: { userData: o.userData, snippetStorage: px.snippets_storage, snippets: store },
+          agentTimeoutMs: o.agentTimeoutMs,
+          signal: o.signal,
+        }).map((r) => ({ vm: r.vm, next: r.next })),
       );
     },
-    start: (node, vmid) => run(startVm(client, { node, vmid }).map(() => undefined)),
-    waitForAgent: (node, vmid, timeoutMs) =>
-      run(waitForAgent(client, { node, vmid, timeoutMs }).map(() => undefined)),
     suspend: (node, vmid, mode) =>
       run(suspendVm(client, { node, vmid, mode }).map(() => undefined)),
     resume: (node, vmid) => run(resumeVm(client, { node, vmid }).map(() => undefined)),
@@ -257,7 +219,6 @@ export function createDefaultPorts(config: HostConfig, log: Logger): DaemonPorts
   return {
     proxmox,
     renderUserData: createUserDataRenderer(config),
-    snippetName: snippetFilename,
     close: () => store.close(),
   };
 }

@@ -1,12 +1,17 @@
+/** blockhostd in the test process on a dev stack, and the waits tests need around it. */
+
+import { type Daemon, startDaemon } from '@blockhost/daemon';
+import {
+  activeJobSubscriptions,
+  createDefaultPorts,
+  type Db,
+  getSubscription,
+  type Logger,
+  latestVmOf,
+  type VmRow,
+} from '@blockhost/host';
 import pino from 'pino';
-import { activeJobSubscriptions } from '../src/db/jobs.js';
-import type { Db } from '../src/db/open.js';
-import { getSubscription } from '../src/db/subscriptions.js';
-import { latestVmOf, type VmRow } from '../src/db/vms.js';
-import type { DevStack } from '../src/devstack/stack.js';
-import { type Daemon, startDaemon } from '../src/engine.js';
-import type { Logger } from '../src/log.js';
-import { createDefaultPorts } from '../src/wiring/default-ports.js';
+import type { DevStack } from './stack.js';
 
 export const quietLog = pino({ level: process.env.BLOCKHOST_TEST_LOG ?? 'silent' });
 

@@ -4,21 +4,19 @@
  * many times pay a bundle's start-up, not a TypeScript loader's.
  */
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { CACHE_DIR, DAEMON_MAIN } from './paths.js';
 
 let pending: Promise<string> | null = null;
 
 /** Builds once per process; returns the path of the bundle. */
 export function bundleDaemon(): Promise<string> {
   pending ??= (async () => {
-    const outdir = `${ROOT}.tmp`;
+    const outdir = CACHE_DIR;
     mkdirSync(outdir, { recursive: true });
-    const outfile = `${outdir}/blockhostd.mjs`;
+    const outfile = `${outdir}blockhostd.mjs`;
     await build({
-      entryPoints: [`${ROOT}src/main.ts`],
+      entryPoints: [DAEMON_MAIN],
       outfile,
       bundle: true,
       platform: 'node',

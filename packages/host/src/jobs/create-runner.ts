@@ -9,11 +9,9 @@ import type { ChainPort, ProxmoxPort } from './ports.js';
 import { JobRunner, type StepOutcome } from './runner.js';
 
 /** Proxmox access and cloud-init rendering, built from the config by the shell's wiring. */
-export interface DaemonPorts {
+export interface HostPorts {
   proxmox: ProxmoxPort;
   renderUserData: (input: UserDataInput) => string;
-  /** The snippet file name for a VM name. */
-  snippetName: (vmName: string) => string;
   /** Replaces the chain side (tests); default: the server key on the configured RPC. */
   chain?: ChainPort;
   /** Releases connections (SSH for snippets). */
@@ -24,7 +22,7 @@ export interface CreateJobRunnerOptions {
   db: Db;
   config: HostConfig;
   log: Logger;
-  ports: DaemonPorts;
+  ports: HostPorts;
   clients: WriteClients;
   chainNow: () => number | null;
   onStep?: (job: JobRow, step: string, outcome: StepOutcome['kind']) => void;
@@ -52,7 +50,6 @@ export function createJobRunner(o: CreateJobRunnerOptions): JobRunner {
       proxmox: ports.proxmox,
       chain,
       renderUserData: ports.renderUserData,
-      snippetName: ports.snippetName,
       clock: Date.now,
       chainNow: o.chainNow,
       onProvisioned: o.onProvisioned,
