@@ -108,10 +108,14 @@ export function createDaemonMetrics(db: Db, chain: () => ChainProgress) {
     const c = getCursor(db);
     return c ? Number(c.blockNumber) : null;
   });
-  valueGauge('blockhost_chain_cursor_lag_blocks', 'Confirmed head minus the scanner cursor.', () => {
-    const { head, cursor } = chain();
-    return head !== null && cursor !== null ? Number(head - cursor) : null;
-  });
+  valueGauge(
+    'blockhost_chain_cursor_lag_blocks',
+    'Confirmed head minus the scanner cursor.',
+    () => {
+      const { head, cursor } = chain();
+      return head !== null && cursor !== null ? Number(head - cursor) : null;
+    },
+  );
   return metrics;
 }
 

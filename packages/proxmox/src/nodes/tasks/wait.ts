@@ -157,7 +157,12 @@ export async function runTaskOrThrow(
       );
     }
     return unwrap(
-      waitForTask(client, { node: opts.node, upid, timeoutMs: opts.timeoutMs, signal: opts.signal }),
+      waitForTask(client, {
+        node: opts.node,
+        upid,
+        timeoutMs: opts.timeoutMs,
+        signal: opts.signal,
+      }),
     );
   });
 }
