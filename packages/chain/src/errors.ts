@@ -4,8 +4,14 @@
  */
 import { BlockhostError, type BlockhostErrorOptions } from '@blockhost/core';
 
+/**
+ * The base of every error `@blockhost/chain` returns: `instanceof ChainError`
+ * tells a chain failure from others; `code` names the kind.
+ */
+export abstract class ChainError extends BlockhostError {}
+
 /** A contract call or transaction reverted; `errorName`/`args` are the decoded custom error. */
-export class ContractRevertError extends BlockhostError {
+export class ContractRevertError extends ChainError {
   readonly code = 'CONTRACT_REVERT';
   readonly functionName: string;
   /** Custom error name (e.g. `PlanNotFound`), `Error` for a string reason, or undefined. */
@@ -34,7 +40,7 @@ export class ContractRevertError extends BlockhostError {
 }
 
 /** The RPC could not be reached or answered with an error that is not a revert. */
-export class RpcError extends BlockhostError {
+export class RpcError extends ChainError {
   readonly code = 'RPC_ERROR';
   readonly method: string;
   constructor(method: string, options: BlockhostErrorOptions = {}) {
@@ -47,7 +53,7 @@ export class RpcError extends BlockhostError {
 }
 
 /** A transaction was mined but reverted (often: another transaction changed the state first). */
-export class TransactionRevertedError extends BlockhostError {
+export class TransactionRevertedError extends ChainError {
   readonly code = 'TRANSACTION_REVERTED';
   readonly functionName: string;
   readonly transactionHash: `0x${string}`;
@@ -63,7 +69,7 @@ export class TransactionRevertedError extends BlockhostError {
 }
 
 /** A receipt lacked the event a write expects (e.g. no `AccessTokenMinted` after `mint`). */
-export class MissingEventError extends BlockhostError {
+export class MissingEventError extends ChainError {
   readonly code = 'MISSING_EVENT';
   readonly eventName: string;
   constructor(eventName: string, transactionHash: string, options: BlockhostErrorOptions = {}) {
@@ -81,7 +87,7 @@ export type EventDecodeReason =
   | 'not-a-log';
 
 /** A log could not be decoded as an event of the BlockHost contracts. */
-export class EventDecodeError extends BlockhostError {
+export class EventDecodeError extends ChainError {
   readonly code = 'EVENT_DECODE';
   readonly reason: EventDecodeReason;
   constructor(reason: EventDecodeReason, options: BlockhostErrorOptions = {}) {
@@ -91,7 +97,7 @@ export class EventDecodeError extends BlockhostError {
 }
 
 /** An existing deployment is not what BlockHost expects (missing code, interface or roles). */
-export class DeploymentVerificationError extends BlockhostError {
+export class DeploymentVerificationError extends ChainError {
   readonly code = 'DEPLOYMENT_INVALID';
   readonly problems: readonly string[];
   constructor(problems: readonly string[], options: BlockhostErrorOptions = {}) {
@@ -105,7 +111,7 @@ export class DeploymentVerificationError extends BlockhostError {
 }
 
 /** Bad arguments to a chain function (caught before anything is sent). */
-export class ChainInputError extends BlockhostError {
+export class ChainInputError extends ChainError {
   readonly code = 'CHAIN_INPUT';
   readonly what: string;
   constructor(what: string, expected: string, options: BlockhostErrorOptions = {}) {
@@ -132,7 +138,7 @@ export type CryptoErrorReason =
  * Encrypted data or a key/signature that cannot be used. `reason` is stable for programs;
  * the message says what was expected.
  */
-export class CryptoError extends BlockhostError {
+export class CryptoError extends ChainError {
   readonly code = 'CRYPTO';
   readonly reason: CryptoErrorReason;
   constructor(
@@ -148,7 +154,7 @@ export class CryptoError extends BlockhostError {
 // ------------------------------------------------------------------ scanner
 
 /** A reorg went below every block the scanner still remembers; it cannot find the fork point. */
-export class ReorgTooDeepError extends BlockhostError {
+export class ReorgTooDeepError extends ChainError {
   readonly code = 'REORG_TOO_DEEP';
   readonly oldestKnownBlock: bigint;
   constructor(oldestKnownBlock: bigint, options: BlockhostErrorOptions = {}) {
@@ -161,7 +167,7 @@ export class ReorgTooDeepError extends BlockhostError {
 }
 
 /** The stored checkpoint belongs to another chain or other contracts, or is unreadable. */
-export class CheckpointError extends BlockhostError {
+export class CheckpointError extends ChainError {
   readonly code = 'CHECKPOINT';
   constructor(shortMessage: string, options: BlockhostErrorOptions = {}) {
     super(shortMessage, {
@@ -172,7 +178,7 @@ export class CheckpointError extends BlockhostError {
 }
 
 /** The scanner's store failed to load or commit. */
-export class StoreError extends BlockhostError {
+export class StoreError extends ChainError {
   readonly code = 'STORE';
   readonly operation: 'load' | 'commit';
   constructor(operation: 'load' | 'commit', options: BlockhostErrorOptions = {}) {
@@ -182,7 +188,7 @@ export class StoreError extends BlockhostError {
 }
 
 /** Even a one-block `eth_getLogs` was refused as too large. */
-export class LogRangeError extends BlockhostError {
+export class LogRangeError extends ChainError {
   readonly code = 'LOG_RANGE';
   readonly fromBlock: bigint;
   readonly toBlock: bigint;

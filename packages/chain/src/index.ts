@@ -17,15 +17,16 @@ export {
   revokeRole,
   setPaymentToken,
   setPriceFeed,
-  type TxResult,
+  type WriteReturnType,
   withdraw,
 } from './actions/admin.js';
 // readers and writers
 export {
   getTokenCount,
   getUserEncrypted,
+  type MintAccessTokenErrorType,
   type MintAccessTokenParameters,
-  type MintAccessTokenResult,
+  type MintAccessTokenReturnType,
   mintAccessToken,
   ownerOf,
   subscriptionOf,
@@ -34,6 +35,7 @@ export {
   updateUserEncrypted,
 } from './actions/nft.js';
 export {
+  type CreatePlanErrorType,
   type CreatePlanParameters,
   createPlan,
   type GetPlanParameters,
@@ -41,19 +43,21 @@ export {
   getPlanCount,
   listPlans,
   type PlanInput,
-  type PlanWriteResult,
-  type ReadError,
+  type PlanWriteReturnType,
+  type ReadErrorType,
   type UpdatePlanParameters,
   updatePlan,
 } from './actions/plans.js';
 export {
+  type BuySubscriptionErrorType,
   type BuySubscriptionParameters,
-  type BuySubscriptionResult,
+  type BuySubscriptionReturnType,
   buySubscription,
   type ChainSubscription,
   cancelSubscription,
+  type ExtendSubscriptionErrorType,
   type ExtendSubscriptionParameters,
-  type ExtendSubscriptionResult,
+  type ExtendSubscriptionReturnType,
   ensureAllowance,
   extendSubscription,
   getPaymentTokens,
@@ -118,18 +122,21 @@ export {
 // deploy
 export {
   DEFAULT_MAX_STALENESS_SECONDS,
+  type DeployBlockhostErrorType,
   type DeployBlockhostParameters,
-  type DeployBlockhostResult,
+  type DeployBlockhostReturnType,
   deployBlockhost,
 } from './deploy/deploy.js';
 export { type DeployedContract, deployContract } from './deploy/deploy-contract.js';
 export {
-  type DeploymentReport,
+  type VerifyDeploymentErrorType,
   type VerifyDeploymentParameters,
+  type VerifyDeploymentReturnType,
   verifyDeployment,
 } from './deploy/verify.js';
 // errors
 export {
+  ChainError,
   ChainInputError,
   CheckpointError,
   ContractRevertError,
@@ -159,13 +166,13 @@ export {
   type SubscriptionsEvent,
 } from './events/decode.js';
 export type { ReadClient, SignerClient, WriteClients } from './internal/clients.js';
-export type { SendError, SentTransaction } from './internal/send.js';
+export type { SentTransaction, WriteErrorType } from './internal/send.js';
 // scanner
 export { createMemoryStore, type MemoryStore } from './scanner/memory-store.js';
 export { classifyGetLogsError, type LogRangeErrorInfo } from './scanner/range-error.js';
 export {
   createScanner,
-  type PollResult,
+  type PollReturnType,
   type RunOptions,
   type Scanner,
   type ScannerOptions,

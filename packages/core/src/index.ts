@@ -69,6 +69,7 @@ export type {
   DestroyAction,
   MintAction,
   Plan,
+  PlanInput,
   Policy,
   ProvisionAction,
   ReconcileInput,

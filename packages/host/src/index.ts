@@ -26,10 +26,12 @@ export {
   countJobsByState,
   enqueueJob,
   getJob,
+  JOB_STATES,
   type JobKind,
   type JobRow,
   type JobState,
   listJobs,
+  OPEN_JOB_STATES,
   requeueInterrupted,
   setJobState,
 } from './db/jobs.js';

@@ -85,7 +85,7 @@ export {
   uninstallVmLogin,
 } from './install/install.js';
 export {
-  type WarmUpResult,
+  type WarmUpLoginHelpersReturnType,
   warmUpLoginHelpers,
 } from './install/warm-up.js';
 export {

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes, sign, X509Certificate } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
+import { parseIpv6 } from '@blockhost/core';
 
 /**
  * A self-signed certificate for the simulator's HTTPS listener, built with a
@@ -58,14 +59,8 @@ const TRUE = Buffer.from([0x01, 0x01, 0xff]);
 
 function ipBytes(ip: string): Buffer {
   if (isIPv4(ip)) return Buffer.from(ip.split('.').map(Number));
-  // Expand `::` and write 8 groups of 16 bits.
-  const [head = '', tail = ''] = ip.split('::');
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = ip.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
-  return Buffer.concat(
-    groups.map((g) => Buffer.from([parseInt(g, 16) >> 8, parseInt(g, 16) & 0xff])),
-  );
+  const value = parseIpv6(ip)._unsafeUnwrap(); // isIPv6 said it is one
+  return Buffer.from(value.toString(16).padStart(32, '0'), 'hex');
 }
 
 export function createSelfSignedCert(

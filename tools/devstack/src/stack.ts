@@ -18,6 +18,7 @@ import {
   type StartAnvilOptions,
   startAnvil,
 } from '@blockhost/chain/testkit';
+import type { PlanInput } from '@blockhost/core';
 import { createPveClient, setupAccess } from '@blockhost/proxmox';
 import { type PveSimulator, type PveSimulatorOptions, startPveSimulator } from '@blockhost/pve-sim';
 import type { Hex } from 'viem';
@@ -33,13 +34,7 @@ export interface DevStackOptions {
   /** The RPC URL the daemon gets (default anvil's; tests put a faulty proxy in between). */
   rpcUrl?: (anvil: Anvil) => string;
   /** The first plan's resources. */
-  plan?: {
-    name: string;
-    pricePerDayUsdCents: bigint;
-    cores: number;
-    memoryMiB: number;
-    diskGiB: number;
-  };
+  plan?: PlanInput;
   /** Extra lines for db.yaml / blockhost.yaml (override defaults, e.g. `grace_days: 3`). */
   db?: string;
   blockhost?: string;

@@ -7,17 +7,17 @@ import {
   type RoleName,
 } from '../contracts.js';
 import type { ReadClient, WriteClients } from '../internal/clients.js';
-import { readContract, type SendError, sendContract } from '../internal/send.js';
-import type { ReadError } from './plans.js';
+import { readContract, sendContract, type WriteErrorType } from '../internal/send.js';
+import type { ReadErrorType } from './plans.js';
 
 const subsAbi = blockhostSubscriptionsAbi;
 
-export interface TxResult {
+export interface WriteReturnType {
   readonly transactionHash: Hex;
   readonly blockNumber: bigint;
 }
 
-const txResult = (tx: TxResult): TxResult => ({
+const txResult = (tx: WriteReturnType): WriteReturnType => ({
   transactionHash: tx.transactionHash,
   blockNumber: tx.blockNumber,
 });
@@ -26,7 +26,7 @@ const txResult = (tx: TxResult): TxResult => ({
 export function setPaymentToken(
   clients: WriteClients,
   p: { readonly address: Address; readonly token: Address; readonly accepted: boolean },
-): ResultAsync<TxResult, SendError> {
+): ResultAsync<WriteReturnType, WriteErrorType> {
   return sendContract(clients, {
     abi: subsAbi,
     address: p.address,
@@ -39,7 +39,7 @@ export function setPaymentToken(
 export function setPriceFeed(
   clients: WriteClients,
   p: { readonly address: Address; readonly feed: Address; readonly maxStalenessSeconds: number },
-): ResultAsync<TxResult, SendError> {
+): ResultAsync<WriteReturnType, WriteErrorType> {
   return sendContract(clients, {
     abi: subsAbi,
     address: p.address,
@@ -57,7 +57,7 @@ export function withdraw(
     readonly to: Address;
     readonly amount: bigint;
   },
-): ResultAsync<TxResult, SendError> {
+): ResultAsync<WriteReturnType, WriteErrorType> {
   return sendContract(clients, {
     abi: subsAbi,
     address: p.address,
@@ -74,8 +74,11 @@ export interface RoleParameters {
 }
 
 /** Whether `account` holds `role` on the contract at `address`. */
-export function hasRole(client: ReadClient, p: RoleParameters): ResultAsync<boolean, ReadError> {
-  return readContract<boolean>(client, {
+export function hasRole(
+  client: ReadClient,
+  p: RoleParameters,
+): ResultAsync<boolean, ReadErrorType> {
+  return readContract(client, {
     abi: subsAbi,
     address: p.address,
     functionName: 'hasRole',
@@ -87,7 +90,7 @@ export function hasRole(client: ReadClient, p: RoleParameters): ResultAsync<bool
 export function grantRole(
   clients: WriteClients,
   p: RoleParameters,
-): ResultAsync<TxResult, SendError> {
+): ResultAsync<WriteReturnType, WriteErrorType> {
   return sendContract(clients, {
     abi: accessCredentialNftAbi,
     address: p.address,
@@ -100,7 +103,7 @@ export function grantRole(
 export function revokeRole(
   clients: WriteClients,
   p: RoleParameters,
-): ResultAsync<TxResult, SendError> {
+): ResultAsync<WriteReturnType, WriteErrorType> {
   return sendContract(clients, {
     abi: accessCredentialNftAbi,
     address: p.address,

@@ -5,8 +5,8 @@ import type { ChainInputError, MissingEventError } from '../errors.js';
 import { toHexData } from '../internal/bytes.js';
 import type { ReadClient, WriteClients } from '../internal/clients.js';
 import { eventFromReceipt } from '../internal/receipt.js';
-import { readContract, type SendError, sendContract } from '../internal/send.js';
-import type { ReadError } from './plans.js';
+import { readContract, sendContract, type WriteErrorType } from '../internal/send.js';
+import type { ReadErrorType } from './plans.js';
 
 const abi = accessCredentialNftAbi;
 
@@ -14,8 +14,8 @@ const abi = accessCredentialNftAbi;
 export function tokenOfSubscription(
   client: ReadClient,
   p: { readonly address: Address; readonly subscriptionId: bigint },
-): ResultAsync<bigint | null, ReadError> {
-  return readContract<bigint>(client, {
+): ResultAsync<bigint | null, ReadErrorType> {
+  return readContract(client, {
     abi,
     address: p.address,
     functionName: 'tokenOfSubscription',
@@ -27,8 +27,8 @@ export function tokenOfSubscription(
 export function ownerOf(
   client: ReadClient,
   p: { readonly address: Address; readonly tokenId: bigint },
-): ResultAsync<Address, ReadError> {
-  return readContract<Address>(client, {
+): ResultAsync<Address, ReadErrorType> {
+  return readContract(client, {
     abi,
     address: p.address,
     functionName: 'ownerOf',
@@ -40,8 +40,8 @@ export function ownerOf(
 export function subscriptionOf(
   client: ReadClient,
   p: { readonly address: Address; readonly tokenId: bigint },
-): ResultAsync<bigint, ReadError> {
-  return readContract<bigint>(client, {
+): ResultAsync<bigint, ReadErrorType> {
+  return readContract(client, {
     abi,
     address: p.address,
     functionName: 'subscriptionOf',
@@ -53,8 +53,8 @@ export function subscriptionOf(
 export function getUserEncrypted(
   client: ReadClient,
   p: { readonly address: Address; readonly tokenId: bigint },
-): ResultAsync<Hex, ReadError> {
-  return readContract<Hex>(client, {
+): ResultAsync<Hex, ReadErrorType> {
+  return readContract(client, {
     abi,
     address: p.address,
     functionName: 'getUserEncrypted',
@@ -66,8 +66,8 @@ export function getUserEncrypted(
 export function tokenURI(
   client: ReadClient,
   p: { readonly address: Address; readonly tokenId: bigint },
-): ResultAsync<string, ReadError> {
-  return readContract<string>(client, {
+): ResultAsync<string, ReadErrorType> {
+  return readContract(client, {
     abi,
     address: p.address,
     functionName: 'tokenURI',
@@ -79,8 +79,8 @@ export function tokenURI(
 export function getTokenCount(
   client: ReadClient,
   p: { readonly address: Address },
-): ResultAsync<bigint, ReadError> {
-  return readContract<bigint>(client, {
+): ResultAsync<bigint, ReadErrorType> {
+  return readContract(client, {
     abi,
     address: p.address,
     functionName: 'totalSupply',
@@ -97,7 +97,7 @@ export interface MintAccessTokenParameters {
   readonly userEncrypted: Hex | Uint8Array;
 }
 
-export interface MintAccessTokenResult {
+export interface MintAccessTokenReturnType {
   readonly tokenId: bigint;
   /** True when the subscription already had its token (found, not minted now). */
   readonly alreadyMinted: boolean;
@@ -105,6 +105,7 @@ export interface MintAccessTokenResult {
   readonly transactionHash: Hex | null;
 }
 
+export type MintAccessTokenErrorType = WriteErrorType | MissingEventError | ChainInputError;
 /**
  * Mints the access token of a subscription, idempotently: the contract refuses a second mint,
  * and then (or when another mint won a race) the existing token id is returned instead.
@@ -112,7 +113,7 @@ export interface MintAccessTokenResult {
 export function mintAccessToken(
   clients: WriteClients,
   p: MintAccessTokenParameters,
-): ResultAsync<MintAccessTokenResult, SendError | MissingEventError | ChainInputError> {
+): ResultAsync<MintAccessTokenReturnType, MintAccessTokenErrorType> {
   const existing = () =>
     tokenOfSubscription(clients.publicClient, {
       address: p.address,
@@ -122,7 +123,7 @@ export function mintAccessToken(
     existing().andThen((tokenId) =>
       tokenId === null
         ? errAsync(error)
-        : okAsync<MintAccessTokenResult, E>({
+        : okAsync<MintAccessTokenReturnType, E>({
             tokenId,
             alreadyMinted: true,
             transactionHash: null,
@@ -139,7 +140,7 @@ export function mintAccessToken(
     )
     .andThen((tx) =>
       eventFromReceipt<{ tokenId: bigint }>(tx.receipt, abi, p.address, 'AccessTokenMinted').map(
-        (e): MintAccessTokenResult => ({
+        (e): MintAccessTokenReturnType => ({
           tokenId: e.tokenId,
           alreadyMinted: false,
           transactionHash: tx.transactionHash,
@@ -162,7 +163,7 @@ export function updateUserEncrypted(
     readonly tokenId: bigint;
     readonly userEncrypted: Hex | Uint8Array;
   },
-): ResultAsync<{ transactionHash: Hex; blockNumber: bigint }, SendError | ChainInputError> {
+): ResultAsync<{ transactionHash: Hex; blockNumber: bigint }, WriteErrorType | ChainInputError> {
   return toHexData(p.userEncrypted, 'userEncrypted')
     .asyncAndThen((data) =>
       sendContract(clients, {

@@ -1,34 +1,20 @@
-import type { Plan } from '@blockhost/core';
+import type { Plan, PlanInput } from '@blockhost/core';
 import { ResultAsync } from 'neverthrow';
-import type { Address, Hex } from 'viem';
+import type { Address, Hex, ReadContractReturnType } from 'viem';
 import { blockhostSubscriptionsAbi } from '../contracts.js';
 import type { ContractRevertError, MissingEventError, RpcError } from '../errors.js';
 import type { ReadClient, WriteClients } from '../internal/clients.js';
 import { eventFromReceipt } from '../internal/receipt.js';
-import { readContract, type SendError, sendContract } from '../internal/send.js';
+import { readContract, sendContract, type WriteErrorType } from '../internal/send.js';
 
 const abi = blockhostSubscriptionsAbi;
 
-/** What a plan sells: a daily USD price and the VM resources the host provisions. */
-export interface PlanInput {
-  readonly name: string;
-  readonly pricePerDayUsdCents: bigint;
-  readonly cores: number;
-  readonly memoryMiB: number;
-  readonly diskGiB: number;
-}
+export type { PlanInput };
 
-export type ReadError = ContractRevertError | RpcError;
+export type ReadErrorType = ContractRevertError | RpcError;
 
-interface RawPlan {
-  id: bigint;
-  name: string;
-  pricePerDayUsdCents: bigint;
-  cores: number;
-  memoryMiB: number;
-  diskGiB: number;
-  active: boolean;
-}
+/** `getPlan` as the ABI types it. */
+type RawPlan = ReadContractReturnType<typeof abi, 'getPlan'>;
 
 const toPlan = (p: RawPlan): Plan => ({
   id: p.id,
@@ -47,8 +33,11 @@ export interface GetPlanParameters {
 }
 
 /** One plan; an unknown id is `ContractRevertError` with `errorName: 'PlanNotFound'`. */
-export function getPlan(client: ReadClient, p: GetPlanParameters): ResultAsync<Plan, ReadError> {
-  return readContract<RawPlan>(client, {
+export function getPlan(
+  client: ReadClient,
+  p: GetPlanParameters,
+): ResultAsync<Plan, ReadErrorType> {
+  return readContract(client, {
     abi,
     address: p.address,
     functionName: 'getPlan',
@@ -60,8 +49,8 @@ export function getPlan(client: ReadClient, p: GetPlanParameters): ResultAsync<P
 export function getPlanCount(
   client: ReadClient,
   p: { readonly address: Address },
-): ResultAsync<bigint, ReadError> {
-  return readContract<bigint>(client, {
+): ResultAsync<bigint, ReadErrorType> {
+  return readContract(client, {
     abi,
     address: p.address,
     functionName: 'planCount',
@@ -73,7 +62,7 @@ export function getPlanCount(
 export function listPlans(
   client: ReadClient,
   p: { readonly address: Address },
-): ResultAsync<Plan[], ReadError> {
+): ResultAsync<Plan[], ReadErrorType> {
   return getPlanCount(client, p).andThen((count) => {
     const ids = Array.from({ length: Number(count) }, (_, i) => BigInt(i + 1));
     return ResultAsync.combine(
@@ -82,7 +71,7 @@ export function listPlans(
   });
 }
 
-export interface PlanWriteResult {
+export interface PlanWriteReturnType {
   readonly planId: bigint;
   readonly transactionHash: Hex;
   readonly blockNumber: bigint;
@@ -93,11 +82,12 @@ export interface CreatePlanParameters {
   readonly plan: PlanInput;
 }
 
+export type CreatePlanErrorType = WriteErrorType | MissingEventError;
 /** Creates a plan (operator role). */
 export function createPlan(
   clients: WriteClients,
   p: CreatePlanParameters,
-): ResultAsync<PlanWriteResult, SendError | MissingEventError> {
+): ResultAsync<PlanWriteReturnType, CreatePlanErrorType> {
   const { name, pricePerDayUsdCents, cores, memoryMiB, diskGiB } = p.plan;
   return sendContract(clients, {
     abi,
@@ -123,7 +113,7 @@ export interface UpdatePlanParameters {
 export function updatePlan(
   clients: WriteClients,
   p: UpdatePlanParameters,
-): ResultAsync<PlanWriteResult, SendError> {
+): ResultAsync<PlanWriteReturnType, WriteErrorType> {
   const { name, pricePerDayUsdCents, cores, memoryMiB, diskGiB, active } = p.plan;
   return sendContract(clients, {
     abi,

@@ -5,8 +5,8 @@ import type { ChainInputError, MissingEventError } from '../errors.js';
 import { toHexData } from '../internal/bytes.js';
 import type { ReadClient, WriteClients } from '../internal/clients.js';
 import { eventFromReceipt } from '../internal/receipt.js';
-import { readContract, type SendError, sendContract } from '../internal/send.js';
-import type { ReadError } from './plans.js';
+import { readContract, sendContract, type WriteErrorType } from '../internal/send.js';
+import type { ReadErrorType } from './plans.js';
 
 const abi = blockhostSubscriptionsAbi;
 // Payments call the token: include the standard ERC-20 errors (ERC-6093) so its reverts decode.
@@ -43,8 +43,8 @@ interface RawSubscription {
 export function getSubscription(
   client: ReadClient,
   p: { readonly address: Address; readonly subscriptionId: bigint },
-): ResultAsync<ChainSubscription, ReadError> {
-  return readContract<RawSubscription>(client, {
+): ResultAsync<ChainSubscription, ReadErrorType> {
+  return readContract(client, {
     abi,
     address: p.address,
     functionName: 'getSubscription',
@@ -62,8 +62,8 @@ export function getSubscription(
 export function getSubscriptionCount(
   client: ReadClient,
   p: { readonly address: Address },
-): ResultAsync<bigint, ReadError> {
-  return readContract<bigint>(client, {
+): ResultAsync<bigint, ReadErrorType> {
+  return readContract(client, {
     abi,
     address: p.address,
     functionName: 'subscriptionCount',
@@ -82,7 +82,7 @@ export function listSubscriptions(
     readonly fromId?: bigint | undefined;
     readonly concurrency?: number | undefined;
   },
-): ResultAsync<ChainSubscription[], ReadError> {
+): ResultAsync<ChainSubscription[], ReadErrorType> {
   const batch = Math.max(1, p.concurrency ?? 16);
   return getSubscriptionCount(client, p).andThen((count) => {
     const ids: bigint[] = [];
@@ -90,7 +90,7 @@ export function listSubscriptions(
     const readBatch = (
       i: number,
       acc: ChainSubscription[],
-    ): ResultAsync<ChainSubscription[], ReadError> =>
+    ): ResultAsync<ChainSubscription[], ReadErrorType> =>
       i >= ids.length
         ? okAsync(acc)
         : ResultAsync.combine(
@@ -108,8 +108,8 @@ export function listSubscriptions(
 export function getPaymentTokens(
   client: ReadClient,
   p: { readonly address: Address },
-): ResultAsync<readonly Address[], ReadError> {
-  return readContract<readonly Address[]>(client, {
+): ResultAsync<readonly Address[], ReadErrorType> {
+  return readContract(client, {
     abi,
     address: p.address,
     functionName: 'getPaymentTokens',
@@ -126,8 +126,8 @@ export interface QuoteParameters {
 }
 
 /** The price of `days` days in the token's smallest unit (wei for the native coin). */
-export function quote(client: ReadClient, p: QuoteParameters): ResultAsync<bigint, ReadError> {
-  return readContract<bigint>(client, {
+export function quote(client: ReadClient, p: QuoteParameters): ResultAsync<bigint, ReadErrorType> {
+  return readContract(client, {
     abi,
     address: p.address,
     functionName: 'quote',
@@ -139,9 +139,9 @@ export function quote(client: ReadClient, p: QuoteParameters): ResultAsync<bigin
 export function ensureAllowance(
   clients: WriteClients,
   p: { readonly token: Address; readonly spender: Address; readonly amount: bigint },
-): ResultAsync<Hex | null, SendError> {
+): ResultAsync<Hex | null, WriteErrorType> {
   const owner = clients.walletClient.account.address;
-  return readContract<bigint>(clients.publicClient, {
+  return readContract(clients.publicClient, {
     abi: erc20Abi,
     address: p.token,
     functionName: 'allowance',
@@ -174,11 +174,11 @@ interface PaymentParameters {
 function preparePayment(
   clients: WriteClients,
   p: PaymentParameters,
-  planId: ResultAsync<bigint, ReadError>,
-): ResultAsync<{ token: Address; maxAmount: bigint; value: bigint | undefined }, SendError> {
+  planId: ResultAsync<bigint, ReadErrorType>,
+): ResultAsync<{ token: Address; maxAmount: bigint; value: bigint | undefined }, WriteErrorType> {
   const token = p.token ?? NATIVE_TOKEN;
   const native = token.toLowerCase() === NATIVE_TOKEN;
-  const maxAmount: ResultAsync<bigint, SendError> =
+  const maxAmount: ResultAsync<bigint, WriteErrorType> =
     p.maxAmount !== undefined
       ? okAsync(p.maxAmount)
       : planId.andThen((id) =>
@@ -200,7 +200,7 @@ export interface BuySubscriptionParameters extends PaymentParameters {
   readonly userEncrypted: Hex | Uint8Array;
 }
 
-export interface BuySubscriptionResult {
+export interface BuySubscriptionReturnType {
   readonly subscriptionId: bigint;
   readonly expiresAt: number;
   readonly paidAmount: bigint;
@@ -208,11 +208,12 @@ export interface BuySubscriptionResult {
   readonly blockNumber: bigint;
 }
 
+export type BuySubscriptionErrorType = WriteErrorType | MissingEventError | ChainInputError;
 /** Buys a subscription from the wallet client's account (customer side: tests, demo, pages). */
 export function buySubscription(
   clients: WriteClients,
   p: BuySubscriptionParameters,
-): ResultAsync<BuySubscriptionResult, SendError | MissingEventError | ChainInputError> {
+): ResultAsync<BuySubscriptionReturnType, BuySubscriptionErrorType> {
   return toHexData(p.userEncrypted, 'userEncrypted')
     .asyncAndThen((userEncrypted) =>
       preparePayment(clients, p, okAsync(p.planId)).map((pay) => ({ pay, userEncrypted })),
@@ -246,18 +247,19 @@ export interface ExtendSubscriptionParameters extends PaymentParameters {
   readonly subscriptionId: bigint;
 }
 
-export interface ExtendSubscriptionResult {
+export interface ExtendSubscriptionReturnType {
   readonly newExpiresAt: number;
   readonly paidAmount: bigint;
   readonly transactionHash: Hex;
   readonly blockNumber: bigint;
 }
 
+export type ExtendSubscriptionErrorType = WriteErrorType | MissingEventError;
 /** Pays for more days; anyone may extend anyone's subscription. */
 export function extendSubscription(
   clients: WriteClients,
   p: ExtendSubscriptionParameters,
-): ResultAsync<ExtendSubscriptionResult, SendError | MissingEventError> {
+): ResultAsync<ExtendSubscriptionReturnType, ExtendSubscriptionErrorType> {
   const planId = getSubscription(clients.publicClient, p).map((s) => s.planId);
   return preparePayment(clients, p, planId)
     .andThen((pay) =>
@@ -288,7 +290,7 @@ export function extendSubscription(
 export function cancelSubscription(
   clients: WriteClients,
   p: { readonly address: Address; readonly subscriptionId: bigint },
-): ResultAsync<{ transactionHash: Hex; blockNumber: bigint }, SendError> {
+): ResultAsync<{ transactionHash: Hex; blockNumber: bigint }, WriteErrorType> {
   return sendContract(clients, {
     abi,
     address: p.address,

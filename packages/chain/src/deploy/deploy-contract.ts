@@ -2,7 +2,12 @@ import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 import { type Abi, type Address, encodeDeployData, getAddress, type Hex } from 'viem';
 import { MissingEventError } from '../errors.js';
 import type { WriteClients } from '../internal/clients.js';
-import { type SendError, sendTransaction, waitForSuccess, withNonce } from '../internal/send.js';
+import {
+  sendTransaction,
+  type WriteErrorType,
+  waitForSuccess,
+  withNonce,
+} from '../internal/send.js';
 import { toChainError } from '../internal/viem-errors.js';
 
 export interface DeployedContract {
@@ -20,7 +25,7 @@ export function deployContract(
     readonly bytecode: Hex;
     readonly args: readonly unknown[];
   },
-): ResultAsync<DeployedContract, SendError | MissingEventError> {
+): ResultAsync<DeployedContract, WriteErrorType | MissingEventError> {
   const { publicClient } = clients;
   return ResultAsync.fromPromise(
     withNonce(clients, (nonce) =>

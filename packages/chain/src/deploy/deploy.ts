@@ -10,7 +10,7 @@ import {
 } from '../contracts.js';
 import { ChainInputError, type MissingEventError } from '../errors.js';
 import type { WriteClients } from '../internal/clients.js';
-import type { SendError } from '../internal/send.js';
+import type { WriteErrorType } from '../internal/send.js';
 import { deployContract } from './deploy-contract.js';
 
 export interface DeployBlockhostParameters {
@@ -38,7 +38,7 @@ export interface DeployBlockhostParameters {
   readonly nftSymbol?: string | undefined;
 }
 
-export interface DeployBlockhostResult extends BlockhostContracts {
+export interface DeployBlockhostReturnType extends BlockhostContracts {
   /** The block of the subscriptions contract's creation: scanning starts here. */
   readonly deployBlock: bigint;
   readonly stablecoin: Address | null;
@@ -50,6 +50,7 @@ export interface DeployBlockhostResult extends BlockhostContracts {
 /** Default staleness bound of the native price feed (Chainlink's ETH/USD heartbeat is 1 h). */
 export const DEFAULT_MAX_STALENESS_SECONDS = 3600;
 
+export type DeployBlockhostErrorType = WriteErrorType | MissingEventError | ChainInputError;
 /**
  * A fresh BlockHost deployment from the wallet client's account: optional test stablecoin and
  * feed, the subscriptions contract, the access NFT, roles (admin = operator wallet,
@@ -58,7 +59,7 @@ export const DEFAULT_MAX_STALENESS_SECONDS = 3600;
 export function deployBlockhost(
   clients: WriteClients,
   p: DeployBlockhostParameters,
-): ResultAsync<DeployBlockhostResult, SendError | MissingEventError | ChainInputError> {
+): ResultAsync<DeployBlockhostReturnType, DeployBlockhostErrorType> {
   const deployer = clients.walletClient.account.address;
   const server = p.server ?? deployer;
   for (const [what, value] of [
@@ -99,7 +100,7 @@ export function deployBlockhost(
       args: [p.nftName ?? 'BlockHost Access', p.nftSymbol ?? 'BHA', p.admin, server, subs.address],
     }).andThen((nft) => {
       transactions.push(nft.transactionHash);
-      const plan: ResultAsync<bigint | null, SendError | MissingEventError> = p.firstPlan
+      const plan: ResultAsync<bigint | null, WriteErrorType | MissingEventError> = p.firstPlan
         ? createPlan(clients, { address: subs.address, plan: p.firstPlan }).map((r) => {
             transactions.push(r.transactionHash);
             return r.planId;

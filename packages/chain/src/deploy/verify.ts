@@ -30,7 +30,7 @@ export interface VerifyDeploymentParameters {
   readonly admin?: Address | undefined;
 }
 
-export interface DeploymentReport {
+export interface VerifyDeploymentReturnType {
   readonly subscriptions: Address;
   readonly nft: Address;
   /** The runtime code is exactly what this package version compiles (else: another version). */
@@ -42,6 +42,7 @@ export interface DeploymentReport {
   readonly subscriptionCount: bigint;
 }
 
+export type VerifyDeploymentErrorType = DeploymentVerificationError | RpcError;
 /**
  * Checks that existing addresses hold the BlockHost contracts (code, ERC-165 interfaces) and
  * that the server key holds its roles. Problems are collected, not stopped at the first.
@@ -49,7 +50,7 @@ export interface DeploymentReport {
 export function verifyDeployment(
   client: ReadClient,
   p: VerifyDeploymentParameters,
-): ResultAsync<DeploymentReport, DeploymentVerificationError | RpcError> {
+): ResultAsync<VerifyDeploymentReturnType, VerifyDeploymentErrorType> {
   const call = <T>(address: Address, functionName: string, args: readonly unknown[]) =>
     ResultAsync.fromPromise(
       client.readContract({

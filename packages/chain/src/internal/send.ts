@@ -6,9 +6,12 @@ import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 import {
   type Abi,
   type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
   encodeFunctionData,
   type Hex,
   keccak256,
+  type ReadContractReturnType,
   type TransactionReceipt,
 } from 'viem';
 import {
@@ -20,12 +23,30 @@ import {
 import type { ReadClient, SignerClient, WriteClients } from './clients.js';
 import { toChainError } from './viem-errors.js';
 
-export interface ContractCall {
-  readonly abi: Abi;
+type Mutability = 'nonpayable' | 'payable';
+type ReadOnly = 'pure' | 'view';
+
+/** A write, typed from the ABI: a misspelled function or wrong arguments do not compile. */
+export interface ContractCall<
+  abi extends Abi = Abi,
+  name extends ContractFunctionName<abi, Mutability> = ContractFunctionName<abi, Mutability>,
+> {
+  readonly abi: abi;
   readonly address: Address;
-  readonly functionName: string;
-  readonly args: readonly unknown[];
+  readonly functionName: name;
+  readonly args: ContractFunctionArgs<abi, Mutability, name>;
   readonly value?: bigint | undefined;
+}
+
+/** A read of a view or pure function, typed from the ABI. */
+export interface ContractRead<
+  abi extends Abi = Abi,
+  name extends ContractFunctionName<abi, ReadOnly> = ContractFunctionName<abi, ReadOnly>,
+> {
+  readonly abi: abi;
+  readonly address: Address;
+  readonly functionName: name;
+  readonly args: ContractFunctionArgs<abi, ReadOnly, name>;
 }
 
 export interface SentTransaction {
@@ -34,7 +55,7 @@ export interface SentTransaction {
   readonly receipt: TransactionReceipt;
 }
 
-export type SendError = ContractRevertError | RpcError | TransactionRevertedError;
+export type WriteErrorType = ContractRevertError | RpcError | TransactionRevertedError;
 
 interface Lane {
   tail: Promise<void>;
@@ -221,10 +242,13 @@ function revertedOnSend(error: unknown): boolean {
 }
 
 /** Simulates, sends and waits for `call` from the wallet client's account. */
-export function sendContract(
+export function sendContract<
+  const abi extends Abi,
+  name extends ContractFunctionName<abi, Mutability>,
+>(
   clients: WriteClients,
-  call: ContractCall,
-): ResultAsync<SentTransaction, SendError> {
+  call: ContractCall<abi, name>,
+): ResultAsync<SentTransaction, WriteErrorType> {
   const { publicClient, walletClient } = clients;
   const account = walletClient.account;
   const simulate = () =>
@@ -269,18 +293,21 @@ export function sendContract(
     .andThen((hash) => waitForSuccess(publicClient, hash, call.functionName));
 }
 
-/** Reads a view function with errors mapped to typed ones. */
-export function readContract<T>(
+/** Reads a view function with errors mapped to typed ones; the result is typed from the ABI. */
+export function readContract<
+  const abi extends Abi,
+  name extends ContractFunctionName<abi, ReadOnly>,
+>(
   publicClient: ReadClient,
-  call: Omit<ContractCall, 'value'>,
-): ResultAsync<T, ContractRevertError | RpcError> {
+  call: ContractRead<abi, name>,
+): ResultAsync<ReadContractReturnType<abi, name>, ContractRevertError | RpcError> {
   return ResultAsync.fromPromise(
     publicClient.readContract({
       abi: call.abi,
       address: call.address,
       functionName: call.functionName,
       args: call.args,
-    } as Parameters<ReadClient['readContract']>[0]) as Promise<T>,
+    } as Parameters<ReadClient['readContract']>[0]) as Promise<ReadContractReturnType<abi, name>>,
     (e) => toChainError(e, call.functionName),
   );
 }

@@ -61,7 +61,7 @@ export interface ScannerOptions {
   readonly growAfter?: number | undefined;
 }
 
-export interface PollResult {
+export interface PollReturnType {
   readonly steps: number;
   readonly added: number;
   readonly removed: number;
@@ -95,7 +95,7 @@ export interface Scanner {
   /** One unit of work: a reorg check plus one log range (or nothing), committed atomically. */
   step(): Promise<Result<StepResult, ScanError>>;
   /** Steps until caught up with the confirmed head (stops at the first error). */
-  poll(): Promise<Result<PollResult, ScanError>>;
+  poll(): Promise<Result<PollReturnType, ScanError>>;
   /** Polls until `signal` aborts; errors are reported and retried with backoff. */
   run(options?: RunOptions): Promise<void>;
   /** The current `eth_getLogs` range in blocks (adapts to the provider). */
@@ -523,7 +523,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     return run;
   };
 
-  const poll = async (): Promise<Result<PollResult, ScanError>> => {
+  const poll = async (): Promise<Result<PollReturnType, ScanError>> => {
     let steps = 0;
     let added = 0;
     let removed = 0;

@@ -11,7 +11,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BlockhostError } from '@blockhost/core';
 import {
   type Address,
   type Chain,
@@ -26,10 +25,11 @@ import {
   type WalletClient,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { ChainError } from '../errors.js';
 import type { WriteClients } from '../internal/clients.js';
 
 /** anvil could not be started or a control call failed. */
-export class AnvilError extends BlockhostError {
+export class AnvilError extends ChainError {
   readonly code = 'ANVIL';
 }
 

@@ -2,12 +2,12 @@ import { okAsync, type ResultAsync } from 'neverthrow';
 import type { Address, Hex } from 'viem';
 import {
   type DeployBlockhostParameters,
-  type DeployBlockhostResult,
+  type DeployBlockhostReturnType,
   deployBlockhost,
 } from '../deploy/deploy.js';
 import type { ChainInputError, MissingEventError } from '../errors.js';
 import type { WriteClients } from '../internal/clients.js';
-import type { SendError } from '../internal/send.js';
+import type { WriteErrorType } from '../internal/send.js';
 import {
   deployTestPriceFeed,
   deployTestStablecoin,
@@ -34,9 +34,9 @@ export interface DeployTestBlockhostParameters
 export function deployTestBlockhost(
   clients: WriteClients,
   p: DeployTestBlockhostParameters,
-): ResultAsync<DeployBlockhostResult, SendError | MissingEventError | ChainInputError> {
+): ResultAsync<DeployBlockhostReturnType, WriteErrorType | MissingEventError | ChainInputError> {
   const before: Hex[] = [];
-  const coin: ResultAsync<Address | undefined, SendError | MissingEventError> =
+  const coin: ResultAsync<Address | undefined, WriteErrorType | MissingEventError> =
     p.stablecoin === undefined || typeof p.stablecoin === 'string'
       ? okAsync(p.stablecoin)
       : deployTestStablecoin(clients, p.stablecoin.test).map((c) => {
@@ -44,7 +44,7 @@ export function deployTestBlockhost(
           return c.address;
         });
   const feed = p.priceFeed;
-  const feedAddress: ResultAsync<Address | undefined, SendError | MissingEventError> =
+  const feedAddress: ResultAsync<Address | undefined, WriteErrorType | MissingEventError> =
     feed === undefined
       ? okAsync(undefined)
       : 'address' in feed

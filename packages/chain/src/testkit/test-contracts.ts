@@ -4,7 +4,7 @@
  */
 import type { ResultAsync } from 'neverthrow';
 import { type Address, encodeFunctionData, type Hex } from 'viem';
-import type { ReadError } from '../actions/plans.js';
+import type { ReadErrorType } from '../actions/plans.js';
 import { type DeployedContract, deployContract } from '../deploy/deploy-contract.js';
 import type { MissingEventError } from '../errors.js';
 import {
@@ -18,7 +18,7 @@ import {
   testStablecoinBytecode,
 } from '../generated/index.js';
 import type { ReadClient, WriteClients } from '../internal/clients.js';
-import { readContract, type SendError, sendContract } from '../internal/send.js';
+import { readContract, sendContract, type WriteErrorType } from '../internal/send.js';
 
 export interface TestStablecoinOptions {
   readonly decimals?: number | undefined;
@@ -30,7 +30,7 @@ export interface TestStablecoinOptions {
 export function deployTestStablecoin(
   clients: WriteClients,
   options: TestStablecoinOptions = {},
-): ResultAsync<DeployedContract, SendError | MissingEventError> {
+): ResultAsync<DeployedContract, WriteErrorType | MissingEventError> {
   return deployContract(clients, {
     name: 'TestStablecoin',
     abi: testStablecoinAbi,
@@ -43,7 +43,7 @@ export function deployTestStablecoin(
 export function mintTestStablecoin(
   clients: WriteClients,
   p: { readonly token: Address; readonly to: Address; readonly amount: bigint },
-): ResultAsync<{ transactionHash: Hex }, SendError> {
+): ResultAsync<{ transactionHash: Hex }, WriteErrorType> {
   return sendContract(clients, {
     abi: testStablecoinAbi,
     address: p.token,
@@ -63,7 +63,7 @@ export interface TestPriceFeedOptions {
 export function deployTestPriceFeed(
   clients: WriteClients,
   options: TestPriceFeedOptions,
-): ResultAsync<DeployedContract, SendError | MissingEventError> {
+): ResultAsync<DeployedContract, WriteErrorType | MissingEventError> {
   return deployContract(clients, {
     name: 'TestPriceFeed',
     abi: testPriceFeedAbi,
@@ -76,7 +76,7 @@ export function deployTestPriceFeed(
 export function setTestPrice(
   clients: WriteClients,
   p: { readonly feed: Address; readonly answer: bigint; readonly updatedAt?: bigint | undefined },
-): ResultAsync<{ transactionHash: Hex }, SendError> {
+): ResultAsync<{ transactionHash: Hex }, WriteErrorType> {
   return sendContract(clients, {
     abi: testPriceFeedAbi,
     address: p.feed,
@@ -94,7 +94,7 @@ export function setTestPrice(
 export function deployTestSmartWallet(
   clients: WriteClients,
   p: { readonly owner: Address },
-): ResultAsync<DeployedContract, SendError | MissingEventError> {
+): ResultAsync<DeployedContract, WriteErrorType | MissingEventError> {
   return deployContract(clients, {
     name: 'TestSmartWallet',
     abi: testSmartWalletAbi,
@@ -109,7 +109,7 @@ export function deployTestSmartWallet(
  */
 export function deployTestSmartWalletFactory(
   clients: WriteClients,
-): ResultAsync<DeployedContract, SendError | MissingEventError> {
+): ResultAsync<DeployedContract, WriteErrorType | MissingEventError> {
   return deployContract(clients, {
     name: 'TestSmartWalletFactory',
     abi: testSmartWalletFactoryAbi,
@@ -122,8 +122,8 @@ export function deployTestSmartWalletFactory(
 export function predictTestSmartWallet(
   client: ReadClient,
   p: { readonly factory: Address; readonly owner: Address; readonly salt: Hex },
-): ResultAsync<Address, ReadError> {
-  return readContract<Address>(client, {
+): ResultAsync<Address, ReadErrorType> {
+  return readContract(client, {
     address: p.factory,
     abi: testSmartWalletFactoryAbi,
     functionName: 'predict',
@@ -149,7 +149,7 @@ export function smartWalletExecute(
     readonly data: Hex;
     readonly value?: bigint;
   },
-): ResultAsync<{ transactionHash: Hex; blockNumber: bigint }, SendError> {
+): ResultAsync<{ transactionHash: Hex; blockNumber: bigint }, WriteErrorType> {
   return sendContract(clients, {
     abi: testSmartWalletAbi,
     address: p.wallet,
@@ -170,7 +170,7 @@ export function smartWalletExecuteBatch(
       readonly value?: bigint;
     }[];
   },
-): ResultAsync<{ transactionHash: Hex; blockNumber: bigint }, SendError> {
+): ResultAsync<{ transactionHash: Hex; blockNumber: bigint }, WriteErrorType> {
   const value = p.calls.reduce((sum, c) => sum + (c.value ?? 0n), 0n);
   return sendContract(clients, {
     abi: testSmartWalletAbi,

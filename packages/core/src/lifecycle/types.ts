@@ -11,6 +11,12 @@ export interface Plan {
   readonly active: boolean;
 }
 
+/** What a plan sells, as its creator gives it (the chain assigns the id; new plans are active). */
+export type PlanInput = Pick<
+  Plan,
+  'name' | 'pricePerDayUsdCents' | 'cores' | 'memoryMiB' | 'diskGiB'
+>;
+
 /** The access NFT of a subscription, once minted. */
 export interface AccessToken {
   readonly id: bigint;

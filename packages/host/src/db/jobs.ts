@@ -1,10 +1,24 @@
 import type { Db } from './open.js';
 
 export type JobKind = 'provision' | 'suspend' | 'resume' | 'destroy' | 'mint' | 'syncOwner';
-export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'needs_operator' | 'cancelled';
+/** Every job state, in the order an operator reads them (the CLI lists them so). */
+export const JOB_STATES = [
+  'queued',
+  'running',
+  'needs_operator',
+  'failed',
+  'done',
+  'cancelled',
+] as const;
+export type JobState = (typeof JOB_STATES)[number];
 
 /** States that hold a subscription: no other job may start for it. */
 export const ACTIVE_JOB_STATES: readonly JobState[] = ['queued', 'running', 'needs_operator'];
+
+/** States that want an operator's eye: the active ones and the failed. */
+export const OPEN_JOB_STATES: readonly JobState[] = [...ACTIVE_JOB_STATES, 'failed'];
+
+const inList = (states: readonly JobState[]) => states.map((s) => `'${s}'`).join(', ');
 
 export interface JobRow {
   id: number;
@@ -98,9 +112,7 @@ export function getJob(db: Db, id: number): JobRow | null {
 
 export function activeJobSubscriptions(db: Db): Set<string> {
   const rows = db
-    .prepare(
-      `SELECT subscription_id FROM jobs WHERE state IN ('queued', 'running', 'needs_operator')`,
-    )
+    .prepare(`SELECT subscription_id FROM jobs WHERE state IN (${inList(ACTIVE_JOB_STATES)})`)
     .all() as { subscription_id: string }[];
   return new Set(rows.map((r) => r.subscription_id));
 }
@@ -184,14 +196,7 @@ export function listJobs(
   db: Db,
   options: { states?: readonly JobState[]; limit?: number } = {},
 ): JobRow[] {
-  const states = options.states ?? [
-    'queued',
-    'running',
-    'needs_operator',
-    'failed',
-    'done',
-    'cancelled',
-  ];
+  const states = options.states ?? JOB_STATES;
   const marks = states.map(() => '?').join(', ');
   return (
     db

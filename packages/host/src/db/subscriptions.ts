@@ -77,14 +77,10 @@ export function getSubscription(db: Db, id: string): SubscriptionRow | null {
   return listSubscriptions(db).find((s) => s.id === id) ?? null;
 }
 
-export interface PlanRow {
+/** A plan as the journal keeps it (`Plan` of @blockhost/core, ids and prices as decimal text). */
+export interface PlanRow extends Omit<Plan, 'id' | 'pricePerDayUsdCents'> {
   id: string;
-  name: string;
   priceCents: string;
-  cores: number;
-  memoryMiB: number;
-  diskGiB: number;
-  active: boolean;
 }
 
 export function listPlans(db: Db): PlanRow[] {

@@ -38,7 +38,7 @@ import {
   vmLoginSystemFiles,
 } from './files.js';
 import { addPamInclude, hasPamInclude, removePamInclude } from './pam-include.js';
-import { type WarmUpResult, warmUpLoginHelpers } from './warm-up.js';
+import { type WarmUpLoginHelpersReturnType, warmUpLoginHelpers } from './warm-up.js';
 
 export const PAM_SSHD_PATH = '/etc/pam.d/sshd';
 
@@ -76,7 +76,7 @@ export interface InstallVmLoginParameters {
    */
   warmUp?: boolean | undefined;
   /** The warm-up itself (tests replace it). */
-  warmUpWith?: ((libDir: string) => WarmUpResult) | undefined;
+  warmUpWith?: ((libDir: string) => WarmUpLoginHelpersReturnType) | undefined;
   run?: CommandRunner | undefined;
 }
 

@@ -19,7 +19,7 @@ import { bytesToHex } from '../internal/hex.js';
 import { hashPersonalMessage, publicKeyToAddress } from '../verify/recover-address.js';
 import { HELPER_CODE_CACHES } from './files.js';
 
-export interface WarmUpResult {
+export interface WarmUpLoginHelpersReturnType {
   /** Cache files present after the warm-up (names under the lib dir). */
   caches: string[];
   /** What went wrong, if the warm-up login did not succeed. */
@@ -29,7 +29,7 @@ export interface WarmUpResult {
 const USER = 'bhwarmup';
 
 /** Runs one warm-up login with the helpers in `libDir` (a real path on this machine). */
-export function warmUpLoginHelpers(libDir: string): WarmUpResult {
+export function warmUpLoginHelpers(libDir: string): WarmUpLoginHelpersReturnType {
   const tmp = mkdtempSync(join(tmpdir(), 'blockhost-warm-up-'));
   try {
     const key = secp256k1.utils.randomSecretKey();

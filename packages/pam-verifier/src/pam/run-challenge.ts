@@ -8,13 +8,12 @@ import { challengeCode, createLoginChallenge, randomId } from '../challenge/crea
 import { formatLoginPrompt } from '../challenge/prompt.js';
 import { signingBaseUrlOf } from '../config/config.js';
 import { type LoginError, UnknownUserError } from '../errors.js';
-import { createLoginLogger, type LoginLogger } from '../log.js';
 import { checkRateLimit } from '../state/rate-limit.js';
 import { ensureRunDir, pruneRunDir, saveChallenge, writeSessionPage } from '../state/run-dir.js';
 import { findPasswdEntry } from '../wallet/passwd.js';
 import { resolveAllowedWallet } from '../wallet/resolve-wallet.js';
-import { readPamContext } from './pam-env.js';
-import { type HelperRuntime, loadConfig } from './runtime.js';
+import type { HelperRuntime } from './runtime.js';
+import { startHelper } from './start-helper.js';
 
 const HELPER = 'pam-challenge';
 
@@ -27,30 +26,10 @@ function userMessage(e: LoginError): string {
 }
 
 export async function runChallenge(rt: HelperRuntime): Promise<number> {
-  const config = loadConfig(rt);
-  if (config.isErr()) {
-    createLoginLogger({ syslog: true })({
-      outcome: 'error',
-      helper: HELPER,
-      reason: config.error.reason,
-      detail: `${config.error.shortMessage}${config.error.details ? `: ${config.error.details}` : ''}`,
-    });
-    rt.write(`${userMessage(config.error)}\n`);
-    return 1;
-  }
-  const cfg = config.value;
-  const log: LoginLogger = createLoginLogger(cfg.log, rt.now);
-  const ctx = readPamContext(rt.env, rt.ppid);
-  if (ctx.isErr()) {
-    log({
-      outcome: 'error',
-      helper: HELPER,
-      reason: ctx.error.reason,
-      detail: ctx.error.shortMessage,
-    });
-    return 1;
-  }
-  const { user, rhost, attemptPid } = ctx.value;
+  const start = startHelper(rt, HELPER, (e) => rt.write(`${userMessage(e)}\n`));
+  if (!start) return 1;
+  const { cfg, log } = start;
+  const { user, rhost, attemptPid } = start.pam;
   const deny = (e: LoginError, extra: { wallet?: string } = {}): number => {
     log({
       outcome: 'denied',

@@ -14,7 +14,6 @@ import {
   RpcRequestError,
   SignatureReplayedError,
 } from '../errors.js';
-import { createLoginLogger, type LoginLogger } from '../log.js';
 import { checkRateLimit, clearFailures, recordFailure } from '../state/rate-limit.js';
 import { readSessionSignature, removeSession, takeChallenge } from '../state/run-dir.js';
 import { isSignatureUsed, rememberSignature } from '../state/used-signatures.js';
@@ -25,8 +24,8 @@ import {
   type VerifiedLogin,
   verifyLoginSignature,
 } from '../verify/verify-login.js';
-import { readPamContext } from './pam-env.js';
-import { type HelperRuntime, loadConfig } from './runtime.js';
+import type { HelperRuntime } from './runtime.js';
+import { startHelper } from './start-helper.js';
 
 const HELPER = 'pam-verify';
 const POLL_MS = 100;
@@ -94,29 +93,10 @@ function verifyChallengeAnswer(
 export async function runVerify(rt: HelperRuntime): Promise<number> {
   // Read the answer first: pam_exec writes it whatever we decide.
   const answerText = rt.readStdin(MAX_ANSWER_LENGTH + 1);
-  const config = loadConfig(rt);
-  if (config.isErr()) {
-    createLoginLogger({ syslog: true })({
-      outcome: 'error',
-      helper: HELPER,
-      reason: config.error.reason,
-      detail: config.error.shortMessage,
-    });
-    return 1;
-  }
-  const cfg = config.value;
-  const log: LoginLogger = createLoginLogger(cfg.log, rt.now);
-  const ctx = readPamContext(rt.env, rt.ppid);
-  if (ctx.isErr()) {
-    log({
-      outcome: 'error',
-      helper: HELPER,
-      reason: ctx.error.reason,
-      detail: ctx.error.shortMessage,
-    });
-    return 1;
-  }
-  const { user, rhost, attemptPid } = ctx.value;
+  const start = startHelper(rt, HELPER);
+  if (!start) return 1;
+  const { cfg, log } = start;
+  const { user, rhost, attemptPid } = start.pam;
   const deny = (e: LoginError, c?: LoginChallenge): number => {
     recordFailure(cfg.runDir, user, rt.now(), cfg.rateLimit);
     log({

@@ -31,6 +31,7 @@ export {
   type DriveSpec,
   isCdromDrive,
   NEW_DISK,
+  NOT_CONFIG_PARAMS,
   parseDrive,
 } from './qemu-privileges.js';
 export { netFormatOf, renderRunTimeTables } from './run-time-tables.js';

@@ -65,14 +65,15 @@ const CLOUDINIT = new Set([
   'searchdomain',
   'sshkeys',
 ]);
-/** Parameters of the config calls that are not config keys. */
-const NOT_CONFIG = new Set([
+/** Parameters of the config calls (create, update) that are not config keys. */
+export const NOT_CONFIG_PARAMS: ReadonlySet<string> = new Set([
   'node',
   'vmid',
   'digest',
   'delete',
   'revert',
   'force',
+  'skiplock',
   'background_delay',
   'pool',
   'archive',
@@ -185,7 +186,7 @@ export function configParamsNeeds(
 ): Need[] {
   const needs: Need[] = [];
   for (const [key, value] of Object.entries(params)) {
-    if (NOT_CONFIG.has(key) || key === 'skiplock') {
+    if (NOT_CONFIG_PARAMS.has(key)) {
       if (key === 'skiplock' && value) needs.push({ kind: 'root' });
       continue;
     }

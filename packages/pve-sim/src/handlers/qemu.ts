@@ -5,6 +5,7 @@ import {
   formatPropertyString,
   handlerNeeds,
   isCdromDrive,
+  NOT_CONFIG_PARAMS,
   parseDrive,
   parsePropertyString,
   pveSchema,
@@ -28,26 +29,6 @@ import { vmRrd, vmUsage } from '../metrics.js';
 import { fail, paramError } from '../sim-error.js';
 import { MiB, newGuest, type SimVm } from '../state.js';
 import { b01, bool, type HandlerTable, int, str } from './types.js';
-
-/** Parameters of create/update that are not config keys. */
-const NOT_CONFIG = new Set([
-  'node',
-  'vmid',
-  'digest',
-  'delete',
-  'revert',
-  'force',
-  'skiplock',
-  'background_delay',
-  'pool',
-  'archive',
-  'storage',
-  'unique',
-  'start',
-  'live-restore',
-  'bwlimit',
-  'import-working-storage',
-]);
 
 let netKeys: Record<string, FormatKeyDef> | undefined;
 function netFormat(): Record<string, FormatKeyDef> {
@@ -106,7 +87,7 @@ function applyConfig(
     deleteKey(sim, vm, key, force);
   }
   for (const [key, value] of Object.entries(params)) {
-    if (NOT_CONFIG.has(key)) continue;
+    if (NOT_CONFIG_PARAMS.has(key)) continue;
     const text = configValue(value);
     if (isDriveKey(key)) setDrive(sim, vm, key, text, log);
     else if (/^net[0-9]+$/.test(key)) vm.config[key] = normalizeNet(sim, text);

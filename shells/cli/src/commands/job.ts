@@ -1,19 +1,9 @@
-import { type JobRow, type JobState, listJobs } from '@blockhost/host';
+import { JOB_STATES, type JobRow, type JobState, listJobs, OPEN_JOB_STATES } from '@blockhost/host';
 import type { Context } from '../context.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';
 import { cancelJob, requeueJob, requireJob } from '../job-control.js';
 import { jobHint, runJobs } from '../run-jobs.js';
-
-const STATES: readonly JobState[] = [
-  'queued',
-  'running',
-  'needs_operator',
-  'failed',
-  'done',
-  'cancelled',
-];
-const OPEN: readonly JobState[] = ['queued', 'running', 'needs_operator', 'failed'];
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -58,7 +48,7 @@ export const jobList: CommandSpec = {
     state: {
       type: 'string',
       multiple: true,
-      description: `only jobs in this state (${STATES.join(', ')}); repeatable`,
+      description: `only jobs in this state (${JOB_STATES.join(', ')}); repeatable`,
     },
     all: { type: 'boolean', description: 'every state, finished ones included' },
     subscription: { type: 'string', description: "only this subscription's jobs" },
@@ -73,9 +63,9 @@ export const jobList: CommandSpec = {
   async run(ctx, _p, v) {
     const wanted = (v.state as string[] | undefined) ?? [];
     for (const s of wanted)
-      if (!STATES.includes(s as JobState))
+      if (!JOB_STATES.includes(s as JobState))
         throw new UsageError(
-          `--state: unknown state ${JSON.stringify(s)}; one of ${STATES.join(', ')}`,
+          `--state: unknown state ${JSON.stringify(s)}; one of ${JOB_STATES.join(', ')}`,
         );
     if (wanted.length && v.all) throw new UsageError('--state and --all exclude each other');
     const limit = v.limit === undefined ? 100 : Number(v.limit);
@@ -84,7 +74,7 @@ export const jobList: CommandSpec = {
     const sub = v.subscription as string | undefined;
     if (sub !== undefined && !/^[0-9]+$/.test(sub))
       throw new UsageError('--subscription: expected a subscription id (a number)');
-    const states = wanted.length ? (wanted as JobState[]) : v.all ? STATES : OPEN;
+    const states = wanted.length ? (wanted as JobState[]) : v.all ? JOB_STATES : OPEN_JOB_STATES;
     const rows = listJobs(ctx.db(), { states, limit: sub ? 100_000 : limit })
       .filter((j) => !sub || j.subscriptionId === BigInt(sub).toString())
       .slice(0, limit);

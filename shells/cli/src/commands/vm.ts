@@ -1,4 +1,5 @@
 import {
+  ACTIVE_JOB_STATES,
   enqueueJob,
   FIRST_STEP,
   getCursor,
@@ -19,7 +20,7 @@ import { jobHint, runJobs } from '../run-jobs.js';
 
 function activeJob(ctx: Context, subscriptionId: string): JobRow | null {
   return (
-    listJobs(ctx.db(), { states: ['queued', 'running', 'needs_operator'] }).find(
+    listJobs(ctx.db(), { states: ACTIVE_JOB_STATES }).find(
       (j) => j.subscriptionId === subscriptionId,
     ) ?? null
   );
