@@ -47,11 +47,14 @@ const alias = all.flatMap((w) =>
   }),
 );
 
-/** One vitest project per workspace package, named after its directory. */
-const projects = all.map((w) => ({
-  extends: true as const,
-  test: { name: w.dir.split('/').pop()!, include: [`${w.dir}/**/*.test.ts`] },
-}));
+/** One vitest project per workspace package, named after its directory; `repo` for test/. */
+const projects = [
+  ...all.map((w) => ({
+    extends: true as const,
+    test: { name: w.dir.split('/').pop()!, include: [`${w.dir}/**/*.test.ts`] },
+  })),
+  { extends: true as const, test: { name: 'repo', include: ['test/**/*.test.ts'] } },
+];
 
 export default defineConfig({
   resolve: { alias },

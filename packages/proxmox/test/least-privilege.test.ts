@@ -25,7 +25,7 @@ import {
 import { SDK_CALLS } from '@blockhost/proxmox/schema';
 import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import { clientFor, type Env, provisionParams, startEnv } from './helpers.js';
+import { clientFor, type Env, provisionParams, startEnv } from '@blockhost/pve-fixtures';
 
 const IMAGE_URL =
   'https://cloud.debian.org/images/cloud/trixie/latest/debian-13-genericcloud-amd64.qcow2';

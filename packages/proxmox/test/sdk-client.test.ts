@@ -18,7 +18,7 @@ import {
 } from '@blockhost/proxmox';
 import { startPveSimulator } from '@blockhost/pve-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientFor, type Env, startEnv } from './helpers.js';
+import { clientFor, type Env, startEnv } from '@blockhost/pve-fixtures';
 
 describe('createPveClient', () => {
   const base = {

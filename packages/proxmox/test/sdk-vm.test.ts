@@ -24,7 +24,7 @@ import {
   VmConflictError,
 } from '@blockhost/proxmox';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clientFor, DEPLOYMENT, type Env, OWNER, provisionParams, startEnv } from './helpers.js';
+import { clientFor, DEPLOYMENT, type Env, OWNER, provisionParams, startEnv } from '@blockhost/pve-fixtures';
 
 const GiB = 1024 ** 3;
 const subVms = (env: Env, sub: bigint) =>

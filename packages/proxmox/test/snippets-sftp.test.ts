@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSnippetStore, provisionVm, SnippetError, sshFingerprint } from '@blockhost/proxmox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { provisionParams, startEnv } from './helpers.js';
+import { provisionParams, startEnv } from '@blockhost/pve-fixtures';
 
 const SSHD = '/usr/sbin/sshd';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { destroyVm, guestExec, provisionVm, renderUserData } from '@blockhost/proxmox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Env, OWNER, provisionParams, raw, startEnv } from '../../proxmox/test/helpers.js';
+import { type Env, OWNER, provisionParams, raw, startEnv } from '@blockhost/pve-fixtures';
 
 const PROGRAM = randomBytes(300 * 1024); // like a bundled login helper
 const dir = mkdtempSync(join(tmpdir(), 'pve-sim-files-'));

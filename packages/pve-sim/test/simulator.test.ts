@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pveSchema } from '@blockhost/proxmox/schema';
 import { SIMULATED_METHODS, startPveSimulator } from '@blockhost/pve-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Env, raw, startEnv } from '../../proxmox/test/helpers.js';
+import { type Env, raw, startEnv } from '@blockhost/pve-fixtures';
 
 const enc = encodeURIComponent;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

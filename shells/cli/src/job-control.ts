@@ -1,6 +1,6 @@
 /**
  * `blockhost job retry|cancel` on the daemon's job journal: the journal
- * changes live in @blockhost/daemon (`requeueJob`, `cancelJob`); here their
+ * changes live in @blockhost/host (`requeueJob`, `cancelJob`); here their
  * refusals become CLI errors (exit 1, with the hint).
  */
 import {

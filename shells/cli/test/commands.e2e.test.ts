@@ -4,7 +4,7 @@
  * provisioned two customers' VMs — one of them with an unusable key.
  */
 
-import type { Daemon } from '@blockhost/daemon';
+import type { Daemon } from '@blockhost/devstack';
 import {
   type Customer,
   type DevStack,

@@ -3,7 +3,7 @@
  * time: each must be found, named, and come with what to do.
  */
 
-import type { Daemon } from '@blockhost/daemon';
+import type { Daemon } from '@blockhost/devstack';
 import {
   type DevStack,
   freePort,

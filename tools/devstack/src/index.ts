@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+
+export type { Daemon } from '@blockhost/daemon';
 export { bundleDaemon } from './bundle.js';
 export { Customer } from './customer.js';
 export { type DaemonProcess, freePort, spawnDaemon } from './daemon-process.js';

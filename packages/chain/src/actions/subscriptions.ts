@@ -31,14 +31,6 @@ export interface ChainSubscription {
   readonly cancelled: boolean;
 }
 
-interface RawSubscription {
-  id: bigint;
-  planId: bigint;
-  subscriber: Address;
-  expiresAt: bigint;
-  cancelled: boolean;
-}
-
 /** One subscription; an unknown id is `ContractRevertError` `SubscriptionNotFound`. */
 export function getSubscription(
   client: ReadClient,

@@ -1,3 +1,10 @@
+/**
+ * Fixtures shared by the tests of @blockhost/proxmox and @blockhost/pve-sim:
+ * a simulator with a seeded template, a root client with fast retry and poll
+ * policies and a local snippet store; provisioning parameters; raw API calls.
+ *
+ * @packageDocumentation
+ */
 import type { Address, Deployment } from '@blockhost/core';
 import {
   createPveClient,
