@@ -39,6 +39,8 @@ export function run(
       },
     );
     trackChild(child);
+    // A tool that exits before reading its input must not crash the build (EPIPE).
+    child.stdin?.on('error', () => {});
     child.stdin?.end(o.input ?? '');
   });
 }

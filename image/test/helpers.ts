@@ -160,7 +160,7 @@ export async function runTool(args: string[]): Promise<ToolRun> {
 /** The CLI as its own process from the TypeScript sources (signals, exit codes). */
 export function spawnTool(
   args: string[],
-  o: { env?: NodeJS.ProcessEnv; onStderr?: (chunk: string, pid: number) => void } = {},
+  o: { env?: NodeJS.ProcessEnv; onSpawn?: (pid: number) => void } = {},
 ): Promise<ToolRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -175,9 +175,9 @@ export function spawnTool(
     });
     child.stderr.on('data', (c) => {
       stderr += c;
-      o.onStderr?.(String(c), child.pid!);
     });
     child.once('error', reject);
+    if (child.pid) o.onSpawn?.(child.pid);
     child.once('close', (code, signal) =>
       resolve({ code: code ?? (signal ? -1 : null), stdout, stderr }),
     );
