@@ -311,6 +311,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!ASSISTANT_MODES.includes(assistant)) {
       throw new UsageError(`--assistant "${v.assistant}": expected auto, always or never`);
     }
+    if (v.testing && v['root-password-hash-file'] !== undefined) {
+      throw new UsageError(
+        '--root-password-hash-file is for release builds: --testing generates a known root password',
+      );
+    }
     if (v['answer-file'] !== undefined) {
       const clash = ANSWER_OPTIONS.filter((k) => v[k as keyof Values] !== undefined);
       if (clash.length > 0) {

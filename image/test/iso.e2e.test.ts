@@ -287,6 +287,11 @@ describe('bad input exits 2, names the problem and leaves no ISO or temporary fi
       /--answer-file cannot be combined with --testing/,
     ],
     [
+      '--testing with a root password hash',
+      () => ['--testing', '--root-password-hash-file', hashFile],
+      /--root-password-hash-file is for release builds/,
+    ],
+    [
       '--assistant always without the assistant',
       () => ['--assistant', 'always', '--testing'],
       /proxmox-auto-install-assistant is not on PATH/,
