@@ -44,21 +44,28 @@ status() {
   refresh_console
 }
 
+reported=''
 fail() {
   log "FAILED: $1"
   status "first-boot setup failed: $1. It runs again at the next boot (journalctl -u proxmox-first-boot)."
+  reported=1
   exit 1
 }
 
 mounted=''
-cleanup() {
+on_exit() {
+  rc=$?
   if [ -n "$mounted" ]; then
     umount "$MNT" >/dev/null 2>&1 || true
     mounted=''
   fi
   rm -rf "$STATE/incoming"
+  # A command that failed under `set -e` still leaves a word on the console.
+  if [ "$rc" -ne 0 ] && [ -z "$reported" ]; then
+    status "first-boot setup stopped (exit $rc). It runs again at the next boot (journalctl -u proxmox-first-boot)." || true
+  fi
 }
-trap cleanup EXIT
+trap on_exit EXIT
 trap 'exit 1' HUP INT TERM
 
 hash_of() { sha256sum <"$1" | cut -d' ' -f1; }
@@ -97,7 +104,8 @@ stage_packages() {
     log "copying the packages from $dev"
     rm -rf "$STATE/incoming"
     mkdir -p "$STATE/incoming"
-    cp -R "$MNT/blockhost/SHA256SUMS" "$MNT/blockhost/packages" "$STATE/incoming/"
+    cp -R "$MNT/blockhost/SHA256SUMS" "$MNT/blockhost/packages" "$STATE/incoming/" ||
+      fail "cannot copy the packages from $dev to $STATE (disk full?)"
     unmount_medium
     if staged_ok "$STATE/incoming"; then
       rm -rf "$STATE/medium"

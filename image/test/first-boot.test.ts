@@ -322,6 +322,21 @@ describe('the hook on a fake root', () => {
     expect(existsSync(join(root.prefix, 'var/lib/blockhost-install/incoming'))).toBe(false);
   });
 
+  it('a step failing unexpectedly (set -e) still leaves a word on the console', () => {
+    const root = fakeRoot('unexpected');
+    insert(root, 'sr0', medium);
+    mkdirSync(join(root.prefix, 'var/lib'), { recursive: true });
+    writeFileSync(
+      join(root.prefix, 'var/lib/blockhost-install'),
+      'a file where the state directory goes',
+    );
+    const r = runHook(root, { devices: ['sr0'] });
+    expect(r.code).toBe(1);
+    expect(issue(root, 'blockhost-first-boot.issue')).toMatch(
+      /setup stopped \(exit 1\)\. It runs again at the next boot/,
+    );
+  });
+
   it('a testing ISO enables root SSH; a release ISO does not touch sshd', () => {
     const root = fakeRoot('testing');
     insert(root, 'sr0', join(dir, 'iso-testing'));
