@@ -5,10 +5,13 @@ import { type Hex, keccak256, toFunctionSelector, toHex } from 'viem';
 import type {
   accessCredentialNftAbi,
   blockhostSubscriptionsAbi,
+  testFeeTokenAbi,
   testPriceFeedAbi,
+  testSequencerUptimeFeedAbi,
   testSmartWalletAbi,
   testSmartWalletFactoryAbi,
   testStablecoinAbi,
+  testUsdtLikeTokenAbi,
 } from './generated/index.js';
 
 export {
@@ -19,14 +22,20 @@ export {
   blockhostSubscriptionsBytecode,
   blockhostSubscriptionsDeployedBytecode,
   SOLC_VERSION,
+  testFeeTokenAbi,
+  testFeeTokenBytecode,
   testPriceFeedAbi,
   testPriceFeedBytecode,
+  testSequencerUptimeFeedAbi,
+  testSequencerUptimeFeedBytecode,
   testSmartWalletAbi,
   testSmartWalletBytecode,
   testSmartWalletFactoryAbi,
   testSmartWalletFactoryBytecode,
   testStablecoinAbi,
   testStablecoinBytecode,
+  testUsdtLikeTokenAbi,
+  testUsdtLikeTokenBytecode,
 } from './generated/index.js';
 
 export type BlockhostSubscriptionsAbi = typeof blockhostSubscriptionsAbi;
@@ -35,6 +44,9 @@ export type TestStablecoinAbi = typeof testStablecoinAbi;
 export type TestPriceFeedAbi = typeof testPriceFeedAbi;
 export type TestSmartWalletAbi = typeof testSmartWalletAbi;
 export type TestSmartWalletFactoryAbi = typeof testSmartWalletFactoryAbi;
+export type TestFeeTokenAbi = typeof testFeeTokenAbi;
+export type TestUsdtLikeTokenAbi = typeof testUsdtLikeTokenAbi;
+export type TestSequencerUptimeFeedAbi = typeof testSequencerUptimeFeedAbi;
 
 /** The two contract addresses of one deployment. */
 export interface BlockhostContracts {

@@ -6,14 +6,20 @@ import type { ResultAsync } from 'neverthrow';
 import { type Address, encodeFunctionData, type Hex } from 'viem';
 import type { ReadError } from '../actions/plans.js';
 import {
+  testFeeTokenAbi,
+  testFeeTokenBytecode,
   testPriceFeedAbi,
   testPriceFeedBytecode,
+  testSequencerUptimeFeedAbi,
+  testSequencerUptimeFeedBytecode,
   testSmartWalletAbi,
   testSmartWalletBytecode,
   testSmartWalletFactoryAbi,
   testSmartWalletFactoryBytecode,
   testStablecoinAbi,
   testStablecoinBytecode,
+  testUsdtLikeTokenAbi,
+  testUsdtLikeTokenBytecode,
 } from '../contracts.js';
 import type { MissingEventError } from '../errors.js';
 import type { ReadClient, WriteClients } from '../internal/clients.js';
@@ -39,7 +45,45 @@ export function deployTestStablecoin(
   });
 }
 
-/** Mints test stablecoins to `to` (anyone may). */
+export interface TestFeeTokenOptions extends TestStablecoinOptions {
+  /** Burnt from every holder-to-holder transfer, in basis points (default 100 = 1%). */
+  readonly feeBps?: number | undefined;
+}
+
+/** Deploys a mintable fee-on-transfer ERC-20: recipients get less than was sent. */
+export function deployTestFeeToken(
+  clients: WriteClients,
+  options: TestFeeTokenOptions = {},
+): ResultAsync<DeployedContract, SendError | MissingEventError> {
+  return deployContract(clients, {
+    name: 'TestFeeToken',
+    abi: testFeeTokenAbi,
+    bytecode: testFeeTokenBytecode,
+    args: [
+      options.name ?? 'Test Fee USD',
+      options.symbol ?? 'TFEE',
+      options.decimals ?? 6,
+      options.feeBps ?? 100,
+    ],
+  });
+}
+
+/**
+ * Deploys a mintable token that behaves like mainnet USDT: no return values, and `approve`
+ * reverts over a non-zero allowance (6 decimals).
+ */
+export function deployTestUsdtLikeToken(
+  clients: WriteClients,
+): ResultAsync<DeployedContract, SendError | MissingEventError> {
+  return deployContract(clients, {
+    name: 'TestUsdtLikeToken',
+    abi: testUsdtLikeTokenAbi,
+    bytecode: testUsdtLikeTokenBytecode,
+    args: [],
+  });
+}
+
+/** Mints test tokens to `to` (anyone may; any of the test tokens). */
 export function mintTestStablecoin(
   clients: WriteClients,
   p: { readonly token: Address; readonly to: Address; readonly amount: bigint },
@@ -82,6 +126,32 @@ export function setTestPrice(
     address: p.feed,
     functionName: p.updatedAt === undefined ? 'setAnswer' : 'setRoundData',
     args: p.updatedAt === undefined ? [p.answer] : [p.answer, p.updatedAt],
+  }).map((tx) => ({ transactionHash: tx.transactionHash }));
+}
+
+/** Deploys a Chainlink-style L2 sequencer-uptime feed: `down` (default up) since `startedAt`. */
+export function deployTestSequencerUptimeFeed(
+  clients: WriteClients,
+  options: { readonly down?: boolean; readonly startedAt: bigint },
+): ResultAsync<DeployedContract, SendError | MissingEventError> {
+  return deployContract(clients, {
+    name: 'TestSequencerUptimeFeed',
+    abi: testSequencerUptimeFeedAbi,
+    bytecode: testSequencerUptimeFeedBytecode,
+    args: [options.down ?? false, options.startedAt],
+  });
+}
+
+/** Sets the sequencer's status (`down` or up) and since when (unix seconds). */
+export function setTestSequencerStatus(
+  clients: WriteClients,
+  p: { readonly feed: Address; readonly down: boolean; readonly startedAt: bigint },
+): ResultAsync<{ transactionHash: Hex }, SendError> {
+  return sendContract(clients, {
+    abi: testSequencerUptimeFeedAbi,
+    address: p.feed,
+    functionName: 'setStatus',
+    args: [p.down, p.startedAt],
   }).map((tx) => ({ transactionHash: tx.transactionHash }));
 }
 
