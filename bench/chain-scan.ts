@@ -17,6 +17,7 @@ import {
   deployBlockhost,
   deployTestSmartWallet,
   encryptUserSignature,
+  LIMITS,
   NATIVE_TOKEN,
   publicKeyFromSecretKey,
   quote,
@@ -40,7 +41,7 @@ try {
       admin: anvil.accounts[1]!.address,
       priceFeed: {
         test: { decimals: 8, answer: 2000_00000000n },
-        maxStalenessSeconds: 10 * 365 * 86_400,
+        maxStalenessSeconds: LIMITS.MAX_STALENESS_SECONDS,
       },
       firstPlan: {
         name: 'bench',

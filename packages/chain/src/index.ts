@@ -12,10 +12,14 @@
 export {
   grantRole,
   hasRole,
+  linkAccessCredential,
   type RoleParameters,
+  reassignAccessToken,
+  restoreSubscription,
   revokeRole,
   setPaymentToken,
   setPriceFeed,
+  setSequencerUptimeFeed,
   type TxResult,
   withdraw,
 } from './actions/admin.js';
@@ -26,6 +30,7 @@ export {
   type MintAccessTokenParameters,
   type MintAccessTokenResult,
   mintAccessToken,
+  mintedTo,
   ownerOf,
   subscriptionOf,
   tokenOfSubscription,
@@ -57,6 +62,7 @@ export {
   extendSubscription,
   getPaymentTokens,
   getSubscription,
+  getSubscriptionController,
   getSubscriptionCount,
   listSubscriptions,
   type QuoteParameters,
@@ -137,10 +143,14 @@ export {
 } from './crypto/user-encrypted.js';
 // deploy
 export {
+  DEFAULT_ADMIN_DELAY_SECONDS,
+  DEFAULT_FEED_HEARTBEAT_SECONDS,
   DEFAULT_MAX_STALENESS_SECONDS,
   type DeployBlockhostParameters,
   type DeployBlockhostResult,
   deployBlockhost,
+  FEED_STALENESS_MARGIN_SECONDS,
+  feedMaxStaleness,
 } from './deploy/deploy.js';
 export { type DeployedContract, deployContract } from './deploy/deploy-contract.js';
 export {
@@ -169,6 +179,7 @@ export {
 } from './deploy/verify.js';
 // errors
 export {
+  AccessTokenConflictError,
   ChainInputError,
   CheckpointError,
   ContractRevertError,

@@ -11,6 +11,7 @@ import {
   buySubscription,
   deployBlockhost,
   eventKey,
+  LIMITS,
   type MemoryStore,
   NATIVE_TOKEN,
   type WriteClients,
@@ -36,7 +37,11 @@ export async function freshDeployment(anvil: Anvil): Promise<ScanEnv> {
   const d = (
     await deployBlockhost(server, {
       admin: anvil.accounts[1]!.address,
-      priceFeed: { test: { decimals: 8, answer: ETH_USD }, maxStalenessSeconds: 10 * 365 * 86_400 },
+      // the longest bound the contract takes: the scanner tests mine many blocks, never a feed update
+      priceFeed: {
+        test: { decimals: 8, answer: ETH_USD },
+        maxStalenessSeconds: LIMITS.MAX_STALENESS_SECONDS,
+      },
       firstPlan: PLAN,
     })
   )._unsafeUnwrap();
