@@ -177,9 +177,7 @@ contract BlockhostSubscriptions is IBlockhostSubscriptions, AccessControlDefault
         uint256 planId = sub.planId;
         uint256 amount = _price(_plans[planId].pricePerDayUsdCents, days_, token);
 
-        uint256 expiresAt = sub.expiresAt;
-        uint256 base = expiresAt > block.timestamp ? expiresAt : block.timestamp;
-        newExpiresAt = base + days_ * 1 days;
+        newExpiresAt = _maxWithNow(sub.expiresAt) + days_ * 1 days;
         sub.expiresAt = SafeCast.toUint48(newExpiresAt);
         emit SubscriptionExtended(subscriptionId, planId, msg.sender, newExpiresAt, amount, token);
 
@@ -424,10 +422,14 @@ contract BlockhostSubscriptions is IBlockhostSubscriptions, AccessControlDefault
         (, int256 answer,, uint256 updatedAt,) = feed.latestRoundData();
         if (answer <= 0) revert InvalidPrice(answer);
         uint256 maxStaleness = _priceFeedMaxStaleness;
-        // Subtraction, not updatedAt + maxStaleness: no overflow whatever the feed reports.
-        if (updatedAt == 0 || (block.timestamp > updatedAt && block.timestamp - updatedAt > maxStaleness)) {
-            revert StalePrice(updatedAt, maxStaleness, block.timestamp);
+        bool stale;
+        assembly ("memory-safe") {
+            // updatedAt == 0 or now − updatedAt > maxStaleness: no overflow whatever the feed
+            // reports (a timestamp ahead of the block counts as fresh), and no branch (see below).
+            let age := mul(gt(timestamp(), updatedAt), sub(timestamp(), updatedAt))
+            stale := or(iszero(updatedAt), gt(age, maxStaleness))
         }
+        if (stale) revert StalePrice(updatedAt, maxStaleness, block.timestamp);
         // wei = cents / 100 USD ÷ (answer / 10^feedDecimals USD per coin) × 10^18
         uint256 numerator = cents * 1e18 * 10 ** _priceFeedDecimals;
         uint256 denominator = 100 * uint256(answer);
@@ -443,8 +445,21 @@ contract BlockhostSubscriptions is IBlockhostSubscriptions, AccessControlDefault
         // status 0 = up; startedAt 0 = no valid round yet (treated as down)
         if (status != 0 || upSince == 0) revert SequencerDown();
         uint256 grace = _sequencerGracePeriod;
-        if (upSince > block.timestamp || block.timestamp - upSince <= grace) {
-            revert SequencerGracePeriodNotOver(upSince, grace, block.timestamp);
+        bool waiting;
+        assembly ("memory-safe") {
+            // up for at most `grace` seconds (or since a time ahead of the block), branch-free
+            let upFor := mul(gt(timestamp(), upSince), sub(timestamp(), upSince))
+            waiting := iszero(gt(upFor, grace))
+        }
+        if (waiting) revert SequencerGracePeriodNotOver(upSince, grace, block.timestamp);
+    }
+
+    /// @dev max(t, now) without a branch. Gas must not depend on the block's timestamp: wallets
+    /// and viem send with the exact gas estimate, made a block or two before the transaction is
+    /// mined, and a costlier path taken only then would run out of gas.
+    function _maxWithNow(uint256 t) private view returns (uint256 m) {
+        assembly ("memory-safe") {
+            m := xor(t, mul(xor(t, timestamp()), gt(timestamp(), t)))
         }
     }
 

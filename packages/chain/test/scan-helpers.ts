@@ -34,17 +34,17 @@ export interface ScanEnv {
 export async function freshDeployment(anvil: Anvil): Promise<ScanEnv> {
   const server = anvil.clients(0);
   const customer = anvil.clients(2);
-  const d = (
-    await deployBlockhost(server, {
-      admin: anvil.accounts[1]!.address,
-      // the longest bound the contract takes: the scanner tests mine many blocks, never a feed update
-      priceFeed: {
-        test: { decimals: 8, answer: ETH_USD },
-        maxStalenessSeconds: LIMITS.MAX_STALENESS_SECONDS,
-      },
-      firstPlan: PLAN,
-    })
-  )._unsafeUnwrap();
+  const deployed = await deployBlockhost(server, {
+    admin: anvil.accounts[1]!.address,
+    // the longest bound the contract takes: the scanner tests mine many blocks, never a feed update
+    priceFeed: {
+      test: { decimals: 8, answer: ETH_USD },
+      maxStalenessSeconds: LIMITS.MAX_STALENESS_SECONDS,
+    },
+    firstPlan: PLAN,
+  });
+  if (deployed.isErr()) throw deployed.error;
+  const d = deployed.value;
   const contracts = { subscriptions: d.subscriptions, nft: d.nft };
   return {
     anvil,
@@ -55,15 +55,14 @@ export async function freshDeployment(anvil: Anvil): Promise<ScanEnv> {
     customer,
     async buy(n = 1, userEncrypted = '0x04' as Hex) {
       for (let i = 0; i < n; i++) {
-        (
-          await buySubscription(customer, {
-            address: contracts.subscriptions,
-            planId: d.firstPlanId!,
-            days: 1,
-            token: NATIVE_TOKEN,
-            userEncrypted,
-          })
-        )._unsafeUnwrap();
+        const r = await buySubscription(customer, {
+          address: contracts.subscriptions,
+          planId: d.firstPlanId!,
+          days: 1,
+          token: NATIVE_TOKEN,
+          userEncrypted,
+        });
+        if (r.isErr()) throw r.error;
       }
     },
     createPlanCall(name) {

@@ -23,6 +23,7 @@ import {
   grantRole,
   mintAccessToken,
   mintTestStablecoin,
+  NATIVE_TOKEN,
   ownerOf,
   quote,
   ROLES,
@@ -35,6 +36,7 @@ import {
   setTestPrice,
   setTestSequencerStatus,
   tokenOfSubscription,
+  updatePlan,
 } from '../src/index.js';
 import {
   ETH_USD,
@@ -342,7 +344,7 @@ describe('low: payment tokens', () => {
     const r = must(await buy(f.alice, usdt));
     expect(r.paidAmount).toBe(45_000_000n);
     expect(await balanceOf(usdt, subs())).toBe(45_000_000n);
-    // The next purchase finds a zero allowance, and the one after a leftover again.
+    // The purchase used the allowance up: the next one approves from zero directly.
     expect(must(await buy(f.alice, usdt, 1)).paidAmount).toBe(1_500_000n);
   });
 });
@@ -467,6 +469,43 @@ describe('low: the price feed', () => {
   });
 });
 
+describe('gas does not depend on the block timestamp', () => {
+  // Wallets and viem send with the exact gas estimate, made a block before the transaction is
+  // mined; a costlier path taken only at the later timestamp runs out of gas (seen under load:
+  // a feed answer of the estimate's second, and one a second older).
+  const gasAt = async (timestamp: number, send: () => Promise<{ transactionHash: Hex }>) => {
+    await f.anvil.setNextBlockTimestamp(timestamp);
+    const r = await send();
+    return (await receiptOf(f, r.transactionHash)).gasUsed;
+  };
+
+  it('a native purchase costs the same with a feed answer of this second or an older one', async () => {
+    must(await buy(f.alice, NATIVE_TOKEN)); // steady state
+    const t = (await f.anvil.now()) + 10;
+    must(await setTestPrice(f.server, { feed: f.feed, answer: ETH_USD, updatedAt: BigInt(t) }));
+    const same = await gasAt(t, async () => must(await buy(f.alice, NATIVE_TOKEN)));
+    const older = await gasAt(t + 60, async () => must(await buy(f.alice, NATIVE_TOKEN)));
+    expect(older).toBe(same);
+  });
+
+  it('an extension costs the same just before and just after the expiry', async () => {
+    const a = must(await buy(f.alice, f.usd6, 1));
+    const b = must(await buy(f.alice, f.usd6, 1));
+    const extend = (subscriptionId: bigint) => async () =>
+      must(
+        await extendSubscription(f.alice, {
+          address: subs(),
+          subscriptionId,
+          days: 1,
+          token: f.usd6,
+        }),
+      );
+    const before = await gasAt(a.expiresAt - 5, extend(a.subscriptionId));
+    const after = await gasAt(b.expiresAt + 5, extend(b.subscriptionId));
+    expect(after).toBe(before);
+  });
+});
+
 describe('low: administration', () => {
   const read = (address: Address, functionName: string, args: readonly unknown[] = []) =>
     f.anvil.publicClient.readContract({
@@ -500,10 +539,23 @@ describe('low: administration', () => {
   });
 
   it('setting what is already set emits nothing', async () => {
+    const { subscriptionId } = must(await buy(f.alice));
+    const { tokenId } = must(await mintTo(subscriptionId, f.addr.alice));
     const same = [
       await setPaymentToken(f.admin, { address: subs(), token: f.usd6, accepted: true }),
       await setPaymentToken(f.admin, { address: subs(), token: f.addr.carol, accepted: false }),
       await setPriceFeed(f.admin, { address: subs(), feed: f.feed, maxStalenessSeconds: 3600 }),
+      await setSequencerUptimeFeed(f.admin, {
+        address: subs(),
+        feed: zeroAddress,
+        gracePeriodSeconds: 0,
+      }),
+      await updatePlan(f.server, {
+        address: subs(),
+        planId: f.planId,
+        plan: { ...PLAN, active: true },
+      }),
+      await reassignAccessToken(f.admin, { address: nft(), tokenId, to: f.addr.alice }),
     ];
     for (const r of same) {
       const receipt = await receiptOf(f, must(r).transactionHash);
