@@ -15,6 +15,7 @@ import {
   createMemoryStore,
   createScanner,
   encryptUserSignature,
+  LIMITS,
   NATIVE_TOKEN,
   publicKeyFromSecretKey,
   quote,
@@ -42,7 +43,7 @@ try {
       admin: anvil.accounts[1]!.address,
       priceFeed: {
         test: { decimals: 8, answer: 2000_00000000n },
-        maxStalenessSeconds: 10 * 365 * 86_400,
+        maxStalenessSeconds: LIMITS.MAX_STALENESS_SECONDS,
       },
       firstPlan: {
         name: 'bench',

@@ -47,6 +47,12 @@ export const LIMITS = {
   MAX_DAYS: 3650,
   MAX_USER_ENCRYPTED_BYTES: 1024,
   MAX_PLAN_NAME_BYTES: 64,
+  /** Payment tokens need 2..36 decimals (cent precision). */
+  MIN_TOKEN_DECIMALS: 2,
+  MAX_TOKEN_DECIMALS: 36,
+  /** Bounds of the price feed's staleness and the L2 sequencer grace period (seconds). */
+  MAX_STALENESS_SECONDS: 2 * 86_400,
+  MAX_SEQUENCER_GRACE_SECONDS: 86_400,
 } as const;
 
 function interfaceId(signatures: readonly string[]): Hex {
@@ -61,6 +67,7 @@ export const INTERFACE_IDS = {
     'buySubscription(uint256,uint256,address,uint256,bytes)',
     'extendSubscription(uint256,uint256,address,uint256)',
     'cancelSubscription(uint256)',
+    'controllerOf(uint256)',
     'getPlan(uint256)',
     'getSubscription(uint256)',
     'quote(uint256,uint256,address)',
@@ -74,6 +81,8 @@ export const INTERFACE_IDS = {
     'getUserEncrypted(uint256)',
     'subscriptionOf(uint256)',
     'tokenOfSubscription(uint256)',
+    'holderOfSubscription(uint256)',
+    'mintedTo(uint256)',
     'subscriptions()',
     'totalSupply()',
   ]),

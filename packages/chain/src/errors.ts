@@ -68,6 +68,44 @@ export class TransactionRevertedError extends ChainError {
   }
 }
 
+/**
+ * A subscription already has an access token, but not one minted to the address asked for: it is
+ * not the result of an earlier mint for that recipient, so it is not reported as "already minted".
+ */
+export class AccessTokenConflictError extends BlockhostError {
+  readonly code = 'ACCESS_TOKEN_CONFLICT';
+  readonly subscriptionId: bigint;
+  readonly tokenId: bigint;
+  /** Who holds the token now. */
+  readonly owner: `0x${string}`;
+  /** Whom it was minted to (null when the contract cannot tell: an older deployment). */
+  readonly mintedTo: `0x${string}` | null;
+  readonly expected: `0x${string}`;
+  constructor(
+    p: {
+      subscriptionId: bigint;
+      tokenId: bigint;
+      owner: `0x${string}`;
+      mintedTo: `0x${string}` | null;
+      expected: `0x${string}`;
+    },
+    options: BlockhostErrorOptions = {},
+  ) {
+    super(
+      `subscription ${p.subscriptionId} already has token ${p.tokenId}, minted to ${p.mintedTo ?? 'an unknown address'} (now held by ${p.owner}), not to ${p.expected}`,
+      {
+        hint: 'a token of a subscription always goes to its buyer; if it went elsewhere, the admin wallet can move it (reassignAccessToken)',
+        ...options,
+      },
+    );
+    this.subscriptionId = p.subscriptionId;
+    this.tokenId = p.tokenId;
+    this.owner = p.owner;
+    this.mintedTo = p.mintedTo;
+    this.expected = p.expected;
+  }
+}
+
 /** A receipt lacked the event a write expects (e.g. no `AccessTokenMinted` after `mint`). */
 export class MissingEventError extends ChainError {
   readonly code = 'MISSING_EVENT';

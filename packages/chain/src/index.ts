@@ -13,10 +13,14 @@
 export {
   grantRole,
   hasRole,
+  linkAccessCredential,
   type RoleParameters,
+  reassignAccessToken,
+  restoreSubscription,
   revokeRole,
   setPaymentToken,
   setPriceFeed,
+  setSequencerUptimeFeed,
   type WriteReturnType,
   withdraw,
 } from './actions/admin.js';
@@ -28,6 +32,7 @@ export {
   type MintAccessTokenParameters,
   type MintAccessTokenReturnType,
   mintAccessToken,
+  mintedTo,
   ownerOf,
   subscriptionOf,
   tokenOfSubscription,
@@ -62,6 +67,7 @@ export {
   extendSubscription,
   getPaymentTokens,
   getSubscription,
+  getSubscriptionController,
   getSubscriptionCount,
   listSubscriptions,
   type QuoteParameters,
@@ -121,11 +127,16 @@ export {
 } from './crypto/user-encrypted.js';
 // deploy
 export {
+  DEFAULT_ADMIN_DELAY_SECONDS,
+  DEFAULT_FEED_HEARTBEAT_SECONDS,
   DEFAULT_MAX_STALENESS_SECONDS,
   type DeployBlockhostErrorType,
   type DeployBlockhostParameters,
   type DeployBlockhostReturnType,
   deployBlockhost,
+  FEED_STALENESS_MARGIN_SECONDS,
+  type FeedStaleness,
+  feedMaxStaleness,
 } from './deploy/deploy.js';
 export { type DeployedContract, deployContract } from './deploy/deploy-contract.js';
 export {
@@ -136,6 +147,7 @@ export {
 } from './deploy/verify.js';
 // errors
 export {
+  AccessTokenConflictError,
   ChainError,
   ChainInputError,
   CheckpointError,

@@ -3,10 +3,18 @@
  */
 
 import {
+  accessCredentialNftAbi,
+  accessCredentialNftBytecode,
+  blockhostSubscriptionsAbi,
+  blockhostSubscriptionsBytecode,
+  DEFAULT_ADMIN_DELAY_SECONDS,
+  DEFAULT_MAX_STALENESS_SECONDS,
   deployBlockhost,
+  deployContract,
   getPaymentTokens,
   getPlan,
   hasRole,
+  linkAccessCredential,
   revokeRole,
   verifyDeployment,
 } from '@blockhost/chain';
@@ -16,8 +24,9 @@ import {
   deployTestStablecoin,
   startAnvil,
 } from '@blockhost/chain/testkit';
+import { zeroAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAN } from './fixture.js';
+import { expectRevert, PLAN } from './fixture.js';
 
 /** The problems of a failed verification (asserting it failed as a verdict, not an RPC error). */
 function problemsOf(r: Awaited<ReturnType<typeof verifyDeployment>>): readonly string[] {
@@ -49,7 +58,7 @@ describe('deployBlockhost', () => {
     expect(d.deployBlock).toBeGreaterThan(before);
     expect(d.firstPlanId).toBe(1n);
     expect(d.priceFeed).toBeNull();
-    expect(d.transactions).toHaveLength(4); // stablecoin, subscriptions, nft, plan
+    expect(d.transactions).toHaveLength(5); // stablecoin, subscriptions, nft, link, plan
     const c = anvil.publicClient;
     expect((await getPaymentTokens(c, { address: d.subscriptions }))._unsafeUnwrap()).toEqual([
       d.stablecoin,
@@ -119,6 +128,117 @@ describe('deployBlockhost', () => {
     expect(problemsOf(r)).toHaveLength(2);
   });
 
+  it('defaults: feed staleness = 1 h heartbeat + 30 min, a 2-day admin-transfer delay; bounds checked', async () => {
+    const server = anvil.clients(0);
+    const d = (
+      await deployTestBlockhost(server, {
+        admin: anvil.accounts[1]!.address,
+        priceFeed: { test: { answer: 2000_00000000n } },
+      })
+    )._unsafeUnwrap();
+    const read = (address: `0x${string}`, functionName: string) =>
+      anvil.publicClient.readContract({
+        abi: [...blockhostSubscriptionsAbi, ...accessCredentialNftAbi],
+        address,
+        functionName: functionName as 'defaultAdminDelay',
+      });
+    expect(DEFAULT_MAX_STALENESS_SECONDS).toBe(5400);
+    expect(await read(d.subscriptions, 'priceFeedMaxStaleness')).toBe(5400n);
+    expect(DEFAULT_ADMIN_DELAY_SECONDS).toBe(172_800);
+    expect(await read(d.subscriptions, 'defaultAdminDelay')).toBe(172_800);
+    expect(await read(d.nft, 'defaultAdminDelay')).toBe(172_800);
+    expect(await read(d.subscriptions, 'accessCredential')).toBe(d.nft);
+    const heartbeat = (
+      await deployBlockhost(server, {
+        admin: anvil.accounts[1]!.address,
+        priceFeed: { address: d.priceFeed!, heartbeatSeconds: 86_400 },
+        adminDelaySeconds: 0,
+      })
+    )._unsafeUnwrap();
+    expect(await read(heartbeat.subscriptions, 'priceFeedMaxStaleness')).toBe(86_400n + 1800n);
+    expect(await read(heartbeat.nft, 'defaultAdminDelay')).toBe(0);
+    for (const bad of [0, 1.5, 2 * 86_400 + 1]) {
+      const r = await deployBlockhost(server, {
+        admin: anvil.accounts[1]!.address,
+        priceFeed: { address: d.priceFeed!, maxStalenessSeconds: bad },
+      });
+      expect(r._unsafeUnwrapErr().code, String(bad)).toBe('CHAIN_INPUT');
+    }
+    const delay = await deployBlockhost(server, {
+      admin: anvil.accounts[1]!.address,
+      adminDelaySeconds: -1,
+    });
+    expect(delay._unsafeUnwrapErr().code).toBe('CHAIN_INPUT');
+  });
+
+  it('the NFT is linked once: by the deployer or admin, only an NFT naming this contract', async () => {
+    const server = anvil.clients(0);
+    const admin = anvil.accounts[1]!.address;
+    const server0 = anvil.accounts[0]!.address;
+    // By hand, as deployBlockhost does, without the link.
+    const subs = (
+      await deployContract(server, {
+        name: 'BlockhostSubscriptions',
+        abi: blockhostSubscriptionsAbi,
+        bytecode: blockhostSubscriptionsBytecode,
+        args: [admin, server0, [], zeroAddress, 0n, 0n],
+      })
+    )._unsafeUnwrap().address;
+    const nftOf = async (subscriptions: `0x${string}`) =>
+      (
+        await deployContract(server, {
+          name: 'AccessCredentialNFT',
+          abi: accessCredentialNftAbi,
+          bytecode: accessCredentialNftBytecode,
+          args: ['A', 'A', admin, server0, subscriptions, 0n],
+        })
+      )._unsafeUnwrap().address;
+    const nft = await nftOf(subs);
+    const unlinked = await verifyDeployment(anvil.publicClient, {
+      subscriptions: subs,
+      nft,
+      server: server0,
+    });
+    expect(problemsOf(unlinked)).toEqual([
+      `subscriptions ${subs} is not linked to the nft ${nft} (linkAccessCredential): its holders would not control their subscriptions`,
+    ]);
+    const other = (await deployBlockhost(server, { admin }))._unsafeUnwrap();
+    // a stranger may not link; an NFT of another deployment (or no NFT) is refused
+    await expectRevert(
+      linkAccessCredential(anvil.clients(4), { address: subs, nft }),
+      'AccessControlUnauthorizedAccount',
+    );
+    await expectRevert(
+      linkAccessCredential(server, { address: subs, nft: other.nft }),
+      'InvalidAccessCredential',
+      [other.nft],
+    );
+    await expectRevert(
+      linkAccessCredential(server, { address: subs, nft: anvil.accounts[6]!.address }),
+      'InvalidAccessCredential',
+    );
+    // the admin (or the deployer) links it, once
+    (await linkAccessCredential(anvil.clients(1), { address: subs, nft }))._unsafeUnwrap();
+    await expectRevert(
+      linkAccessCredential(server, { address: subs, nft }),
+      'AccessCredentialAlreadyLinked',
+      [nft],
+    );
+    expect(
+      (
+        await verifyDeployment(anvil.publicClient, { subscriptions: subs, nft, server: server0 })
+      )._unsafeUnwrap().nftLinked,
+    ).toBe(true);
+    // an NFT must name its subscriptions contract
+    const zero = await deployContract(server, {
+      name: 'AccessCredentialNFT',
+      abi: accessCredentialNftAbi,
+      bytecode: accessCredentialNftBytecode,
+      args: ['A', 'A', admin, server0, zeroAddress, 0n],
+    });
+    expect(zero.isErr()).toBe(true);
+  });
+
   it('refuses a first plan when the server key is not the deployer, and bad addresses', async () => {
     const server = anvil.clients(0);
     const r = await deployBlockhost(server, {
@@ -184,7 +304,7 @@ describe('verifyDeployment', () => {
   });
 
   it('an unreachable RPC is an RpcError, not a verdict', async () => {
-    const { createBlockhostClients } = await import('../src/index.js');
+    const { createBlockhostClients } = await import('@blockhost/chain');
     const { publicClient } = createBlockhostClients({
       chainId: 31337,
       rpcUrls: ['http://127.0.0.1:9'],

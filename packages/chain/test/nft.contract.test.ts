@@ -1,17 +1,19 @@
 /**
  * AccessCredentialNFT and the test contracts against a real anvil: minting exactly once per
- * subscription, roles, revert reasons, event fields, limits, metadata, transfers, and the
- * ERC-1271 test wallet the pam-verifier relies on.
+ * subscription and only to its buyer, roles, revert reasons, event fields, limits, metadata,
+ * transfers, and the ERC-1271 test wallet the pam-verifier relies on.
  */
 
 import {
   accessCredentialNftAbi,
   blockhostSubscriptionsAbi,
+  buySubscription,
   getSubscription,
   getTokenCount,
   getUserEncrypted,
   INTERFACE_IDS,
   mintAccessToken,
+  mintedTo,
   ownerOf,
   ROLES,
   subscriptionOf,
@@ -48,11 +50,27 @@ const mint = (
   userEncrypted: Hex = DATA,
   who = f.server,
 ) => mintAccessToken(who, { address: nft(), to, subscriptionId, userEncrypted });
+/** Subscriptions bought (1 day, stablecoin) by `buyer` (default alice): their ids. */
+async function bought(n = 1, buyer = f.alice): Promise<bigint[]> {
+  const ids: bigint[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = await buySubscription(buyer, {
+      address: f.contracts.subscriptions,
+      planId: f.planId,
+      days: 1,
+      token: f.usd6,
+      userEncrypted: '0x',
+    });
+    ids.push(r._unsafeUnwrap().subscriptionId);
+  }
+  return ids;
+}
 
 describe('minting', () => {
   it('mints token 1 for a subscription: Transfer + AccessTokenMinted fields, readers agree', async () => {
-    const r = (await mint(7n))._unsafeUnwrap();
-    expect(r).toMatchObject({ tokenId: 1n, alreadyMinted: false });
+    const [id, other] = await bought(2);
+    const r = (await mint(id!))._unsafeUnwrap();
+    expect(r).toMatchObject({ tokenId: 1n, alreadyMinted: false, owner: f.addr.alice });
     const receipt = await f.anvil.publicClient.getTransactionReceipt({ hash: r.transactionHash! });
     const events = eventsOf(receipt, f.contracts);
     expect(events.map((e) => e.eventName)).toEqual(['Transfer', 'AccessTokenMinted']);
@@ -61,32 +79,50 @@ describe('minting', () => {
       to: f.addr.alice,
       tokenId: 1n,
     });
-    expect(events[1]?.args).toEqual({ tokenId: 1n, subscriptionId: 7n, to: f.addr.alice });
+    expect(events[1]?.args).toEqual({ tokenId: 1n, subscriptionId: id, to: f.addr.alice });
     const c = f.anvil.publicClient;
     expect((await ownerOf(c, { address: nft(), tokenId: 1n }))._unsafeUnwrap()).toBe(f.addr.alice);
-    expect((await subscriptionOf(c, { address: nft(), tokenId: 1n }))._unsafeUnwrap()).toBe(7n);
+    expect((await mintedTo(c, { address: nft(), tokenId: 1n }))._unsafeUnwrap()).toBe(f.addr.alice);
+    expect((await subscriptionOf(c, { address: nft(), tokenId: 1n }))._unsafeUnwrap()).toBe(id);
     expect(
-      (await tokenOfSubscription(c, { address: nft(), subscriptionId: 7n }))._unsafeUnwrap(),
+      (await tokenOfSubscription(c, { address: nft(), subscriptionId: id! }))._unsafeUnwrap(),
     ).toBe(1n);
     expect(
-      (await tokenOfSubscription(c, { address: nft(), subscriptionId: 8n }))._unsafeUnwrap(),
+      (await tokenOfSubscription(c, { address: nft(), subscriptionId: other! }))._unsafeUnwrap(),
     ).toBe(null);
+    const holder = (subscriptionId: bigint) =>
+      c.readContract({
+        abi: accessCredentialNftAbi,
+        address: nft(),
+        functionName: 'holderOfSubscription',
+        args: [subscriptionId],
+      });
+    expect(await holder(id!)).toBe(f.addr.alice);
+    expect(await holder(other!)).toBe('0x0000000000000000000000000000000000000000');
     expect((await getUserEncrypted(c, { address: nft(), tokenId: 1n }))._unsafeUnwrap()).toBe(DATA);
     expect((await getTokenCount(c, { address: nft() }))._unsafeUnwrap()).toBe(1n);
   });
 
   it('a second mint for the same subscription reverts on chain; mintAccessToken recovers the id', async () => {
-    (await mint(7n))._unsafeUnwrap();
-    (await mint(8n))._unsafeUnwrap();
-    const again = (await mint(7n, f.addr.bob))._unsafeUnwrap();
-    expect(again).toEqual({ tokenId: 1n, alreadyMinted: true, transactionHash: null });
+    const [a, b] = await bought(2);
+    (await mint(a!))._unsafeUnwrap();
+    (await mint(b!))._unsafeUnwrap();
+    const again = (await mint(a!))._unsafeUnwrap();
+    expect(again).toEqual({
+      tokenId: 1n,
+      alreadyMinted: true,
+      owner: f.addr.alice,
+      transactionHash: null,
+    });
+    // on behalf of anyone but the buyer it is not "ours": a typed conflict
+    expect((await mint(a!, f.addr.bob))._unsafeUnwrapErr().code).toBe('ACCESS_TOKEN_CONFLICT');
     // the contract itself refuses (raw call, no recovery)
     await expect(
       f.anvil.publicClient.simulateContract({
         abi: accessCredentialNftAbi,
         address: nft(),
         functionName: 'mint',
-        args: [f.addr.bob, 7n, '0x'],
+        args: [f.addr.alice, a!, '0x'],
         account: f.addr.server,
       }),
     ).rejects.toThrow(/SubscriptionAlreadyMinted/);
@@ -96,10 +132,11 @@ describe('minting', () => {
   });
 
   it('concurrent mints from one server key all land (nonces serialised), ids unique', async () => {
-    const results = await Promise.all([1n, 2n, 3n, 4n, 5n, 6n].map((id) => mint(id)));
+    const subs = await bought(6);
+    const results = await Promise.all(subs.map((id) => mint(id)));
     const ids = results.map((r) => r._unsafeUnwrap().tokenId);
     expect(new Set(ids).size).toBe(6);
-    for (const [i, id] of [1n, 2n, 3n, 4n, 5n, 6n].entries()) {
+    for (const [i, id] of subs.entries()) {
       const token = (
         await tokenOfSubscription(f.anvil.publicClient, { address: nft(), subscriptionId: id })
       )._unsafeUnwrap();
@@ -108,7 +145,8 @@ describe('minting', () => {
   });
 
   it('concurrent duplicate mints for one subscription: exactly one token, all callers get its id', async () => {
-    const results = await Promise.all([0, 1, 2, 3].map(() => mint(9n)));
+    const [id] = await bought(1);
+    const results = await Promise.all([0, 1, 2, 3].map(() => mint(id!)));
     const values = results.map((r) => r._unsafeUnwrap());
     expect(new Set(values.map((v) => v.tokenId))).toEqual(new Set([1n]));
     expect(values.filter((v) => !v.alreadyMinted)).toHaveLength(1);
@@ -117,39 +155,63 @@ describe('minting', () => {
     );
   });
 
-  it('minter role, subscription id 0 and the 1024-byte limit are enforced', async () => {
-    await expectRevert(mint(1n, f.addr.alice, DATA, f.admin), 'AccessControlUnauthorizedAccount', [
+  it('minter role, subscription id 0, unknown subscriptions, the buyer and the 1024-byte limit are enforced', async () => {
+    const [a, b] = await bought(2);
+    await expectRevert(mint(a!, f.addr.alice, DATA, f.admin), 'AccessControlUnauthorizedAccount', [
       f.addr.admin,
       ROLES.MINTER_ROLE,
     ]);
     await expectRevert(mint(0n), 'InvalidSubscriptionId', []);
-    await expectRevert(mint(1n, f.addr.alice, `0x${'aa'.repeat(1025)}`), 'UserEncryptedTooLong', [
+    await expectRevert(mint(99n), 'SubscriptionNotFound', [99n]);
+    await expectRevert(mint(a!, f.addr.bob), 'RecipientNotBuyer', [a, f.addr.bob, f.addr.alice]);
+    await expectRevert(mint(a!, f.addr.alice, `0x${'aa'.repeat(1025)}`), 'UserEncryptedTooLong', [
       1025n,
       1024n,
     ]);
-    expect((await mint(1n, f.addr.alice, `0x${'aa'.repeat(1024)}`)).isOk()).toBe(true);
-    expect((await mint(2n, f.addr.alice, '0x')).isOk()).toBe(true);
+    expect((await mint(a!, f.addr.alice, `0x${'aa'.repeat(1024)}`)).isOk()).toBe(true);
+    expect((await mint(b!, f.addr.alice, '0x')).isOk()).toBe(true);
   });
 
   it('minting to a contract wallet without ERC-721 receiver hook still works (no safeMint)', async () => {
-    const erc20 = f.usd6; // a contract that certainly has no onERC721Received
-    const r = (await mint(3n, erc20))._unsafeUnwrap();
+    // A contract wallet buys; then its code is swapped for one without onERC721Received.
+    const wallet = (await deployTestSmartWallet(f.server, { owner: f.addr.alice }))._unsafeUnwrap()
+      .address;
+    const price = parseEther('0.00075'); // $1.50 at $2000
+    const data = encodeFunctionData({
+      abi: blockhostSubscriptionsAbi,
+      functionName: 'buySubscription',
+      args: [f.planId, 1n, '0x0000000000000000000000000000000000000000', price, '0x'],
+    });
+    (
+      await smartWalletExecute(f.alice, {
+        wallet,
+        target: f.contracts.subscriptions,
+        data,
+        value: price,
+      })
+    )._unsafeUnwrap();
+    await f.anvil.publicClient.request({
+      method: 'anvil_setCode' as never,
+      params: [wallet, await f.anvil.publicClient.getCode({ address: f.usd6 })] as never,
+    });
+    const r = (await mint(1n, wallet))._unsafeUnwrap();
     expect(
       (await ownerOf(f.anvil.publicClient, { address: nft(), tokenId: r.tokenId }))._unsafeUnwrap(),
-    ).toBe(erc20);
+    ).toBe(wallet);
   });
 });
 
 describe('updating the encrypted details', () => {
   it('minter updates: UserEncryptedUpdated + MetadataUpdate; others and missing tokens revert', async () => {
-    const { tokenId } = (await mint(5n))._unsafeUnwrap();
+    const [id] = await bought(1);
+    const { tokenId } = (await mint(id!))._unsafeUnwrap();
     const r = (
       await updateUserEncrypted(f.server, { address: nft(), tokenId, userEncrypted: '0xbeef' })
     )._unsafeUnwrap();
     const receipt = await f.anvil.publicClient.getTransactionReceipt({ hash: r.transactionHash });
     const events = eventsOf(receipt, f.contracts);
     expect(events.map((e) => [e.eventName, e.args])).toEqual([
-      ['UserEncryptedUpdated', { tokenId, subscriptionId: 5n }],
+      ['UserEncryptedUpdated', { tokenId, subscriptionId: id }],
       ['MetadataUpdate', { _tokenId: tokenId }],
     ]);
     expect(
@@ -200,7 +262,10 @@ describe('updating the encrypted details', () => {
 
 describe('metadata, transfers, interfaces', () => {
   it('tokenURI is on-chain JSON with name, description, an SVG image and the subscription id', async () => {
-    const { tokenId } = (await mint(42n))._unsafeUnwrap();
+    await bought(41, f.bob);
+    const [id] = await bought(1);
+    expect(id).toBe(42n);
+    const { tokenId } = (await mint(id!))._unsafeUnwrap();
     const uri = (await tokenURI(f.anvil.publicClient, { address: nft(), tokenId }))._unsafeUnwrap();
     expect(uri.startsWith('data:application/json;base64,')).toBe(true);
     const json = JSON.parse(Buffer.from(uri.split(',')[1]!, 'base64').toString('utf8'));
@@ -217,7 +282,8 @@ describe('metadata, transfers, interfaces', () => {
   });
 
   it('transfers are allowed: the new owner shows in ownerOf and the Transfer event', async () => {
-    const { tokenId } = (await mint(3n))._unsafeUnwrap();
+    const [id] = await bought(1);
+    const { tokenId } = (await mint(id!))._unsafeUnwrap();
     const hash = await f.anvil.walletClient(2).writeContract({
       abi: accessCredentialNftAbi,
       address: nft(),
@@ -233,9 +299,13 @@ describe('metadata, transfers, interfaces', () => {
     );
     expect(
       (
-        await tokenOfSubscription(f.anvil.publicClient, { address: nft(), subscriptionId: 3n })
+        await tokenOfSubscription(f.anvil.publicClient, { address: nft(), subscriptionId: id! })
       )._unsafeUnwrap(),
     ).toBe(tokenId);
+    // the token's buyer stays on record
+    expect(
+      (await mintedTo(f.anvil.publicClient, { address: nft(), tokenId }))._unsafeUnwrap(),
+    ).toBe(f.addr.alice);
   });
 
   it('standard ERC-721: name, symbol, balances, approvals, operators, safe transfers', async () => {
@@ -252,8 +322,9 @@ describe('metadata, transfers, interfaces', () => {
     expect(await read('symbol')).toBe('BHA');
     expect(await read('MAX_USER_ENCRYPTED')).toBe(1024n);
     expect(await read('MINTER_ROLE')).toBe(ROLES.MINTER_ROLE);
-    const { tokenId } = (await mint(11n))._unsafeUnwrap();
-    (await mint(12n))._unsafeUnwrap();
+    const [a, b] = await bought(2);
+    const { tokenId } = (await mint(a!))._unsafeUnwrap();
+    (await mint(b!))._unsafeUnwrap();
     expect(await read('balanceOf', [f.addr.alice])).toBe(2n);
 
     const alice = f.anvil.walletClient(2);

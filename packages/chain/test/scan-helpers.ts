@@ -7,12 +7,15 @@ import {
   type BlockhostContracts,
   blockhostSubscriptionsAbi,
   buySubscription,
+  deployBlockhost,
   eventKey,
+  LIMITS,
   type MemoryStore,
   NATIVE_TOKEN,
   type WriteClients,
 } from '@blockhost/chain';
-import { type Anvil, deployTestBlockhost } from '@blockhost/chain/testkit';
+import type { Anvil } from '@blockhost/chain/testkit';
+import { deployTestBlockhost } from '@blockhost/chain/testkit';
 import { encodeFunctionData, type Hex } from 'viem';
 import { expect } from 'vitest';
 import { ETH_USD, PLAN } from './fixture.js';
@@ -33,13 +36,17 @@ export interface ScanEnv {
 export async function freshDeployment(anvil: Anvil): Promise<ScanEnv> {
   const server = anvil.clients(0);
   const customer = anvil.clients(2);
-  const d = (
-    await deployTestBlockhost(server, {
-      admin: anvil.accounts[1]!.address,
-      priceFeed: { test: { decimals: 8, answer: ETH_USD }, maxStalenessSeconds: 10 * 365 * 86_400 },
-      firstPlan: PLAN,
-    })
-  )._unsafeUnwrap();
+  const deployed = await deployTestBlockhost(server, {
+    admin: anvil.accounts[1]!.address,
+    // the longest bound the contract takes: the scanner tests mine many blocks, never a feed update
+    priceFeed: {
+      test: { decimals: 8, answer: ETH_USD },
+      maxStalenessSeconds: LIMITS.MAX_STALENESS_SECONDS,
+    },
+    firstPlan: PLAN,
+  });
+  if (deployed.isErr()) throw deployed.error;
+  const d = deployed.value;
   const contracts = { subscriptions: d.subscriptions, nft: d.nft };
   return {
     anvil,
@@ -50,15 +57,14 @@ export async function freshDeployment(anvil: Anvil): Promise<ScanEnv> {
     customer,
     async buy(n = 1, userEncrypted = '0x04' as Hex) {
       for (let i = 0; i < n; i++) {
-        (
-          await buySubscription(customer, {
-            address: contracts.subscriptions,
-            planId: d.firstPlanId!,
-            days: 1,
-            token: NATIVE_TOKEN,
-            userEncrypted,
-          })
-        )._unsafeUnwrap();
+        const r = await buySubscription(customer, {
+          address: contracts.subscriptions,
+          planId: d.firstPlanId!,
+          days: 1,
+          token: NATIVE_TOKEN,
+          userEncrypted,
+        });
+        if (r.isErr()) throw r.error;
       }
     },
     createPlanCall(name) {

@@ -45,8 +45,9 @@ describe('delivery', () => {
     const scanner = scannerFor(env, store);
     await env.buy(3);
     const first = (await scanner.poll())._unsafeUnwrap();
-    // deployment: 2 roles + feed on subscriptions, 2 roles on the nft, the plan; then 3 purchases
-    expect(first.added).toBe(9);
+    // deployment: 2 roles + feed on subscriptions, 2 roles on the nft, the link, the plan;
+    // then 3 purchases
+    expect(first.added).toBe(10);
     const names = [...store.events.values()].map((e) => e.eventName);
     expect(names.filter((n) => n === 'SubscriptionCreated')).toHaveLength(3);
     expect(names).toContain('PlanCreated');

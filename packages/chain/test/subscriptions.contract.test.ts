@@ -837,8 +837,13 @@ describe('administration', () => {
     );
     await expectRevert(
       setPriceFeed(f.admin, { address, feed: f.feed, maxStalenessSeconds: 0 }),
-      'InvalidFeed',
-      [f.feed],
+      'InvalidStaleness',
+      [0n, 172_800n],
+    );
+    await expectRevert(
+      setPriceFeed(f.admin, { address, feed: f.feed, maxStalenessSeconds: 172_801 }),
+      'InvalidStaleness',
+      [172_801n, 172_800n],
     );
     await expectRevert(
       setPriceFeed(f.admin, { address, feed: f.addr.bob, maxStalenessSeconds: 60 }),

@@ -5,11 +5,18 @@
  * paste); NFT mode follows the access NFT's owner across a transfer, and
  * falls back to GECOS when the RPC is gone.
  */
-import { accessCredentialNftAbi, deployBlockhost, mintAccessToken } from '@blockhost/chain';
+import {
+  accessCredentialNftAbi,
+  buySubscription,
+  deployBlockhost,
+  mintAccessToken,
+} from '@blockhost/chain';
 import {
   type Anvil,
+  deployTestBlockhost,
   deployTestSmartWallet,
   deployTestSmartWalletFactory,
+  mintTestStablecoin,
   predictTestSmartWallet,
   startAnvil,
   testSmartWalletDeployCall,
@@ -66,14 +73,37 @@ beforeAll(async () => {
   ownerA = privateKeyToAccount(a.privateKey);
   ownerB = privateKeyToAccount(b.privateKey);
   const clients = anvil.clients(0);
-  const deployed = await unwrap(deployBlockhost(clients, { admin: admin.address }));
+  const deployed = await unwrap(
+    deployTestBlockhost(clients, {
+      admin: admin.address,
+      stablecoin: { test: {} },
+      firstPlan: { name: 'p', pricePerDayUsdCents: 100n, cores: 1, memoryMiB: 512, diskGiB: 5 },
+    }),
+  );
   nft = deployed.nft;
+  // The access NFT goes to its subscription's buyer: owner A buys, the server key mints.
+  await unwrap(
+    mintTestStablecoin(clients, {
+      token: deployed.stablecoin!,
+      to: ownerA.address,
+      amount: 10n ** 9n,
+    }),
+  );
+  const { subscriptionId } = await unwrap(
+    buySubscription(anvil.clients(1), {
+      address: deployed.subscriptions,
+      planId: deployed.firstPlanId!,
+      days: 30,
+      token: deployed.stablecoin!,
+      userEncrypted: '0x',
+    }),
+  );
   tokenId = (
     await unwrap(
       mintAccessToken(clients, {
         address: nft,
         to: ownerA.address,
-        subscriptionId: 1n,
+        subscriptionId,
         userEncrypted: '0x',
       }),
     )

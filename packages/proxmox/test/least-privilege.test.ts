@@ -23,9 +23,9 @@ import {
   waitForTask,
 } from '@blockhost/proxmox';
 import { SDK_CALLS } from '@blockhost/proxmox/schema';
+import { clientFor, type Env, provisionParams, startEnv } from '@blockhost/pve-fixtures';
 import type { Result } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import { clientFor, type Env, provisionParams, startEnv } from '@blockhost/pve-fixtures';
 
 const IMAGE_URL =
   'https://cloud.debian.org/images/cloud/trixie/latest/debian-13-genericcloud-amd64.qcow2';

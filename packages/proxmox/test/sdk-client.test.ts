@@ -16,9 +16,9 @@ import {
   runTask,
   waitForTask,
 } from '@blockhost/proxmox';
+import { clientFor, type Env, startEnv } from '@blockhost/pve-fixtures';
 import { startPveSimulator } from '@blockhost/pve-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientFor, type Env, startEnv } from '@blockhost/pve-fixtures';
 
 describe('createPveClient', () => {
   const base = {

@@ -23,8 +23,15 @@ import {
   suspendVm,
   VmConflictError,
 } from '@blockhost/proxmox';
+import {
+  clientFor,
+  DEPLOYMENT,
+  type Env,
+  OWNER,
+  provisionParams,
+  startEnv,
+} from '@blockhost/pve-fixtures';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clientFor, DEPLOYMENT, type Env, OWNER, provisionParams, startEnv } from '@blockhost/pve-fixtures';
 
 const GiB = 1024 ** 3;
 const subVms = (env: Env, sub: bigint) =>

@@ -13,8 +13,8 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSnippetStore, provisionVm, SnippetError, sshFingerprint } from '@blockhost/proxmox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionParams, startEnv } from '@blockhost/pve-fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const SSHD = '/usr/sbin/sshd';
 

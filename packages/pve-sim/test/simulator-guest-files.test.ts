@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { destroyVm, guestExec, provisionVm, renderUserData } from '@blockhost/proxmox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Env, OWNER, provisionParams, raw, startEnv } from '@blockhost/pve-fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const PROGRAM = randomBytes(300 * 1024); // like a bundled login helper
 const dir = mkdtempSync(join(tmpdir(), 'pve-sim-files-'));

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pveSchema } from '@blockhost/proxmox/schema';
+import { type Env, raw, startEnv } from '@blockhost/pve-fixtures';
 import { SIMULATED_METHODS, startPveSimulator } from '@blockhost/pve-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Env, raw, startEnv } from '@blockhost/pve-fixtures';
 
 const enc = encodeURIComponent;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

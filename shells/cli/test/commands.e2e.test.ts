@@ -165,6 +165,7 @@ describe('read commands with blockhostd running', () => {
       'id',
       'planId',
       'subscriber',
+      'controller',
       'expiresAt',
       'expiresAtIso',
       'cancelled',
@@ -176,6 +177,7 @@ describe('read commands with blockhostd running', () => {
       'vm',
     ]);
     expect(list[0]).toMatchObject({
+      controller: list[0]!.tokenOwner ?? list[0]!.subscriber,
       planId: stack.planId.toString(),
       paid: true,
       keyError: null,

@@ -4,6 +4,7 @@
  * connection details. Uses only @blockhost/chain, like the signup page would.
  */
 import {
+  accessCredentialNftAbi,
   type BlockhostContracts,
   buildKeyMessage,
   buySubscription,
@@ -125,6 +126,21 @@ export class Customer {
       }),
       'cancelling',
     );
+  }
+
+  /** Gives (or sells) the access NFT to `to`: the new holder controls the subscription. */
+  async transferToken(tokenId: bigint, to: `0x${string}`): Promise<void> {
+    const { publicClient, walletClient } = this.o.clients;
+    const hash = await walletClient.writeContract({
+      abi: accessCredentialNftAbi,
+      address: this.o.contracts.nft,
+      functionName: 'transferFrom',
+      args: [this.address, to, tokenId],
+      account: walletClient.account,
+      chain: walletClient.chain,
+    });
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    if (receipt.status !== 'success') throw new Error(`transferring NFT ${tokenId}: reverted`);
   }
 
   async tokenOf(subscriptionId: bigint): Promise<bigint | null> {

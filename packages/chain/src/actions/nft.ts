@@ -1,7 +1,11 @@
 import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
-import type { Address, Hex } from 'viem';
+import { type Address, getAddress, type Hex } from 'viem';
 import { accessCredentialNftAbi } from '../contracts.js';
-import type { ChainInputError, MissingEventError } from '../errors.js';
+import {
+  AccessTokenConflictError,
+  type ChainInputError,
+  type MissingEventError,
+} from '../errors.js';
 import { toHexData } from '../internal/bytes.js';
 import type { ReadClient, WriteClients } from '../internal/clients.js';
 import { eventFromReceipt } from '../internal/receipt.js';
@@ -97,37 +101,82 @@ export interface MintAccessTokenParameters {
   readonly userEncrypted: Hex | Uint8Array;
 }
 
+/** Whom a token was minted to (its subscription's buyer). */
+export function mintedTo(
+  client: ReadClient,
+  p: { readonly address: Address; readonly tokenId: bigint },
+): ResultAsync<Address, ReadErrorType> {
+  return readContract(client, {
+    abi,
+    address: p.address,
+    functionName: 'mintedTo',
+    args: [p.tokenId],
+  });
+}
+
 export interface MintAccessTokenReturnType {
   readonly tokenId: bigint;
-  /** True when the subscription already had its token (found, not minted now). */
+  /**
+   * True when the subscription already had its token, minted to `to` (found, not minted now).
+   * A token of the subscription minted to anyone else is an `AccessTokenConflictError`.
+   */
   readonly alreadyMinted: boolean;
+  /** Who holds the token now: `to`, unless an existing token has changed hands since. */
+  readonly owner: Address;
   /** The mint transaction; null when the token already existed. */
   readonly transactionHash: Hex | null;
 }
 
-export type MintAccessTokenErrorType = WriteErrorType | MissingEventError | ChainInputError;
+export type MintAccessTokenErrorType =
+  | WriteErrorType
+  | MissingEventError
+  | ChainInputError
+  | AccessTokenConflictError;
 /**
- * Mints the access token of a subscription, idempotently: the contract refuses a second mint,
- * and then (or when another mint won a race) the existing token id is returned instead.
+ * Mints the access token of a subscription to its buyer `to`, idempotently: the contract refuses
+ * a second mint, and then (or when another mint won a race) the existing token is returned
+ * instead — only if it was minted to `to` (it may have changed hands since: see `owner`).
  */
 export function mintAccessToken(
   clients: WriteClients,
   p: MintAccessTokenParameters,
 ): ResultAsync<MintAccessTokenReturnType, MintAccessTokenErrorType> {
+  const client = clients.publicClient;
   const existing = () =>
-    tokenOfSubscription(clients.publicClient, {
-      address: p.address,
-      subscriptionId: p.subscriptionId,
-    });
+    tokenOfSubscription(client, { address: p.address, subscriptionId: p.subscriptionId });
+  // The existing token is ours to report only when it went to `to`: its owner, or else the
+  // contract's record of whom it was minted to (null if this deployment cannot tell).
+  const verify = (tokenId: bigint) =>
+    ownerOf(client, { address: p.address, tokenId }).andThen((owner) =>
+      sameAddress(owner, p.to)
+        ? okAsync({ owner, minted: owner as Address | null })
+        : mintedTo(client, { address: p.address, tokenId })
+            .map((minted): Address | null => minted)
+            .orElse((e) => (e.code === 'CONTRACT_REVERT' ? okAsync(null) : errAsync(e)))
+            .map((minted) => ({ owner, minted })),
+    );
   const recover = <E>(error: E) =>
     existing().andThen((tokenId) =>
       tokenId === null
         ? errAsync(error)
-        : okAsync<MintAccessTokenReturnType, E>({
-            tokenId,
-            alreadyMinted: true,
-            transactionHash: null,
-          }),
+        : verify(tokenId).andThen(({ owner, minted }) =>
+            minted !== null && sameAddress(minted, p.to)
+              ? okAsync<MintAccessTokenReturnType, E | AccessTokenConflictError>({
+                  tokenId,
+                  alreadyMinted: true,
+                  owner,
+                  transactionHash: null,
+                })
+              : errAsync(
+                  new AccessTokenConflictError({
+                    subscriptionId: p.subscriptionId,
+                    tokenId,
+                    owner,
+                    mintedTo: minted,
+                    expected: p.to,
+                  }),
+                ),
+          ),
     );
   return toHexData(p.userEncrypted, 'userEncrypted')
     .asyncAndThen((data) =>
@@ -143,6 +192,7 @@ export function mintAccessToken(
         (e): MintAccessTokenReturnType => ({
           tokenId: e.tokenId,
           alreadyMinted: false,
+          owner: getAddress(p.to),
           transactionHash: tx.transactionHash,
         }),
       ),
@@ -153,6 +203,10 @@ export function mintAccessToken(
       const reverted = error.code === 'TRANSACTION_REVERTED' || error.code === 'CONTRACT_REVERT';
       return reverted ? recover(error) : errAsync(error);
     });
+}
+
+function sameAddress(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }
 
 /** Replaces a token's encrypted connection details (minter role). */

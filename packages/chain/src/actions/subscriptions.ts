@@ -1,4 +1,4 @@
-import { okAsync, ResultAsync } from 'neverthrow';
+import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 import { type Address, erc20Abi, type Hex, parseAbi } from 'viem';
 import { blockhostSubscriptionsAbi, NATIVE_TOKEN } from '../contracts.js';
 import type { ChainInputError, MissingEventError } from '../errors.js';
@@ -24,7 +24,7 @@ const payAbi = [...blockhostSubscriptionsAbi, ...erc20Errors];
 export interface ChainSubscription {
   readonly id: bigint;
   readonly planId: bigint;
-  /** Who bought it (fixed; the NFT owner may differ after a transfer). */
+  /** Who bought it (fixed). Who controls it is the NFT's holder: `getSubscriptionController`. */
   readonly subscriber: Address;
   /** Unix seconds. */
   readonly expiresAt: number;
@@ -48,6 +48,22 @@ export function getSubscription(
     expiresAt: Number(s.expiresAt),
     cancelled: s.cancelled,
   }));
+}
+
+/**
+ * Who controls a subscription (may cancel it): its access NFT's holder once minted, the buyer
+ * before.
+ */
+export function getSubscriptionController(
+  client: ReadClient,
+  p: { readonly address: Address; readonly subscriptionId: bigint },
+): ResultAsync<Address, ReadErrorType> {
+  return readContract(client, {
+    abi,
+    address: p.address,
+    functionName: 'controllerOf',
+    args: [p.subscriptionId],
+  });
 }
 
 /** How many subscriptions exist (ids are 1..count). */
@@ -127,27 +143,51 @@ export function quote(client: ReadClient, p: QuoteParameters): ResultAsync<bigin
   });
 }
 
-/** Approves the subscriptions contract for `amount` of `token` unless the allowance covers it. */
+// `approve` without a declared result: USDT and its kind return nothing, and decoding a `bool`
+// from no data would fail a call that succeeded.
+const approveAbi = [
+  {
+    type: 'function',
+    name: 'approve',
+    stateMutability: 'nonpayable',
+    inputs: [
+      { name: 'spender', type: 'address' },
+      { name: 'amount', type: 'uint256' },
+    ],
+    outputs: [],
+  },
+] as const;
+
+/**
+ * Approves the subscriptions contract for `amount` of `token` unless the allowance covers it.
+ * A token that refuses to change a non-zero allowance (mainnet USDT) gets it set to 0 first.
+ * Returns the hash of the (last) approval, or null when none was needed.
+ */
 export function ensureAllowance(
   clients: WriteClients,
   p: { readonly token: Address; readonly spender: Address; readonly amount: bigint },
 ): ResultAsync<Hex | null, WriteErrorType> {
   const owner = clients.walletClient.account.address;
+  const approve = (amount: bigint) =>
+    sendContract(clients, {
+      abi: approveAbi,
+      address: p.token,
+      functionName: 'approve',
+      args: [p.spender, amount],
+    }).map((tx) => tx.transactionHash);
   return readContract(clients.publicClient, {
     abi: erc20Abi,
     address: p.token,
     functionName: 'allowance',
     args: [owner, p.spender],
-  }).andThen((allowance) =>
-    allowance >= p.amount
-      ? okAsync(null)
-      : sendContract(clients, {
-          abi: erc20Abi,
-          address: p.token,
-          functionName: 'approve',
-          args: [p.spender, p.amount],
-        }).map((tx) => tx.transactionHash),
-  );
+  }).andThen((allowance) => {
+    if (allowance >= p.amount) return okAsync(null);
+    if (allowance === 0n) return approve(p.amount);
+    // The simulation inside sendContract tells whether the token takes the change directly.
+    return approve(p.amount).orElse((e) =>
+      e.code === 'CONTRACT_REVERT' ? approve(0n).andThen(() => approve(p.amount)) : errAsync(e),
+    );
+  });
 }
 
 interface PaymentParameters {
@@ -278,7 +318,10 @@ export function extendSubscription(
     );
 }
 
-/** Cancels a subscription (its subscriber or the operator). */
+/**
+ * Cancels a subscription: its controller (the access NFT's holder, or the buyer before the NFT
+ * is minted) or the operator.
+ */
 export function cancelSubscription(
   clients: WriteClients,
   p: { readonly address: Address; readonly subscriptionId: bigint },

@@ -20,6 +20,9 @@ export const CONTRACTS = [
   { name: 'TestPriceFeed', id: 'testPriceFeed', test: true },
   { name: 'TestSmartWallet', id: 'testSmartWallet', test: true },
   { name: 'TestSmartWalletFactory', id: 'testSmartWalletFactory', test: true },
+  { name: 'TestFeeToken', id: 'testFeeToken', test: true },
+  { name: 'TestUsdtLikeToken', id: 'testUsdtLikeToken', test: true },
+  { name: 'TestSequencerUptimeFeed', id: 'testSequencerUptimeFeed', test: true },
 ] as const;
 
 /** Compiler settings; changing them changes the bytecode, so they are part of the artifacts. */

@@ -36,7 +36,7 @@ export interface VerifyDeploymentReturnType {
   /** The runtime code is exactly what this package version compiles (else: another version). */
   readonly subscriptionsCodeMatches: boolean;
   readonly nftCodeMatches: boolean;
-  /** The NFT names this subscriptions contract (informational; not required). */
+  /** The NFT names this subscriptions contract and the contract links the NFT (required). */
   readonly nftLinked: boolean;
   readonly planCount: bigint;
   readonly subscriptionCount: bigint;
@@ -44,8 +44,9 @@ export interface VerifyDeploymentReturnType {
 
 export type VerifyDeploymentErrorType = DeploymentVerificationError | RpcError;
 /**
- * Checks that existing addresses hold the BlockHost contracts (code, ERC-165 interfaces) and
- * that the server key holds its roles. Problems are collected, not stopped at the first.
+ * Checks that existing addresses hold the BlockHost contracts (code, ERC-165 interfaces), that
+ * they are linked to each other and that the server key holds its roles. Problems are
+ * collected, not stopped at the first.
  */
 export function verifyDeployment(
   client: ReadClient,
@@ -112,6 +113,7 @@ export function verifyDeployment(
         p.admin ? role(p.subscriptions, ROLES.DEFAULT_ADMIN_ROLE, p.admin) : okAsync(true),
         p.admin ? role(p.nft, ROLES.DEFAULT_ADMIN_ROLE, p.admin) : okAsync(true),
         soft(call<Address>(p.nft, 'subscriptions', []), null as Address | null),
+        soft(call<Address>(p.subscriptions, 'accessCredential', []), null as Address | null),
         soft(call<bigint>(p.subscriptions, 'planCount', []), 0n),
         soft(call<bigint>(p.subscriptions, 'subscriptionCount', []), 0n),
       ] as const);
@@ -125,6 +127,7 @@ export function verifyDeployment(
           subsAdmin,
           nftAdmin,
           linked,
+          credential,
           plans,
           subs,
         ]) => {
@@ -139,13 +142,23 @@ export function verifyDeployment(
           if (!subsAdmin)
             problems.push(`admin ${p.admin} lacks DEFAULT_ADMIN_ROLE on subscriptions`);
           if (!nftAdmin) problems.push(`admin ${p.admin} lacks DEFAULT_ADMIN_ROLE on the nft`);
+          const nftNamesSubs =
+            linked !== null && getAddress(linked) === getAddress(p.subscriptions);
+          const subsLinksNft = credential !== null && getAddress(credential) === getAddress(p.nft);
+          if (subsIface && erc721 && nftIface && !(nftNamesSubs && subsLinksNft)) {
+            problems.push(
+              !nftNamesSubs
+                ? `the nft ${p.nft} belongs to ${linked ?? 'another contract'}, not to ${p.subscriptions}`
+                : `subscriptions ${p.subscriptions} is not linked to the nft ${p.nft} (linkAccessCredential): its holders would not control their subscriptions`,
+            );
+          }
           if (problems.length > 0) return errAsync(new DeploymentVerificationError(problems));
           return okAsync({
             subscriptions: getAddress(p.subscriptions),
             nft: getAddress(p.nft),
             subscriptionsCodeMatches: subsCode === blockhostSubscriptionsDeployedBytecode,
             nftCodeMatches: nftCode === accessCredentialNftDeployedBytecode,
-            nftLinked: linked !== null && getAddress(linked) === getAddress(p.subscriptions),
+            nftLinked: true,
             planCount: plans,
             subscriptionCount: subs,
           });

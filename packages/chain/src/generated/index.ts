@@ -6,3 +6,6 @@ export { testStablecoinAbi, testStablecoinBytecode, testStablecoinDeployedByteco
 export { testPriceFeedAbi, testPriceFeedBytecode, testPriceFeedDeployedBytecode } from './TestPriceFeed.js';
 export { testSmartWalletAbi, testSmartWalletBytecode, testSmartWalletDeployedBytecode } from './TestSmartWallet.js';
 export { testSmartWalletFactoryAbi, testSmartWalletFactoryBytecode, testSmartWalletFactoryDeployedBytecode } from './TestSmartWalletFactory.js';
+export { testFeeTokenAbi, testFeeTokenBytecode, testFeeTokenDeployedBytecode } from './TestFeeToken.js';
+export { testUsdtLikeTokenAbi, testUsdtLikeTokenBytecode, testUsdtLikeTokenDeployedBytecode } from './TestUsdtLikeToken.js';
+export { testSequencerUptimeFeedAbi, testSequencerUptimeFeedBytecode, testSequencerUptimeFeedDeployedBytecode } from './TestSequencerUptimeFeed.js';

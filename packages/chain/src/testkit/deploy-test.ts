@@ -1,9 +1,11 @@
 import { okAsync, type ResultAsync } from 'neverthrow';
 import type { Address, Hex } from 'viem';
 import {
+  type DeployBlockhostErrorType,
   type DeployBlockhostParameters,
   type DeployBlockhostReturnType,
   deployBlockhost,
+  type FeedStaleness,
 } from '../deploy/deploy.js';
 import type { ChainInputError, MissingEventError } from '../errors.js';
 import type { WriteClients } from '../internal/clients.js';
@@ -21,8 +23,8 @@ export interface DeployTestBlockhostParameters
   readonly stablecoin?: Address | { readonly test: TestStablecoinOptions } | undefined;
   /** An existing feed, or `{ test: {...} }` to deploy a settable test feed first. */
   readonly priceFeed?:
-    | { readonly address: Address; readonly maxStalenessSeconds?: number | undefined }
-    | { readonly test: TestPriceFeedOptions; readonly maxStalenessSeconds?: number | undefined }
+    | ({ readonly address: Address } & FeedStaleness)
+    | ({ readonly test: TestPriceFeedOptions } & FeedStaleness)
     | undefined;
 }
 
@@ -34,7 +36,7 @@ export interface DeployTestBlockhostParameters
 export function deployTestBlockhost(
   clients: WriteClients,
   p: DeployTestBlockhostParameters,
-): ResultAsync<DeployBlockhostReturnType, WriteErrorType | MissingEventError | ChainInputError> {
+): ResultAsync<DeployBlockhostReturnType, DeployBlockhostErrorType> {
   const before: Hex[] = [];
   const coin: ResultAsync<Address | undefined, WriteErrorType | MissingEventError> =
     p.stablecoin === undefined || typeof p.stablecoin === 'string'
@@ -61,7 +63,11 @@ export function deployTestBlockhost(
         priceFeed:
           address === undefined
             ? undefined
-            : { address, maxStalenessSeconds: feed?.maxStalenessSeconds },
+            : {
+                address,
+                heartbeatSeconds: feed?.heartbeatSeconds,
+                maxStalenessSeconds: feed?.maxStalenessSeconds,
+              },
       }).map((r) => ({ ...r, transactions: [...before, ...r.transactions] })),
     ),
   );

@@ -9,14 +9,20 @@
  * @module @blockhost/chain/testkit
  */
 export {
+  testFeeTokenAbi,
+  testFeeTokenBytecode,
   testPriceFeedAbi,
   testPriceFeedBytecode,
+  testSequencerUptimeFeedAbi,
+  testSequencerUptimeFeedBytecode,
   testSmartWalletAbi,
   testSmartWalletBytecode,
   testSmartWalletFactoryAbi,
   testSmartWalletFactoryBytecode,
   testStablecoinAbi,
   testStablecoinBytecode,
+  testUsdtLikeTokenAbi,
+  testUsdtLikeTokenBytecode,
 } from '../generated/index.js';
 export {
   type Anvil,
@@ -37,20 +43,28 @@ export {
   startRpcProxy,
 } from './rpc-proxy.js';
 export {
+  deployTestFeeToken,
   deployTestPriceFeed,
+  deployTestSequencerUptimeFeed,
   deployTestSmartWallet,
   deployTestSmartWalletFactory,
   deployTestStablecoin,
+  deployTestUsdtLikeToken,
   mintTestStablecoin,
   predictTestSmartWallet,
   setTestPrice,
+  setTestSequencerStatus,
   smartWalletExecute,
   smartWalletExecuteBatch,
+  type TestFeeTokenAbi,
+  type TestFeeTokenOptions,
   type TestPriceFeedAbi,
   type TestPriceFeedOptions,
+  type TestSequencerUptimeFeedAbi,
   type TestSmartWalletAbi,
   type TestSmartWalletFactoryAbi,
   type TestStablecoinAbi,
   type TestStablecoinOptions,
+  type TestUsdtLikeTokenAbi,
   testSmartWalletDeployCall,
 } from './test-contracts.js';

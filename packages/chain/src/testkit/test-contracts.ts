@@ -8,14 +8,20 @@ import type { ReadErrorType } from '../actions/plans.js';
 import { type DeployedContract, deployContract } from '../deploy/deploy-contract.js';
 import type { MissingEventError } from '../errors.js';
 import {
+  testFeeTokenAbi,
+  testFeeTokenBytecode,
   testPriceFeedAbi,
   testPriceFeedBytecode,
+  testSequencerUptimeFeedAbi,
+  testSequencerUptimeFeedBytecode,
   testSmartWalletAbi,
   testSmartWalletBytecode,
   testSmartWalletFactoryAbi,
   testSmartWalletFactoryBytecode,
   testStablecoinAbi,
   testStablecoinBytecode,
+  testUsdtLikeTokenAbi,
+  testUsdtLikeTokenBytecode,
 } from '../generated/index.js';
 import type { ReadClient, WriteClients } from '../internal/clients.js';
 import { readContract, sendContract, type WriteErrorType } from '../internal/send.js';
@@ -39,7 +45,45 @@ export function deployTestStablecoin(
   });
 }
 
-/** Mints test stablecoins to `to` (anyone may). */
+export interface TestFeeTokenOptions extends TestStablecoinOptions {
+  /** Burnt from every holder-to-holder transfer, in basis points (default 100 = 1%). */
+  readonly feeBps?: number | undefined;
+}
+
+/** Deploys a mintable fee-on-transfer ERC-20: recipients get less than was sent. */
+export function deployTestFeeToken(
+  clients: WriteClients,
+  options: TestFeeTokenOptions = {},
+): ResultAsync<DeployedContract, WriteErrorType | MissingEventError> {
+  return deployContract(clients, {
+    name: 'TestFeeToken',
+    abi: testFeeTokenAbi,
+    bytecode: testFeeTokenBytecode,
+    args: [
+      options.name ?? 'Test Fee USD',
+      options.symbol ?? 'TFEE',
+      options.decimals ?? 6,
+      options.feeBps ?? 100,
+    ],
+  });
+}
+
+/**
+ * Deploys a mintable token that behaves like mainnet USDT: no return values, and `approve`
+ * reverts over a non-zero allowance (6 decimals).
+ */
+export function deployTestUsdtLikeToken(
+  clients: WriteClients,
+): ResultAsync<DeployedContract, WriteErrorType | MissingEventError> {
+  return deployContract(clients, {
+    name: 'TestUsdtLikeToken',
+    abi: testUsdtLikeTokenAbi,
+    bytecode: testUsdtLikeTokenBytecode,
+    args: [],
+  });
+}
+
+/** Mints test tokens to `to` (anyone may; any of the test tokens). */
 export function mintTestStablecoin(
   clients: WriteClients,
   p: { readonly token: Address; readonly to: Address; readonly amount: bigint },
@@ -82,6 +126,32 @@ export function setTestPrice(
     address: p.feed,
     functionName: p.updatedAt === undefined ? 'setAnswer' : 'setRoundData',
     args: p.updatedAt === undefined ? [p.answer] : [p.answer, p.updatedAt],
+  }).map((tx) => ({ transactionHash: tx.transactionHash }));
+}
+
+/** Deploys a Chainlink-style L2 sequencer-uptime feed: `down` (default up) since `startedAt`. */
+export function deployTestSequencerUptimeFeed(
+  clients: WriteClients,
+  options: { readonly down?: boolean; readonly startedAt: bigint },
+): ResultAsync<DeployedContract, WriteErrorType | MissingEventError> {
+  return deployContract(clients, {
+    name: 'TestSequencerUptimeFeed',
+    abi: testSequencerUptimeFeedAbi,
+    bytecode: testSequencerUptimeFeedBytecode,
+    args: [options.down ?? false, options.startedAt],
+  });
+}
+
+/** Sets the sequencer's status (`down` or up) and since when (unix seconds). */
+export function setTestSequencerStatus(
+  clients: WriteClients,
+  p: { readonly feed: Address; readonly down: boolean; readonly startedAt: bigint },
+): ResultAsync<{ transactionHash: Hex }, WriteErrorType> {
+  return sendContract(clients, {
+    abi: testSequencerUptimeFeedAbi,
+    address: p.feed,
+    functionName: 'setStatus',
+    args: [p.down, p.startedAt],
   }).map((tx) => ({ transactionHash: tx.transactionHash }));
 }
 
@@ -189,3 +259,6 @@ export type TestStablecoinAbi = typeof testStablecoinAbi;
 export type TestPriceFeedAbi = typeof testPriceFeedAbi;
 export type TestSmartWalletAbi = typeof testSmartWalletAbi;
 export type TestSmartWalletFactoryAbi = typeof testSmartWalletFactoryAbi;
+export type TestFeeTokenAbi = typeof testFeeTokenAbi;
+export type TestUsdtLikeTokenAbi = typeof testUsdtLikeTokenAbi;
+export type TestSequencerUptimeFeedAbi = typeof testSequencerUptimeFeedAbi;

@@ -124,6 +124,13 @@ describe('reconcile: every transition', () => {
       { kind: 'provision', subscriptionId: 1n, planId: 1n, owner: ALICE, reason: 'reprovision' },
     ]);
   });
+  it('re-provisions for the NFT holder, not the buyer, after the NFT was sold', () => {
+    expect(
+      one(sub({ token: { id: 5n, owner: BOB } }), vm({ state: 'destroyed', vmid: null })),
+    ).toEqual([
+      { kind: 'provision', subscriptionId: 1n, planId: 1n, owner: BOB, reason: 'reprovision' },
+    ]);
+  });
   it('only flags renewal after destroy when re-provisioning is off', () => {
     const p = { ...POLICY, reprovisionAfterDestroy: false };
     expect(one(sub({ token: TOKEN }), vm({ state: 'destroyed' }), T0, p)).toEqual([

@@ -48,7 +48,8 @@ function decide(sub: Subscription, vmRecord: Vm | undefined, input: ReconcileInp
       kind: 'provision',
       subscriptionId: id,
       planId: sub.planId,
-      owner: sub.subscriber,
+      // The controller: the NFT's holder once minted (re-provisioning after a sale), else the buyer.
+      owner: sub.token?.owner ?? sub.subscriber,
       reason: vm ? 'reprovision' : 'new',
     };
   }

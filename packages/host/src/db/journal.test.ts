@@ -127,6 +127,19 @@ describe('journal', () => {
     apply([ev(4, 'SubscriptionCancelled', { subscriptionId: 7n, planId: 1n, subscriber: ALICE })]);
     expect(listSubscriptions(db)[0]?.cancelled).toBe(true);
 
+    // The admin undoes an operator's cancel; a reorg of the undo cancels it again.
+    const restored = ev(5, 'SubscriptionRestored', {
+      subscriptionId: 7n,
+      planId: 1n,
+      restoredBy: BOB,
+    });
+    apply([restored]);
+    expect(listSubscriptions(db)[0]?.cancelled).toBe(false);
+    apply([], [restored.key]);
+    expect(listSubscriptions(db)[0]?.cancelled).toBe(true);
+    apply([{ ...restored, blockHash: '0xagain' }]);
+    expect(listSubscriptions(db)[0]?.cancelled).toBe(false);
+
     apply([], ['0xtx2:0']); // the purchase itself was reorged away
     expect(listSubscriptions(db)).toEqual([]);
   });

@@ -19,6 +19,8 @@ export function foldSubscription(events: readonly StoredEvent[]) {
   for (const e of events) {
     if (e.name === 'SubscriptionExtended') expiresAt = num(e.args.newExpiresAt);
     if (e.name === 'SubscriptionCancelled') cancelled = true;
+    // The admin undid an operator's cancel: the subscription is live again (chain order).
+    if (e.name === 'SubscriptionRestored') cancelled = false;
   }
   return {
     id: str(created.args.subscriptionId),

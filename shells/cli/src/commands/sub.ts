@@ -16,6 +16,8 @@ function subView(ctx: Context, s: SubscriptionRow, chainNow: number | null) {
     id: s.id,
     planId: s.planId,
     subscriber: s.subscriber,
+    // Who may cancel it: the NFT's holder once minted, the buyer before.
+    controller: s.tokenOwner ?? s.subscriber,
     expiresAt: s.expiresAt,
     expiresAtIso: new Date(s.expiresAt * 1000).toISOString(),
     cancelled: s.cancelled,
@@ -44,7 +46,7 @@ export const subList: CommandSpec = {
       rows.map((s) => ({
         id: s.id,
         plan: s.planId,
-        subscriber: s.subscriber,
+        controller: s.controller,
         expires: s.expiresAtIso.replace('.000Z', 'Z'),
         status: s.cancelled ? 'cancelled' : s.paid === false ? 'expired' : 'paid',
         vm: s.vm ? `${s.vm.state}${s.vm.vmid ? ` #${s.vm.vmid}` : ''}` : null,

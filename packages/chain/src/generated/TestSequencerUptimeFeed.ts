@@ -1,0 +1,157 @@
+// Generated from contracts/test/TestSequencerUptimeFeed.sol by `npm run build:contracts -w @blockhost/chain`. Do not edit.
+// solc 0.8.37+commit.f401782d.Emscripten.clang, optimizer 200 runs, evm cancun.
+
+/** TEST ONLY: for tests and local demos, never for production. */
+export const testSequencerUptimeFeedAbi = [
+  {
+    "inputs": [
+      {
+        "internalType": "bool",
+        "name": "down",
+        "type": "bool"
+      },
+      {
+        "internalType": "uint256",
+        "name": "startedAt",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "constructor"
+  },
+  {
+    "inputs": [],
+    "name": "decimals",
+    "outputs": [
+      {
+        "internalType": "uint8",
+        "name": "",
+        "type": "uint8"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "description",
+    "outputs": [
+      {
+        "internalType": "string",
+        "name": "",
+        "type": "string"
+      }
+    ],
+    "stateMutability": "pure",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint80",
+        "name": "roundId",
+        "type": "uint80"
+      }
+    ],
+    "name": "getRoundData",
+    "outputs": [
+      {
+        "internalType": "uint80",
+        "name": "",
+        "type": "uint80"
+      },
+      {
+        "internalType": "int256",
+        "name": "",
+        "type": "int256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint80",
+        "name": "",
+        "type": "uint80"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "latestRoundData",
+    "outputs": [
+      {
+        "internalType": "uint80",
+        "name": "",
+        "type": "uint80"
+      },
+      {
+        "internalType": "int256",
+        "name": "",
+        "type": "int256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint80",
+        "name": "",
+        "type": "uint80"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bool",
+        "name": "down",
+        "type": "bool"
+      },
+      {
+        "internalType": "uint256",
+        "name": "startedAt",
+        "type": "uint256"
+      }
+    ],
+    "name": "setStatus",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "version",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "pure",
+    "type": "function"
+  }
+] as const;
+
+/** TEST ONLY: for tests and local demos, never for production. */
+export const testSequencerUptimeFeedBytecode = '0x608060405234801561000f575f5ffd5b506040516103a83803806103a883398101604081905261002e91610092565b610038828261003f565b50506100f9565b5f80546001600160501b03169080610056836100c2565b91906101000a8154816001600160501b0302191690836001600160501b031602179055505081610086575f610089565b60015b60015560025550565b5f5f604083850312156100a3575f5ffd5b825180151581146100b2575f5ffd5b6020939093015192949293505050565b5f6001600160501b0382166002600160501b031981016100f057634e487b7160e01b5f52601160045260245ffd5b60010192915050565b6102a2806101065f395ff3fe608060405234801561000f575f5ffd5b5060043610610060575f3560e01c80630cd88d5114610064578063313ce5671461007957806354fd4d50146100975780637284e416146100a65780639a6fc8f5146100e5578063feaf968c14610138575b5f5ffd5b6100776100723660046101a6565b610153565b005b6100805f81565b60405160ff90911681526020015b60405180910390f35b6040516001815260200161008e565b604080518082018252601f81527f4c322053657175656e63657220557074696d65205374617475732046656564006020820152905161008e91906101d4565b6101046100f3366004610209565b600154600254919290919042908490565b604080516001600160501b03968716815260208101959095528401929092526060830152909116608082015260a00161008e565b5f546001546002546001600160501b03909216914283610104565b5f80546001600160501b0316908061016a83610236565b91906101000a8154816001600160501b0302191690836001600160501b03160217905550508161019a575f61019d565b60015b60015560025550565b5f5f604083850312156101b7575f5ffd5b823580151581146101c6575f5ffd5b946020939093013593505050565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b5f60208284031215610219575f5ffd5b81356001600160501b038116811461022f575f5ffd5b9392505050565b5f6001600160501b0382166001600160501b03810361026357634e487b7160e01b5f52601160045260245ffd5b6001019291505056fea2646970667358221220dde47de920ad780c736cba33c5c35e85bd2acc61806d2295eefe34f80cee6b9c64736f6c63430008250033' as const;
+
+/** TEST ONLY: for tests and local demos, never for production. */
+export const testSequencerUptimeFeedDeployedBytecode = '0x608060405234801561000f575f5ffd5b5060043610610060575f3560e01c80630cd88d5114610064578063313ce5671461007957806354fd4d50146100975780637284e416146100a65780639a6fc8f5146100e5578063feaf968c14610138575b5f5ffd5b6100776100723660046101a6565b610153565b005b6100805f81565b60405160ff90911681526020015b60405180910390f35b6040516001815260200161008e565b604080518082018252601f81527f4c322053657175656e63657220557074696d65205374617475732046656564006020820152905161008e91906101d4565b6101046100f3366004610209565b600154600254919290919042908490565b604080516001600160501b03968716815260208101959095528401929092526060830152909116608082015260a00161008e565b5f546001546002546001600160501b03909216914283610104565b5f80546001600160501b0316908061016a83610236565b91906101000a8154816001600160501b0302191690836001600160501b03160217905550508161019a575f61019d565b60015b60015560025550565b5f5f604083850312156101b7575f5ffd5b823580151581146101c6575f5ffd5b946020939093013593505050565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b5f60208284031215610219575f5ffd5b81356001600160501b038116811461022f575f5ffd5b9392505050565b5f6001600160501b0382166001600160501b03810361026357634e487b7160e01b5f52601160045260245ffd5b6001019291505056fea2646970667358221220dde47de920ad780c736cba33c5c35e85bd2acc61806d2295eefe34f80cee6b9c64736f6c63430008250033' as const;
