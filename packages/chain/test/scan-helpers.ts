@@ -7,7 +7,6 @@ import {
   type BlockhostContracts,
   blockhostSubscriptionsAbi,
   buySubscription,
-  deployBlockhost,
   eventKey,
   LIMITS,
   type MemoryStore,

@@ -10,7 +10,6 @@ import {
   buySubscription,
   cancelSubscription,
   createPlan,
-  deployBlockhost,
   ensureAllowance,
   extendSubscription,
   getSubscription,

@@ -5,12 +5,7 @@
  * paste); NFT mode follows the access NFT's owner across a transfer, and
  * falls back to GECOS when the RPC is gone.
  */
-import {
-  accessCredentialNftAbi,
-  buySubscription,
-  deployBlockhost,
-  mintAccessToken,
-} from '@blockhost/chain';
+import { accessCredentialNftAbi, buySubscription, mintAccessToken } from '@blockhost/chain';
 import {
   type Anvil,
   deployTestBlockhost,

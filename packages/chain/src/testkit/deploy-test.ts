@@ -7,7 +7,7 @@ import {
   deployBlockhost,
   type FeedStaleness,
 } from '../deploy/deploy.js';
-import type { ChainInputError, MissingEventError } from '../errors.js';
+import type { MissingEventError } from '../errors.js';
 import type { WriteClients } from '../internal/clients.js';
 import type { WriteErrorType } from '../internal/send.js';
 import {
