@@ -138,6 +138,14 @@ describe('the daemon’s cloud-init under real cloud-init, then a wallet login o
       expect(schema.status, schema.stdout + schema.stderr).toBe(0);
       expect(schema.stdout).toContain('Valid schema user-data');
       expect(schema.stdout).toContain('Valid schema network-config');
+      const seedSchema = await sh([
+        'cloud-init',
+        'schema',
+        '-c',
+        '/var/lib/cloud/seed/nocloud/user-data',
+      ]);
+      expect(seedSchema.status, seedSchema.stdout + seedSchema.stderr).toBe(0);
+      expect(`${schema.stdout}${seedSchema.stdout}${seedSchema.stderr}`).not.toMatch(/deprecat/i);
       expect((await sh(['systemctl', 'is-system-running'])).stdout.trim()).toBe('running');
 
       // The VM took the address PVE's ipconfig0 gave it, on the NIC named as PVE named it.
@@ -225,6 +233,28 @@ describe('the daemon’s cloud-init under real cloud-init, then a wallet login o
       const aliceOut = await login(aliceKey);
       expect(aliceOut.status).toBe(255);
       expect(aliceOut.stderr).toContain('Permission denied');
+
+      // Suspend (a clean shutdown) and resume (a second boot): the same instance, no
+      // first-boot step runs again, and the login still works.
+      await timed('shutdown + second boot', async () => {
+        expect((await c.restart())._unsafeUnwrap()).toBe(true);
+        const up = await c.waitFor(
+          'the second boot',
+          ['systemctl', 'is-system-running', '--wait'],
+          5 * 60_000,
+        );
+        expect(up._unsafeUnwrap().stdout.trim()).toBe('running');
+      });
+      const again = (await c.waitForCloudInit(60_000))._unsafeUnwrap();
+      expect(again).toMatchObject({ status: 'done', errors: [], exitCode: 0 });
+      const output = (await sh(['cat', '/var/log/cloud-init-output.log'])).stdout;
+      expect(output.match(/^wallet login installed$/gm)).toHaveLength(1);
+      expect((await sh(['getent', 'passwd', 'user'])).stdout.split(':')[4]).toBe(
+        `wallet=${bob.address},nft=${tokenId}`,
+      );
+      const afterResume = await login(bob.privateKey as `0x${string}`);
+      expect(afterResume.status, afterResume.stderr).toBe(0);
+      expect(afterResume.stdout).toBe('user\n');
     },
     20 * 60_000,
   );

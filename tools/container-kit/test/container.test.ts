@@ -50,7 +50,7 @@ runcmd:
 
 describe('a container from the VM template', () => {
   it(
-    'runs cloud-init from the seed, takes the PVE network, and stop() leaves nothing',
+    'runs cloud-init from the seed, takes the PVE network, restarts, and stop() leaves nothing',
     async () => {
       const config = {
         net0: 'virtio=BC:24:11:5E:00:21,bridge=vmbr0',
@@ -106,6 +106,22 @@ describe('a container from the VM template', () => {
       await sh('sh', '-c', 'echo changed > /etc/kit-marker');
       expect(existsSync(join(root, 'etc/kit-marker'))).toBe(false);
       expect(existsSync(join(root, 'etc/kit-test.conf'))).toBe(false);
+
+      // A clean power-off and a second boot on the same layer: same instance, nothing re-run.
+      const firstLeader = c.leaderPid;
+      expect((await c.restart())._unsafeUnwrap()).toBe(true);
+      expect(c.leaderPid).not.toBe(firstLeader);
+      expect(isAlive(firstLeader)).toBe(false);
+      const running = (
+        await c.waitFor('boot', ['systemctl', 'is-system-running', '--wait'], 120_000)
+      )._unsafeUnwrap();
+      expect(running.stdout.trim()).toBe('running');
+      expect((await sh('cat', '/etc/kit-marker')).stdout).toBe('changed\n');
+      expect((await sh('cat', '/root/groups')).stdout.trim().split('\n')).toHaveLength(1);
+      expect((await c.waitForCloudInit(60_000))._unsafeUnwrap().status).toBe('done');
+      expect((await sh('ip', '-o', 'addr', 'show', 'dev', 'eth0')).stdout).toContain(
+        'inet 10.88.0.21/24',
+      );
 
       const pids = [c.nspawnPid, c.leaderPid];
       const { netns, containerInterface } = c.network!;

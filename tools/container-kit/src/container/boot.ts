@@ -126,6 +126,12 @@ export interface Container {
     argv: readonly string[],
     timeoutMs: number,
   ): ResultAsync<ExecResult, ContainerKitError>;
+  /**
+   * Powers the container off cleanly and boots it again on the same layer (a
+   * VM's shutdown and start). Resolves true when the power-off was clean,
+   * false when PID 1 had to be killed after `timeoutMs`.
+   */
+  restart(timeoutMs?: number): ResultAsync<boolean, ContainerKitError>;
   stop(): Promise<void>;
 }
 
@@ -232,6 +238,7 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
   let leaderPid: number | undefined;
   let watchdog: (() => void) | undefined;
   let nspawnExited: Promise<void> = Promise.resolve();
+  let launchArgs: readonly string[] = [];
   let stopped = false;
 
   // Synchronous last resort when the process exits without stop().
@@ -283,6 +290,122 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
     await run('rm', ['-rf', '--one-file-system', dir], { timeoutMs: 120_000 });
     process.off('exit', onExit);
   };
+
+  /** Starts nspawn on the overlay (in a private mount namespace) and finds the container's PID 1. */
+  const launch = async (args: readonly string[]) => {
+    leaderPid = undefined;
+    // /sys read-only in nspawn's mount namespace: nspawn then does not wait for
+    // udev (none runs on this host) to "initialise" the NIC it moves in.
+    const script = [
+      'mount -o remount,bind,ro /sys',
+      'mount -t overlay overlay -o "lowerdir=$1,upperdir=$2,workdir=$3" "$4"',
+      'shift 4',
+      // Powers the container off when our end of stdin closes (this process died).
+      // (A background job's stdin is /dev/null unless redirected: hence fd 3.)
+      'exec 3<&0',
+      '( read -r _ <&3 || true; [ "$(cat /proc/$$/comm 2>/dev/null)" = systemd-nspawn ] && kill -TERM $$ ) &',
+      'exec systemd-nspawn "$@" </dev/null 3<&-',
+    ].join('\n');
+    const out = openSync(consoleLog, 'a');
+    const child = spawn(
+      'unshare',
+      [
+        '--mount',
+        '--propagation',
+        'private',
+        '/bin/sh',
+        '-ec',
+        script,
+        'sh',
+        o.root,
+        upper,
+        work,
+        merged,
+        ...args,
+      ],
+      { stdio: ['pipe', out, out] },
+    );
+    closeSync(out);
+    child.stdin?.on('error', () => {});
+    watchdog = () => child.stdin?.end();
+    nspawnPid = child.pid;
+    nspawnExited = new Promise((r) => child.once('exit', () => r()));
+    if (!nspawnPid) throw new ContainerKitError('booting a container', 'unshare could not start');
+    log(`container ${name}: nspawn pid ${nspawnPid}, console ${consoleLog}`);
+
+    const end = Date.now() + 60_000;
+    while (!leaderPid) {
+      leaderPid = findLeader(nspawnPid);
+      if (leaderPid) break;
+      if (!isAlive(nspawnPid) || Date.now() > end) {
+        throw new ContainerKitError(
+          'booting a container',
+          'systemd-nspawn did not start the container',
+          {
+            details: readFileSync(consoleLog, 'utf8').slice(-3000),
+          },
+        );
+      }
+      await sleep(100);
+    }
+    log(`container ${name}: PID 1 is ${leaderPid}`);
+  };
+
+  /** Processes still in the mount namespace `ns` (`/proc/<pid>/ns/mnt` link text). */
+  const inMountNs = (ns: string) =>
+    readdirSync('/proc').some((n) => {
+      if (!/^\d+$/.test(n)) return false;
+      try {
+        return readlinkSync(`/proc/${n}/ns/mnt`) === ns;
+      } catch {
+        return false;
+      }
+    });
+
+  /**
+   * A clean power-off (`systemctl poweroff`, as an ACPI shutdown would do) and
+   * a new boot on the same layer: what a VM's suspend by shutdown and resume are.
+   */
+  const restart = (timeoutMs = 120_000) =>
+    ResultAsync.fromPromise(
+      (async () => {
+        if (stopped || !leaderPid || !nspawnPid)
+          throw new ContainerKitError('restarting a container', 'the container is not running');
+        const overlayNs = readlinkSync(`/proc/${nspawnPid}/ns/mnt`);
+        await exec(['systemctl', 'poweroff'], { timeoutMs: 30_000 });
+        const off = await Promise.race([
+          nspawnExited.then(() => true),
+          sleep(timeoutMs).then(() => false),
+        ]);
+        if (!off) {
+          try {
+            process.kill(leaderPid, 'SIGKILL');
+          } catch {
+            // gone
+          }
+          await nspawnExited;
+        }
+        // The overlay may be mounted again only once its namespace is gone (the
+        // watchdog of the last boot is the last process in it).
+        watchdog?.();
+        const end = Date.now() + 15_000;
+        while (inMountNs(overlayNs)) {
+          if (Date.now() > end)
+            throw new ContainerKitError(
+              'restarting a container',
+              'the last boot’s mount namespace is still in use',
+            );
+          await sleep(50);
+        }
+        await network?.relink();
+        await launch(launchArgs);
+        return off;
+      })(),
+      (e) =>
+        e instanceof ContainerKitError
+          ? e
+          : new ContainerKitError('restarting a container', (e as Error).message, { cause: e }),
+    );
 
   const exec = (argv: readonly string[], eo: ExecOptions = {}) => {
     if (stopped || !leaderPid)
@@ -455,65 +578,16 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
         }
       }
 
-      // /sys read-only in nspawn's mount namespace: nspawn then does not wait for
-      // udev (none runs on this host) to "initialise" the NIC it moves in.
-      const script = [
-        'mount -o remount,bind,ro /sys',
-        'mount -t overlay overlay -o "lowerdir=$1,upperdir=$2,workdir=$3" "$4"',
-        'shift 4',
-        // Powers the container off when our end of stdin closes (this process died).
-        // (A background job's stdin is /dev/null unless redirected: hence fd 3.)
-        'exec 3<&0',
-        '( read -r _ <&3 || true; [ "$(cat /proc/$$/comm 2>/dev/null)" = systemd-nspawn ] && kill -TERM $$ ) &',
-        'exec systemd-nspawn "$@" </dev/null 3<&-',
-      ].join('\n');
-      const out = openSync(consoleLog, 'a');
-      const child = spawn(
-        'unshare',
-        [
-          '--mount',
-          '--propagation',
-          'private',
-          '/bin/sh',
-          '-ec',
-          script,
-          'sh',
-          o.root,
-          upper,
-          work,
-          merged,
-          ...args,
-        ],
-        { stdio: ['pipe', out, out] },
-      );
-      closeSync(out);
-      child.stdin?.on('error', () => {});
-      watchdog = () => child.stdin?.end();
-      nspawnPid = child.pid;
-      nspawnExited = new Promise((r) => child.once('exit', () => r()));
-      if (!nspawnPid) throw new ContainerKitError('booting a container', 'unshare could not start');
-      log(`container ${name}: nspawn pid ${nspawnPid}, console ${consoleLog}`);
-
-      const end = Date.now() + 60_000;
-      while (!leaderPid) {
-        leaderPid = findLeader(nspawnPid);
-        if (leaderPid) break;
-        if (!isAlive(nspawnPid) || Date.now() > end) {
-          throw new ContainerKitError(
-            'booting a container',
-            'systemd-nspawn did not start the container',
-            {
-              details: readFileSync(consoleLog, 'utf8').slice(-3000),
-            },
-          );
-        }
-        await sleep(100);
-      }
-      log(`container ${name}: PID 1 is ${leaderPid}`);
+      launchArgs = args;
+      await launch(args);
       return {
         name,
-        nspawnPid,
-        leaderPid,
+        get nspawnPid() {
+          return nspawnPid!;
+        },
+        get leaderPid() {
+          return leaderPid!;
+        },
         dir,
         consoleLog,
         network,
@@ -521,6 +595,7 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
         exec,
         waitForCloudInit,
         waitFor,
+        restart,
         stop,
       };
     })(),

@@ -28,6 +28,11 @@ export interface BridgeNetwork {
   containerInterface: string;
   /** Argv that runs `argv` on the gateway side. */
   onBridge(argv: readonly string[]): string[];
+  /**
+   * Makes the veth pair again when the container took it down with it (a
+   * veth renamed inside a container dies with the container's namespace).
+   */
+  relink(): Promise<void>;
   remove(): Promise<void>;
 }
 
@@ -72,40 +77,44 @@ export function createBridgeNetwork(
       await run('ip', ['link', 'del', cif], { timeoutMs: 30_000 });
     created = false;
   };
+  /** The veth pair: `cif` here, `gw0` with the gateway addresses in the namespace. */
+  const addLink = async () => {
+    await ip([
+      'link',
+      'add',
+      cif,
+      'address',
+      o.mac.toLowerCase(),
+      'type',
+      'veth',
+      'peer',
+      'name',
+      gif,
+    ]);
+    await ip(['link', 'set', gif, 'netns', netns]);
+    await ip(['-n', netns, 'link', 'set', gif, 'name', 'gw0']);
+    for (const a of o.gatewayAddresses) {
+      await ip([
+        '-n',
+        netns,
+        'addr',
+        'add',
+        a,
+        'dev',
+        'gw0',
+        ...(a.includes(':') ? ['nodad'] : []),
+      ]);
+    }
+    await ip(['-n', netns, 'link', 'set', 'gw0', 'up']);
+  };
   return ResultAsync.fromPromise(
     (async () => {
       await reapStaleNetworks();
       try {
         await ip(['netns', 'add', netns]);
         created = true;
-        await ip([
-          'link',
-          'add',
-          cif,
-          'address',
-          o.mac.toLowerCase(),
-          'type',
-          'veth',
-          'peer',
-          'name',
-          gif,
-        ]);
-        await ip(['link', 'set', gif, 'netns', netns]);
-        await ip(['-n', netns, 'link', 'set', gif, 'name', 'gw0']);
-        for (const a of o.gatewayAddresses) {
-          await ip([
-            '-n',
-            netns,
-            'addr',
-            'add',
-            a,
-            'dev',
-            'gw0',
-            ...(a.includes(':') ? ['nodad'] : []),
-          ]);
-        }
-        await ip(['-n', netns, 'link', 'set', 'gw0', 'up']);
         await ip(['-n', netns, 'link', 'set', 'lo', 'up']);
+        await addLink();
       } catch (e) {
         await remove();
         throw e;
@@ -114,6 +123,9 @@ export function createBridgeNetwork(
         netns,
         containerInterface: cif,
         onBridge: (argv: readonly string[]) => ['ip', 'netns', 'exec', netns, ...argv],
+        relink: async () => {
+          if (!existsSync(`/sys/class/net/${cif}`)) await addLink();
+        },
         remove,
       };
     })(),
