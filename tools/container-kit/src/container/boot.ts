@@ -216,6 +216,19 @@ function parseStatus(json: string, exitCode: number | null, long: string): Cloud
   };
 }
 
+/**
+ * Boot directories of kit processes that died without stop() (their layers
+ * hold whatever the containers installed). Their mounts lived in namespaces
+ * that died with those processes, so removing them touches nothing mounted.
+ */
+function reapStaleBootDirs(parent: string): void {
+  for (const n of readdirSync(parent)) {
+    const m = /^bhk-boot-(\d+)-/.exec(n);
+    if (m && !isAlive(Number(m[1])))
+      spawnSync('rm', ['-rf', '--one-file-system', join(parent, n)], { stdio: 'ignore' });
+  }
+}
+
 export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerKitError> {
   const notRoot = requireRoot('booting a container');
   if (notRoot) return errAsync(notRoot);
@@ -226,7 +239,9 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
       new ContainerKitError('booting a container', `'${name}' is not a machine name`),
     );
 
-  const dir = mkdtempSync(join(o.tmpDir ?? tmpdir(), 'bhk-boot-'));
+  const parent = o.tmpDir ?? tmpdir();
+  reapStaleBootDirs(parent);
+  const dir = mkdtempSync(join(parent, `bhk-boot-${process.pid}-`));
   const upper = join(dir, 'upper');
   const work = join(dir, 'work');
   const merged = join(dir, 'merged');
