@@ -61,6 +61,14 @@ export {
 } from './errors.js';
 export { isEntitled, policyFromConfig, SECONDS_PER_DAY } from './lifecycle/policy.js';
 export { isEffect, reconcile } from './lifecycle/reconcile.js';
+export {
+  type ClusterVm,
+  type JournalVmRecord,
+  planRecovery,
+  type RecoveryAction,
+  type RecoveryInput,
+  type RecoverySubscription,
+} from './lifecycle/recover.js';
 export type {
   AccessToken,
   Action,

@@ -47,10 +47,12 @@ export { RunnerLease } from './db/lease.js';
 export { DatabaseMissingError, type Db, openDb, schemaVersion } from './db/open.js';
 export { refold } from './db/projection.js';
 export {
+  countNeedingAttention,
   getSubscription,
   listPlans,
   listSubscriptions,
   loadLifecycleInput,
+  needsAttention,
   type PlanRow,
   type SubscriptionRow,
   setKeyError,
@@ -77,11 +79,27 @@ export {
   jobDefinitions,
   type UserDataInput,
 } from './jobs/definitions.js';
-export type { ChainPort, PortError, PortResult, ProxmoxPort, VmSpec } from './jobs/ports.js';
+export type {
+  ChainPort,
+  ClusterInventory,
+  PortError,
+  PortResult,
+  ProxmoxPort,
+  VmSpec,
+} from './jobs/ports.js';
 export { JobRunner } from './jobs/runner.js';
 export { FIRST_STEP, type ScheduleResult, scheduleLifecycle } from './lifecycle/schedule.js';
 export { createLogger, type Logger } from './log.js';
 export {
+  type RecoverParameters,
+  type RecoverResult,
+  type RecoveryReport,
+  recoverFromCluster,
+  recoveryIssues,
+  summarizeRecovery,
+} from './recovery/recover.js';
+export {
+  clusterInventory,
   createDefaultPorts,
   createUserDataRenderer,
   pveClientFromConfig,

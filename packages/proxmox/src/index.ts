@@ -126,6 +126,13 @@ export {
   type VmRef,
 } from './nodes/qemu/find.js';
 export {
+  type InspectVmsParameters,
+  inspectVms,
+  type VmAddresses,
+  type VmInspection,
+  vmAddresses,
+} from './nodes/qemu/inspect.js';
+export {
   type GetVmMetricsParameters,
   getVmMetrics,
   getVmRrd,

@@ -6,6 +6,7 @@ import {
 } from '@blockhost/chain';
 import { defaultConfirmations, policyFromConfig } from '@blockhost/core';
 import {
+  countVmsByState,
   createJobRunner,
   createJournalScanStore,
   createLogger,
@@ -18,8 +19,10 @@ import {
   loadHostConfig,
   openDb,
   RunnerLease,
+  recoverFromCluster,
   requeueInterrupted,
   scheduleLifecycle,
+  summarizeRecovery,
   sweepSubscriptions,
 } from '@blockhost/host';
 import { startHttpServer } from './http/server.js';
@@ -116,7 +119,8 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   let pending = false;
   let stopped = false;
   const reconcileNow = () => {
-    if (stopped) return;
+    // Nothing is decided before the journal agrees with the cluster (see `recover` below).
+    if (stopped || !recovery.done) return;
     const cursor = getCursor(db);
     if (!cursor || cursor.blockNumber < 0n) return;
     try {
@@ -171,6 +175,60 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     maxLogRange: web3.max_log_range,
   });
 
+  // Recovery: before the first lifecycle decision (and again with every sweep) the journal is
+  // brought back to what the cluster holds, so a lost or old journal never re-addresses,
+  // orphans or duplicates a VM. Until it has succeeded once, no job runs and nothing is decided.
+  const recovery = { done: false, running: false, error: 'not run yet' };
+  const deployment = { chainId: web3.chain_id, contract: web3.contracts.subscriptions };
+  const recover = async (why: 'start' | 'sweep') => {
+    if (recovery.running || stopped) return;
+    recovery.running = true;
+    try {
+      const hadRecords = countVmsByState(db);
+      const r = await recoverFromCluster({
+        db,
+        deployment,
+        inspect: () => ports.proxmox.inspectCluster(),
+        blockTime: async (blockNumber) => {
+          const b = await publicClient.getBlock({ blockNumber }).catch(() => null);
+          return b ? Number(b.timestamp) : null;
+        },
+      });
+      if (!r.ok) {
+        recovery.error = r.error.message;
+        log.warn({ error: r.error.message, why }, 'recovery could not read the cluster; retrying');
+        return;
+      }
+      recovery.error = '';
+      for (const a of r.plan) metrics.recovery.inc({ action: a.kind });
+      metrics.recoveryConflicts.set(r.report.conflicts.length);
+      const summary = summarizeRecovery(r.report);
+      if (summary) {
+        const empty = Object.values(hadRecords).every((n) => n === 0);
+        log.warn(
+          { why, ...r.report },
+          empty && r.report.adopted.length
+            ? `the journal has no VM records but the cluster holds this deployment's VMs: ${summary}`
+            : `recovery: the journal disagreed with the cluster: ${summary}`,
+        );
+      }
+      for (const c of r.report.conflicts) {
+        log.error({ subscription: c.subscriptionId, vmid: c.vmid, reason: c.reason }, c.detail);
+      }
+      if (!recovery.done) {
+        recovery.done = true;
+        runner.start();
+        log.info('recovery done: lifecycle and jobs running');
+      }
+      reconcileSoon();
+    } catch (e) {
+      recovery.error = (e as Error).message;
+      log.error({ error: (e as Error).message, why }, 'recovery failed');
+    } finally {
+      recovery.running = false;
+    }
+  };
+
   const runner = createJobRunner({
     db,
     config,
@@ -212,6 +270,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     } finally {
       sweeping = false;
     }
+    if (recovery.done) await recover('sweep');
   };
   const sweepTimer = setInterval(sweep, blockhost.daemon.sweep_interval_ms);
   sweepTimer.unref();
@@ -230,6 +289,8 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
           sweptOnce = true;
           void sweep();
         }
+        // Caught up: the journal knows the chain; now make it agree with the cluster.
+        if (!recovery.done) void recover('start');
         progress.head = r.head.number;
         progress.cursor = r.cursor?.number ?? null;
       }
@@ -259,7 +320,6 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   );
   pveTimer.unref();
 
-  runner.start();
   reconcileTimer = setInterval(reconcileNow, blockhost.daemon.reconcile_interval_ms);
   reconcileTimer.unref();
 
@@ -283,6 +343,13 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
           ok: health.pveError === '' && now - health.lastPveOkAt < 60_000,
           detail:
             health.pveError || `reachable ${Math.round((now - health.lastPveOkAt) / 1000)} s ago`,
+        },
+        {
+          name: 'recovery',
+          ok: recovery.done,
+          detail: recovery.done
+            ? 'the journal agrees with the cluster'
+            : `waiting: ${recovery.error || 'running'}`,
         },
         {
           name: 'cursor',

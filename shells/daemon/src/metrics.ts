@@ -1,6 +1,7 @@
 import {
   countAllocations,
   countJobsByState,
+  countNeedingAttention,
   countVmsByState,
   type Db,
   getCursor,
@@ -75,6 +76,16 @@ export function createDaemonMetrics(db: Db, chain: () => ChainProgress) {
       'step',
       'outcome',
     ]),
+    recovery: counter(
+      'blockhost_recovery_actions_total',
+      'Journal repairs from the cluster: adopt, relocate, gone, conflict.',
+      ['action'],
+    ),
+    recoveryConflicts: new Gauge({
+      name: 'blockhost_recovery_conflicts',
+      help: 'What the last recovery could not settle (a second VM, an address two VMs use).',
+      registers: [registry],
+    }),
     provisionSeconds: new Histogram({
       name: 'blockhost_provision_duration_seconds',
       help: 'From the provision job being queued to the VM running with its NFT.',
@@ -84,6 +95,8 @@ export function createDaemonMetrics(db: Db, chain: () => ChainProgress) {
   };
   // Known label values start at 0, so a rate() over them works from the first scrape.
   for (const source of ['scanner', 'sweep']) metrics.rpcErrors.inc({ source }, 0);
+  for (const action of ['adopt', 'relocate', 'gone', 'conflict'])
+    metrics.recovery.inc({ action }, 0);
 
   countsGauge('blockhost_jobs', 'Jobs in the journal, by state.', 'state', () =>
     countJobsByState(db),
@@ -96,8 +109,8 @@ export function createDaemonMetrics(db: Db, chain: () => ChainProgress) {
   );
   valueGauge(
     'blockhost_subscriptions_needing_attention',
-    'Subscriptions an operator must look at.',
-    flagged('attention'),
+    'Subscriptions an operator must look at (what `blockhost sub list --attention` lists).',
+    () => countNeedingAttention(db),
   );
   valueGauge(
     'blockhost_subscription_key_errors',

@@ -15,7 +15,7 @@ import {
   vmState,
   waitFor,
 } from '@blockhost/devstack';
-import { getSubscription, listJobs, listSubscriptions } from '@blockhost/host';
+import { getSubscription, listJobs, listSubscriptions, needsAttention } from '@blockhost/host';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Daemon } from '../src/engine.js';
 
@@ -165,7 +165,9 @@ describe('bad input lands in a visible state, the rest is served', () => {
 
     // Surfaced on /metrics too, and the daemon is still healthy.
     const metrics = await (await fetch(`${daemon.url}/metrics`)).text();
-    expect(metrics).toMatch(/^blockhost_subscriptions_needing_attention 2$/m);
+    // What `blockhost sub list --attention` lists: the two failed provisions and the garbage key.
+    expect(listSubscriptions(daemon.db).filter(needsAttention)).toHaveLength(3);
+    expect(metrics).toMatch(/^blockhost_subscriptions_needing_attention 3$/m);
     expect(metrics).toMatch(/^blockhost_subscription_key_errors 1$/m);
     expect(metrics).toMatch(/^blockhost_vms\{state="failed"\} 2$/m);
     expect((await fetch(`${daemon.url}/healthz`)).status).toBe(200);

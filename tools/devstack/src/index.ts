@@ -19,5 +19,10 @@ export {
   vmState,
   waitFor,
 } from './in-process.js';
-export { type DevStack, type DevStackOptions, startDevStack } from './stack.js';
+export {
+  type DevStack,
+  type DevStackOptions,
+  startDevStack,
+  type WriteConfigExtras,
+} from './stack.js';
 export { vmLoginBundleDir } from './vm-login-bundles.js';

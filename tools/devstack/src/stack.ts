@@ -45,6 +45,16 @@ export interface DevStackOptions {
   pollIntervalMs?: number;
 }
 
+/** Changes to the config files (`writeConfig`). */
+export interface WriteConfigExtras {
+  /** Extra lines for db.yaml / blockhost.yaml. */
+  db?: string;
+  blockhost?: string;
+  rpcUrl?: string;
+  /** Another journal file (a replaced host's empty data directory). */
+  databasePath?: string;
+}
+
 export interface DevStack {
   readonly dir: string;
   readonly configDir: string;
@@ -64,7 +74,7 @@ export interface DevStack {
   /** A funded customer using anvil dev account `index` (3 and up). */
   customer(index: number): Promise<Customer>;
   /** Rewrites the config files (e.g. after changing options). */
-  writeConfig(extra?: { db?: string; blockhost?: string; rpcUrl?: string }): void;
+  writeConfig(extra?: WriteConfigExtras): void;
   stop(): Promise<void>;
 }
 
@@ -159,12 +169,12 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
     };
     const contracts: BlockhostContracts = { subscriptions: d.subscriptions, nft: d.nft };
 
-    const writeConfig = (extra: { db?: string; blockhost?: string; rpcUrl?: string } = {}) => {
+    const writeConfig = (extra: WriteConfigExtras = {}) => {
       writeFileSync(
         join(configDir, 'db.yaml'),
         [
           '# BlockHost dev stack: VM pools and lifecycle policy',
-          `database_path: ${dbPath}`,
+          `database_path: ${extra.databasePath ?? dbPath}`,
           'vmid_range: { start: 10000, end: 10999 }',
           'ipv4_pool:',
           `  cidr: ${ipv4.cidr}`,

@@ -138,4 +138,23 @@ CREATE TABLE runner_lease (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'recovery',
+    sql: `
+-- When a record was adopted from the Proxmox cluster (the journal had lost it), else NULL.
+ALTER TABLE vms ADD COLUMN adopted_at INTEGER;
+
+-- What the last recovery could not settle (a second VM of one subscription, an address two
+-- VMs are configured with): for the operator, replaced on every recovery.
+CREATE TABLE recovery_issues (
+  subscription_id TEXT NOT NULL,
+  vmid INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  seen_at INTEGER NOT NULL,
+  PRIMARY KEY (subscription_id, vmid)
+);
+`,
+  },
 ];

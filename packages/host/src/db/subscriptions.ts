@@ -133,6 +133,25 @@ export function setKeyOverride(
 }
 
 /** Replaces the whole set of "needs attention" flags with the latest reconcile's. */
+/**
+ * A subscription an operator must look at: reconcile or recovery flagged it, or its
+ * `userEncrypted` could not be used. (`blockhost sub list --attention`, the metric.)
+ */
+export function needsAttention(s: Pick<SubscriptionRow, 'attention' | 'keyError'>): boolean {
+  return s.attention !== null || s.keyError !== null;
+}
+
+/** How many subscriptions `needsAttention` holds for. */
+export function countNeedingAttention(db: Db): number {
+  return (
+    db
+      .prepare(
+        'SELECT COUNT(*) AS n FROM subscription_status WHERE attention IS NOT NULL OR key_error IS NOT NULL',
+      )
+      .get() as { n: number }
+  ).n;
+}
+
 export function setAttention(
   db: Db,
   flags: ReadonlyMap<string, { reason: string; detail?: string | undefined }>,

@@ -193,6 +193,14 @@ function provision(ctx: JobContext): JobDefinition {
       if ('outcome' in placed) return placed.outcome;
       const used = fromPort(await ctx.proxmox.usedVmids(), 'listing cluster VMIDs');
       if ('outcome' in used) return used.outcome;
+      // Addresses any VM of the cluster is configured with are taken too (the operator's own
+      // VMs on the bridge included), as VMIDs in use are. A listing up to 30 s old will do:
+      // the journal's own allocations are always current.
+      const cluster = fromPort(
+        await ctx.proxmox.inspectCluster({ maxAgeMs: 30_000 }),
+        'listing the addresses VMs in the cluster use',
+      );
+      if ('outcome' in cluster) return cluster.outcome;
 
       const { db, config } = ctx;
       // What an earlier, interrupted run already recorded is kept; only the rest is allocated.
@@ -208,7 +216,7 @@ function provision(ctx: JobContext): JobDefinition {
       let v4 = held.ipv4 ?? null;
       if (v4 === null) {
         const r = resolveIpv4Pool(config.db.ipv4_pool).andThen((pool) =>
-          allocateIpv4(pool, takenValues(db, 'ipv4')),
+          allocateIpv4(pool, [...takenValues(db, 'ipv4'), ...cluster.value.addresses.ipv4]),
         );
         if (r.isErr()) return fail(r.error.message);
         v4 = r.value.address;
@@ -216,7 +224,7 @@ function provision(ctx: JobContext): JobDefinition {
       let ipv6 = held.ipv6 ?? null;
       if (ipv6 === null && config.db.ipv6.prefix) {
         const r = resolveIpv6Prefix(config.db.ipv6.prefix).andThen((p) =>
-          allocateIpv6(p, takenValues(db, 'ipv6')),
+          allocateIpv6(p, [...takenValues(db, 'ipv6'), ...cluster.value.addresses.ipv6]),
         );
         if (r.isErr()) return fail(r.error.message);
         ipv6 = r.value.address;

@@ -5,7 +5,15 @@
  *
  * Every failure says whether trying again can help (`retryable`).
  */
+import type { ClusterVm } from '@blockhost/core';
 import type { ProvisionStep } from '@blockhost/proxmox';
+
+export interface ClusterInventory {
+  /** This deployment's VMs (tagged with its deployment tag and their subscription). */
+  readonly deployment: readonly ClusterVm[];
+  /** Every address some VM of the cluster is configured with (the operator's own VMs too). */
+  readonly addresses: { readonly ipv4: ReadonlySet<string>; readonly ipv6: ReadonlySet<string> };
+}
 
 export interface PortError {
   readonly message: string;
@@ -46,6 +54,12 @@ export interface ProxmoxPort {
   }): Promise<PortResult<{ node: string }>>;
   /** VMIDs in use anywhere in the cluster. */
   usedVmids(): Promise<PortResult<number[]>>;
+  /**
+   * The cluster as recovery and address allocation see it: this deployment's VMs (by tags)
+   * with their VMID, node, addresses and whether BlockHost suspended them, and every address
+   * any VM of the cluster is configured with. `maxAgeMs` allows an answer that old (cached).
+   */
+  inspectCluster(o?: { maxAgeMs?: number }): Promise<PortResult<ClusterInventory>>;
   /** The subscription's VM if one exists (by tags, or name + description): crash recovery before a second clone. */
   findSubscriptionVm(
     subscriptionId: bigint,

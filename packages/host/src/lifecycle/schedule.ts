@@ -3,6 +3,7 @@ import { enqueueJob, type JobKind } from '../db/jobs.js';
 import type { Db } from '../db/open.js';
 import { loadLifecycleInput, setAttention } from '../db/subscriptions.js';
 import { createVm, latestVmOf } from '../db/vms.js';
+import { recoveryIssues } from '../recovery/recover.js';
 
 export interface ScheduleResult {
   /** Every action reconcile returned, attention included. */
@@ -66,6 +67,12 @@ export function scheduleLifecycle(
             `subscription ${sub} already has an active job; reconcile saw it as idle`,
           );
         queued.push({ subscriptionId: sub, kind: a.kind, jobId: job.id });
+      }
+      // What recovery could not settle needs a person too (a second VM, an address in use).
+      for (const issue of recoveryIssues(db)) {
+        if (!attention.has(issue.subscriptionId)) {
+          attention.set(issue.subscriptionId, { reason: issue.reason, detail: issue.detail });
+        }
       }
       setAttention(db, attention, wallNow);
       return { actions, queued };

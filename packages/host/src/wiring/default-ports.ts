@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { BlockhostError } from '@blockhost/core';
+import {
+  BLOCKHOST_TAG,
+  type BlockhostError,
+  type ClusterVm,
+  type Deployment,
+  deploymentTag,
+  formatIpv6,
+  parseIpv6,
+  parseVmDescription,
+} from '@blockhost/core';
 import { type VmLoginCloudInit, vmLoginCloudInit } from '@blockhost/pam-verifier';
 import {
   createPveClient,
@@ -9,6 +18,7 @@ import {
   findVm,
   getClusterResources,
   getVmidsInUse,
+  inspectVms,
   type PveClient,
   type PveError,
   placeVm,
@@ -17,12 +27,18 @@ import {
   resumeVm,
   setLoginWallet,
   suspendVm,
+  type VmInspection,
 } from '@blockhost/proxmox';
 import type { ResultAsync } from 'neverthrow';
 import type { HostConfig } from '../config/load.js';
 import type { HostPorts } from '../jobs/create-runner.js';
 import type { UserDataInput } from '../jobs/definitions.js';
-import { okResult, type PortResult, type ProxmoxPort } from '../jobs/ports.js';
+import {
+  type ClusterInventory,
+  okResult,
+  type PortResult,
+  type ProxmoxPort,
+} from '../jobs/ports.js';
 import type { Logger } from '../log.js';
 
 /**
@@ -113,6 +129,36 @@ export function pveClientFromConfig(
   return clientR.value;
 }
 
+/** RFC 5952 text, as the journal keeps addresses (the allocator's form). */
+const canonicalIpv6 = (a: string) => parseIpv6(a).map(formatIpv6).unwrapOr(a);
+
+/** The deployment's VMs and every configured address, from one inspection of the cluster. */
+export function clusterInventory(vms: VmInspection[], deployment: Deployment): ClusterInventory {
+  const ours = deploymentTag(deployment);
+  const ipv4 = new Set<string>();
+  const ipv6 = new Set<string>();
+  const mine: ClusterVm[] = [];
+  for (const vm of vms) {
+    for (const a of vm.addresses.ipv4) ipv4.add(a);
+    for (const a of vm.addresses.ipv6) ipv6.add(canonicalIpv6(a));
+    if (ours.isErr() || !vm.tags.includes(BLOCKHOST_TAG) || !vm.tags.includes(ours.value)) continue;
+    const sub = vm.tags.map((t) => /^sub-([0-9]+)$/.exec(t)?.[1]).find(Boolean);
+    if (!sub) continue;
+    const meta = parseVmDescription(vm.description);
+    mine.push({
+      subscriptionId: BigInt(sub),
+      vmid: vm.vmid,
+      node: vm.node,
+      // BlockHost's suspend clears onboot; its resume and provisioning set it.
+      suspended: !vm.onboot,
+      ipv4: vm.primary.ipv4,
+      ipv6: vm.primary.ipv6 === null ? null : canonicalIpv6(vm.primary.ipv6),
+      owner: meta?.owner ?? null,
+    });
+  }
+  return { deployment: mine, addresses: { ipv4, ipv6 } };
+}
+
 /** Proxmox access for the daemon and the CLI, from blockhost.yaml and the token file. */
 export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
   const px = config.blockhost.proxmox;
@@ -138,6 +184,7 @@ export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
     contract: config.web3.contracts.subscriptions,
   };
   let templateNode: string | null = null;
+  let inventory: { at: number; value: ClusterInventory } | null = null;
 
   const proxmox: ProxmoxPort = {
     async ping() {
@@ -153,6 +200,13 @@ export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
         }).map((p) => ({ node: p.node })),
       ),
     usedVmids: () => run(getVmidsInUse(client).map((s) => [...s])),
+    async inspectCluster(o = {}) {
+      const now = Date.now();
+      if (inventory && now - inventory.at <= (o.maxAgeMs ?? 0)) return okResult(inventory.value);
+      const r = await run(inspectVms(client).map((vms) => clusterInventory(vms, deployment)));
+      if (r.ok) inventory = { at: now, value: r.value };
+      return r;
+    },
     findSubscriptionVm: (subscriptionId) =>
       run(
         findSubscriptionVm(client, { deployment, subscriptionId }).map((v) =>

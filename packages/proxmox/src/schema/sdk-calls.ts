@@ -36,7 +36,7 @@ export const SDK_CALLS: readonly SdkCall[] = [
   {
     verb: 'GET',
     path: '/cluster/resources',
-    usedBy: 'getClusterResources, placeVm, findSubscriptionVm, getVmidsInUse',
+    usedBy: 'getClusterResources, placeVm, findSubscriptionVm, getVmidsInUse, inspectVms',
     params: { type: 'vm' },
     visibility: [
       perm('/vms/{vmid}', ['VM.Audit']),
@@ -59,7 +59,7 @@ export const SDK_CALLS: readonly SdkCall[] = [
   {
     verb: 'GET',
     path: '/nodes/{node}/qemu/{vmid}/config',
-    usedBy: 'getVmConfig, configureVm',
+    usedBy: 'getVmConfig, configureVm, inspectVms',
     params: VM,
   },
   {

@@ -14,6 +14,7 @@ import {
   vmLoginCheck,
 } from '../doctor/host-checks.js';
 import { pveChecks } from '../doctor/pve-checks.js';
+import { recoveryCheck } from '../doctor/recovery-check.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT } from '../framework/errors.js';
 
@@ -120,6 +121,9 @@ export const doctor: CommandSpec = {
       ...(await guarded('disk', async () => diskCheck(config))),
       ...daemon,
       ...(await guarded('attention', async () => attentionCheck(db))),
+      ...(pve.results.some((c) => c.status === 'fail')
+        ? [skip('recovery', 'Proxmox is not usable')]
+        : await guarded('recovery', () => recoveryCheck(ctx, db !== null))),
     ];
     progress.clear();
     const checks = [

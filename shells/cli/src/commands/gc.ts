@@ -3,6 +3,7 @@ import { getCursor, loadLifecycleInput, scheduleLifecycle } from '@blockhost/hos
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT } from '../framework/errors.js';
 import { confirm } from '../framework/prompt.js';
+import { recoverBeforeJobs } from '../recovery.js';
 import { jobHint, runJobs } from '../run-jobs.js';
 
 export const gc: CommandSpec = {
@@ -65,6 +66,8 @@ export const gc: CommandSpec = {
         stderr: ctx.stderr,
       });
     }
+    // The journal must agree with the cluster before lifecycle jobs are queued.
+    await recoverBeforeJobs(ctx);
     const scheduled = scheduleLifecycle(db, now, policy, Date.now());
     const r = await runJobs(
       ctx,

@@ -6,6 +6,7 @@ import { gc } from './gc.js';
 import { jobCancel, jobList, jobRetry, jobShow } from './job.js';
 import { planCreate, planList, planUpdate } from './plan.js';
 import { pveSetupToken } from './pve.js';
+import { recover } from './recover.js';
 import { status } from './status.js';
 import { subList, subShow } from './sub.js';
 import { subSetKey } from './sub-set-key.js';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   planCreate,
   planUpdate,
   gc,
+  recover,
   chainDeploy,
   configValidate,
   configShow,

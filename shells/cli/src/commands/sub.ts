@@ -3,6 +3,7 @@ import {
   getSubscription,
   latestVmOf,
   listSubscriptions,
+  needsAttention,
   type SubscriptionRow,
 } from '@blockhost/host';
 import type { Context } from '../context.js';
@@ -39,8 +40,8 @@ export const subList: CommandSpec = {
   async run(ctx, _p, values) {
     const chainNow = getCursor(ctx.db())?.blockTimestamp ?? null;
     const rows = listSubscriptions(ctx.db())
-      .map((s) => subView(ctx, s, chainNow))
-      .filter((s) => !values.attention || s.attention || s.keyError);
+      .filter((s) => !values.attention || needsAttention(s))
+      .map((s) => subView(ctx, s, chainNow));
     ctx.out.data(rows);
     ctx.out.table(
       rows.map((s) => ({
