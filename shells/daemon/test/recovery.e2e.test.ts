@@ -18,6 +18,7 @@ import {
   waitFor,
 } from '@blockhost/devstack';
 import { cloneVm, configureVm, createPveClient } from '@blockhost/proxmox';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const DAY = 86_400;
@@ -56,8 +57,21 @@ async function buyRunning(s: DevStack, customer: Customer, days: number) {
   return subscriptionId;
 }
 
+/** Log lines of the daemon, as JSON objects. */
+function captureLog() {
+  const lines: Record<string, unknown>[] = [];
+  const log = pino(
+    { level: 'info' },
+    { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  return { log, lines };
+}
+
 /** Stops the daemon, deletes its journal, starts it again on the same (or another) database. */
-async function loseJournal(s: DevStack, o: { newPath?: string } = {}) {
+async function loseJournal(
+  s: DevStack,
+  o: { newPath?: string; log?: ReturnType<typeof captureLog>['log'] } = {},
+) {
   await daemon!.stop();
   daemon = undefined;
   for (const f of [s.dbPath, `${s.dbPath}-wal`, `${s.dbPath}-shm`]) rmSync(f, { force: true });
@@ -65,7 +79,7 @@ async function loseJournal(s: DevStack, o: { newPath?: string } = {}) {
     mkdirSync(join(o.newPath, '..'), { recursive: true });
     s.writeConfig({ databasePath: o.newPath });
   }
-  daemon = await startStackDaemon(s);
+  daemon = await startStackDaemon(s, o.log);
 }
 
 const cloneCount = (s: DevStack) => s.sim.tasks({ type: 'qmclone' }).length;
@@ -93,8 +107,14 @@ describe('recovery: a lost journal never re-addresses, orphans or duplicates a V
     const tokens = await tokenCount(s, subs);
     const clones = cloneCount(s);
 
-    await loseJournal(s);
+    const captured = captureLog();
+    await loseJournal(s, { log: captured.log });
     await waitFor('recovery', async () => (await fetch(`${daemon!.url}/readyz`)).ok, 30_000);
+    // The operator is told, at warning level, what was adopted.
+    const warning = captured.lines.find(
+      (l) => l.level === 40 && /adopted 5 VMs/.test(String(l.msg)),
+    );
+    expect(warning?.msg).toMatch(/the journal has no VM records but the cluster holds/);
     // A few lifecycle passes: nothing may happen to any VM.
     await new Promise((r) => setTimeout(r, 1500));
 
