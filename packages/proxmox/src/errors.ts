@@ -243,6 +243,15 @@ export class VmConflictError extends PveError {
   }
 }
 
+/** How much of a guest's stderr an error carries in `details` (the guest decides its length). */
+const GUEST_DETAILS_MAX = 2048;
+
+function capDetails(text: string): string {
+  if (text.length <= GUEST_DETAILS_MAX) return text;
+  const room = GUEST_DETAILS_MAX - ` … [${text.length} more characters]`.length;
+  return `${text.slice(0, room)} … [${text.length - room} more characters]`;
+}
+
 /** A command run through the guest agent exited non-zero. */
 export class GuestCommandError extends PveError {
   readonly code = 'PVE_GUEST_COMMAND';
@@ -251,7 +260,7 @@ export class GuestCommandError extends PveError {
   readonly stderr: string;
   constructor(vmid: number, command: readonly string[], exitcode: number, stderr: string) {
     super(`VM ${vmid}: \`${command.join(' ')}\` exited with ${exitcode}`, {
-      details: stderr.trim() || undefined,
+      details: capDetails(stderr.trim()) || undefined,
       hint: 'check the guest (is the user there? is the image the BlockHost template?)',
     });
     this.exitcode = exitcode;
