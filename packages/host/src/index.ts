@@ -80,7 +80,7 @@ export {
 export type { ChainPort, PortError, PortResult, ProxmoxPort, VmSpec } from './jobs/ports.js';
 export { JobRunner } from './jobs/runner.js';
 export { FIRST_STEP, type ScheduleResult, scheduleLifecycle } from './lifecycle/schedule.js';
-export { createLogger, type Logger } from './log.js';
+export { createLogger, type Logger, maskUrlsInLogs } from './log.js';
 export {
   createDefaultPorts,
   createUserDataRenderer,

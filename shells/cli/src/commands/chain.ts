@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBlockhostClients, verifyDeployment } from '@blockhost/chain';
 import { deployTestBlockhost } from '@blockhost/chain/testkit';
-import { CONFIG_FILE_NAMES, isAddress, parseConfig } from '@blockhost/core';
+import { CONFIG_FILE_NAMES, isAddress, maskUrl, parseConfig } from '@blockhost/core';
 import { chainFailure } from '../failures.js';
 import { readYamlDocument, writeYamlDocument } from '../files.js';
 import type { CommandSpec } from '../framework/command.js';
@@ -89,6 +89,7 @@ export const chainDeploy: CommandSpec = {
     const chainId = Number(doc.get('chain_id'));
     const rpc = doc.toJS()?.rpc_url as string | string[] | undefined;
     const rpcUrls = Array.isArray(rpc) ? rpc : rpc ? [rpc] : [];
+    ctx.out.maskUrls(rpcUrls);
     if (!Number.isInteger(chainId) || chainId <= 0 || rpcUrls.length === 0) {
       throw new CliError(`${web3File}: chain_id and rpc_url are needed to deploy`, EXIT.usage);
     }
@@ -107,7 +108,7 @@ export const chainDeploy: CommandSpec = {
     if (clients.isErr()) throw new CliError(clients.error.message, EXIT.usage);
     const { publicClient, walletClient } = clients.value;
     const actual = await publicClient.getChainId().catch((e: Error) => {
-      throw chainFailure(`RPC ${rpcUrls.join(', ')} unreachable`, e);
+      throw chainFailure(`RPC ${rpcUrls.map(maskUrl).join(', ')} unreachable`, e);
     });
     if (actual !== chainId)
       throw new CliError(
