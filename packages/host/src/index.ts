@@ -12,6 +12,7 @@ export { createJournalScanStore } from './chain/scan-store.js';
 export { sweepSubscriptions } from './chain/sweep.js';
 export { type HostConfig, HostConfigError, loadHostConfig } from './config/load.js';
 export { Secret } from './config/secret.js';
+export { readSecretFileChecked, type SecretFileRead } from './config/secret-file.js';
 export { allocationsOf, countAllocations, takenValues } from './db/allocations.js';
 export {
   cancelJob,

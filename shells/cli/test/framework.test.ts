@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { enqueueJob, openDb } from '@blockhost/host';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands/index.js';
-import { cli, type Json, makeConfigDir } from './helpers.js';
+import { cli, type Json, makeConfigDir, variantConfig } from './helpers.js';
 
 describe('blockhost CLI: help, usage and exit codes', () => {
   it('lists every command in --help and exits 0', async () => {
@@ -95,6 +95,49 @@ describe('blockhost config', () => {
     expect(r.stdout).toMatch(
       /server\.key: server key file is readable by other users \(mode 644\)/,
     );
+  });
+
+  it('validate: refuses a world-readable SSH key for the other nodes, and a missing one', async () => {
+    const dir = makeConfigDir();
+    const key = join(dir, 'secrets', 'id_ed25519');
+    writeFileSync(
+      key,
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nx\n-----END OPENSSH PRIVATE KEY-----\n',
+    );
+    chmodSync(key, 0o644);
+    const withSsh = variantConfig(dir, {
+      blockhost: (d) => d.setIn(['proxmox', 'ssh'], { key_file: key }),
+    });
+    const r = await cli(['config', 'validate', '--config-dir', withSsh]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/id_ed25519: SSH key file is readable by other users \(mode 644\)/);
+    chmodSync(key, 0o600);
+    expect((await cli(['config', 'validate', '--config-dir', withSsh])).code).toBe(0);
+    const missing = variantConfig(dir, {
+      blockhost: (d) => d.setIn(['proxmox', 'ssh'], { key_file: `${key}.gone` }),
+    });
+    const m = await cli(['config', 'validate', '--config-dir', missing]);
+    expect(m.code).toBe(2);
+    expect(m.stdout).toMatch(/id_ed25519\.gone: SSH key file not found/);
+  });
+
+  it('chain deploy: refuses a world-readable server key before touching the chain', async () => {
+    const dir = makeConfigDir({ keyMode: 0o644 });
+    const r = await cli([
+      'chain',
+      'deploy',
+      '--admin',
+      '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+      '--test-stablecoin',
+      '--yes',
+      '--config-dir',
+      dir,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /server\.key: server key file is readable by other users \(mode 644\)/,
+    );
+    expect(r.stderr).not.toContain('unreachable');
   });
 
   it('show: prints the effective config and never the secrets', async () => {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { BlockhostError } from '@blockhost/core';
 import { type VmLoginCloudInit, vmLoginCloudInit } from '@blockhost/pam-verifier';
 import {
@@ -127,7 +126,8 @@ export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
       ? {
           username: px.ssh.user,
           port: px.ssh.port,
-          privateKey: readFileSync(px.ssh.key_file, 'utf8'),
+          // Read (and its mode checked) with the rest of the config.
+          privateKey: config.sshKey?.reveal() ?? '',
         }
       : undefined,
   });

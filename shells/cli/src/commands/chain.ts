@@ -8,6 +8,7 @@ import { readYamlDocument, writeYamlDocument } from '../files.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';
 import { confirm } from '../framework/prompt.js';
+import { readSecretFile } from '../framework/secret-input.js';
 
 function readServerKey(configDir: string): `0x${string}` {
   const file = join(configDir, CONFIG_FILE_NAMES.blockhost);
@@ -19,12 +20,8 @@ function readServerKey(configDir: string): `0x${string}` {
   }
   const c = parseConfig('blockhost', text, file);
   if (c.isErr()) throw new CliError(c.error.message, EXIT.usage);
-  let key: string;
-  try {
-    key = readFileSync(c.value.server_key_file, 'utf8').trim();
-  } catch {
-    throw new CliError(`cannot read the server key ${c.value.server_key_file}`, EXIT.usage);
-  }
+  // The daemon's rule: a key other users can read is refused, not used.
+  const key = readSecretFile(c.value.server_key_file, 'server key').trim();
   if (!/^(0x)?[0-9a-fA-F]{64}$/.test(key))
     throw new CliError(`${c.value.server_key_file}: not a private key`, EXIT.usage);
   return (key.startsWith('0x') ? key : `0x${key}`) as `0x${string}`;
