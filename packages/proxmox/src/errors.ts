@@ -252,6 +252,27 @@ function capDetails(text: string): string {
   return `${text.slice(0, room)} … [${text.length - room} more characters]`;
 }
 
+/**
+ * A VMID holds a VM the token can not see: one outside BlockHost's pool, or
+ * a clone of its own still running (a clone joins the pool when it is done).
+ * Worth another try later; if it stays, that VMID is not BlockHost's.
+ */
+export class VmidUnavailableError extends PveError {
+  readonly code = 'PVE_VMID_UNAVAILABLE';
+  readonly retryable = true;
+  readonly vmid: number;
+  constructor(vmid: number, options: BlockhostErrorOptions = {}) {
+    super(
+      `VMID ${vmid} is taken by a VM outside BlockHost's pool (or by its own clone, still running)`,
+      {
+        hint: `if no clone to ${vmid} is running, that VMID belongs to someone else: keep it out of vmid_range in db.yaml`,
+        ...options,
+      },
+    );
+    this.vmid = vmid;
+  }
+}
+
 /** A command run through the guest agent exited non-zero. */
 export class GuestCommandError extends PveError {
   readonly code = 'PVE_GUEST_COMMAND';
