@@ -211,7 +211,7 @@ describe('least-privilege access setup', () => {
     try {
       const { client, id } = await tokenClient(env);
       const check = (await checkTokenPrivileges(client, SETUP))._unsafeUnwrap();
-      expect(check).toEqual({ missing: [], extra: [] });
+      expect(check).toEqual({ missing: [], extra: [], vms: [] });
       await fullFlow(env, client);
       const made = new Set(
         env.sim

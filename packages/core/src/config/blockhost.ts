@@ -51,6 +51,16 @@ export const blockhostConfigSchema = z.strictObject({
       /** The node blockhostd runs on (snippets are written locally there); default the only node. */
       local_node: nodeName.optional(),
       template_vmid: z.int().min(PVE_VMID_MIN).max(PVE_VMID_MAX),
+    /**
+     * Resource pool of BlockHost's VMs, template and storages: the API
+     * token's VM privileges hold there only (`blockhost pve setup-token`).
+     */
+    pool: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9\-_]{0,63}$/, {
+        message: 'expected a pool name: a letter, then letters, digits, - or _',
+      })
+      .default(DEFAULTS.blockhost.pool),
       storage: z.string().min(1),
       snippets_storage: z.string().min(1).default(DEFAULTS.blockhost.snippets_storage),
       snippets_dir: absolutePath.default(DEFAULTS.blockhost.snippets_dir),

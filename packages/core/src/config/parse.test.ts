@@ -139,6 +139,12 @@ describe('blockhost.yaml', () => {
     expect(c.concurrency).toEqual({ max_parallel_provisions: 2, clones_per_storage: 1 });
     expect(c.http.listen).toBe('127.0.0.1:9107');
     expect(c.placement).toBe('most-free-memory');
+    expect(c.proxmox.pool).toBe('blockhost');
+  });
+  it('names a pool name PVE would refuse', () => {
+    expect(problems('blockhost', BLOCKHOST_OK.replace('nodes: [pve]', 'nodes: [pve]\n  pool: 9lives'))).toEqual([
+      'blockhost.yaml:6: proxmox.pool: expected a pool name: a letter, then letters, digits, - or _',
+    ]);
   });
   it('names a malformed token id and fingerprint', () => {
     const text = BLOCKHOST_OK.replace('blockhost@pve!blockhost', 'root').replace(

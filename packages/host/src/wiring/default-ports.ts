@@ -152,7 +152,9 @@ export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
           strategy: config.blockhost.placement,
         }).map((p) => ({ node: p.node })),
       ),
-    usedVmids: () => run(getVmidsInUse(client).map((s) => [...s])),
+    // The token sees only its pool: VMIDs of other VMs in the range are found by asking for them.
+    usedVmids: () =>
+      run(getVmidsInUse(client, { probe: { range: config.db.vmid_range } }).map((s) => [...s])),
     findSubscriptionVm: (subscriptionId) =>
       run(
         findSubscriptionVm(client, { deployment, subscriptionId }).map((v) =>
@@ -183,6 +185,7 @@ export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
           node: spec.node,
           template: { vmid: px.template_vmid, node: templateNode },
           storage: px.storage,
+          pool: px.pool,
           resources: { cores: spec.cores, memoryMiB: spec.memoryMiB, diskGiB: spec.diskGiB },
           network: {
             bridge: px.bridge,

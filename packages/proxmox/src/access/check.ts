@@ -13,6 +13,12 @@ export interface TokenCheck {
    * privilege is not kept): e.g. anything on `/vms`, which reaches every VM.
    */
   extra: Array<{ path: string; privileges: string[] }>;
+  /**
+   * VMs the token holds privileges on one by one (`/vms/<vmid>`): its pool's
+   * members (and any VM granted directly). A VM of BlockHost's missing here is
+   * outside the pool.
+   */
+  vms: number[];
 }
 
 /** A single VM: what a pool member holds (or a direct grant on one VM). */
@@ -58,6 +64,10 @@ export function checkTokenPrivileges(
       }
       extra.push({ path, privileges: privs });
     }
-    return { missing, extra };
+    const vms = Object.keys(perms)
+      .filter((path) => ONE_VM.test(path) && Object.keys(perms[path] ?? {}).length > 0)
+      .map((path) => Number(path.slice('/vms/'.length)))
+      .sort((a, b) => a - b);
+    return { missing, extra, vms };
   });
 }

@@ -41,6 +41,12 @@ export interface SetupAccessParameters extends AccessScope {
    */
   knownVmids?: readonly number[];
   /**
+   * The deployment's tag (`deploymentTag` of @blockhost/core): when given, a
+   * VM counts as BlockHost's by its tags only if it carries this one too
+   * (another deployment on the same cluster keeps its VMs).
+   */
+  deploymentTag?: string;
+  /**
    * Add BlockHost's VMs that are in no pool to the pool (an existing
    * deployment from before pools). Without it they are only reported.
    */
@@ -205,7 +211,8 @@ export function setupAccess(
       const ours = vms.filter((r) => {
         const tags = splitTags(r.tags);
         return (
-          tags.includes(BLOCKHOST_TAG) ||
+          (tags.includes(BLOCKHOST_TAG) &&
+            (p.deploymentTag === undefined || tags.includes(p.deploymentTag))) ||
           tags.includes(TEMPLATE_TAG) ||
           known.has(r.vmid!) ||
           r.vmid === p.templateVmid
