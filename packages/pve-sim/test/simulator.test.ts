@@ -376,9 +376,9 @@ describe('simulator: resource pools', () => {
     expect((await raw(env.sim, 'POST', '/pools', { form: { poolid: 'bh' } })).status).toBe(200);
     const again = await raw(env.sim, 'POST', '/pools', { form: { poolid: 'bh' } });
     expect([again.status, again.statusText]).toEqual([500, "pool 'bh' already exists"]);
-    expect(
-      (await raw(env.sim, 'POST', '/pools', { form: { poolid: 'x/y' } })).statusText,
-    ).toBe("parent 'x' of pool 'x/y' does not exist");
+    expect((await raw(env.sim, 'POST', '/pools', { form: { poolid: 'x/y' } })).statusText).toBe(
+      "parent 'x' of pool 'x/y' does not exist",
+    );
     expect((await raw(env.sim, 'POST', '/pools', { form: { poolid: '9x' } })).statusText).toBe(
       'pool name must start with a letter',
     );

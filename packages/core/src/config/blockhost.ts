@@ -29,7 +29,7 @@ export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   const m = /^127\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$/.exec(h);
-  return m !== null && m.slice(1).every((x) => Number(x) <= 255);
+  return m?.slice(1).every((x) => Number(x) <= 255) ?? false;
 }
 
 const CLEAR_TEXT = 'http:// sends the API token in clear text';
@@ -51,16 +51,16 @@ export const blockhostConfigSchema = z.strictObject({
       /** The node blockhostd runs on (snippets are written locally there); default the only node. */
       local_node: nodeName.optional(),
       template_vmid: z.int().min(PVE_VMID_MIN).max(PVE_VMID_MAX),
-    /**
-     * Resource pool of BlockHost's VMs, template and storages: the API
-     * token's VM privileges hold there only (`blockhost pve setup-token`).
-     */
-    pool: z
-      .string()
-      .regex(/^[A-Za-z][A-Za-z0-9\-_]{0,63}$/, {
-        message: 'expected a pool name: a letter, then letters, digits, - or _',
-      })
-      .default(DEFAULTS.blockhost.pool),
+      /**
+       * Resource pool of BlockHost's VMs, template and storages: the API
+       * token's VM privileges hold there only (`blockhost pve setup-token`).
+       */
+      pool: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9\-_]{0,63}$/, {
+          message: 'expected a pool name: a letter, then letters, digits, - or _',
+        })
+        .default(DEFAULTS.blockhost.pool),
       storage: z.string().min(1),
       snippets_storage: z.string().min(1).default(DEFAULTS.blockhost.snippets_storage),
       snippets_dir: absolutePath.default(DEFAULTS.blockhost.snippets_dir),

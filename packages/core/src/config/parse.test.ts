@@ -142,7 +142,9 @@ describe('blockhost.yaml', () => {
     expect(c.proxmox.pool).toBe('blockhost');
   });
   it('names a pool name PVE would refuse', () => {
-    expect(problems('blockhost', BLOCKHOST_OK.replace('nodes: [pve]', 'nodes: [pve]\n  pool: 9lives'))).toEqual([
+    expect(
+      problems('blockhost', BLOCKHOST_OK.replace('nodes: [pve]', 'nodes: [pve]\n  pool: 9lives')),
+    ).toEqual([
       'blockhost.yaml:6: proxmox.pool: expected a pool name: a letter, then letters, digits, - or _',
     ]);
   });
@@ -167,7 +169,10 @@ describe('blockhost.yaml', () => {
       ]);
     }
     // A pin cannot make plain HTTP private.
-    const pinned = BLOCKHOST_OK.replace('https://127.0.0.1:8006', 'http://pve.example:8006').replace(
+    const pinned = BLOCKHOST_OK.replace(
+      'https://127.0.0.1:8006',
+      'http://pve.example:8006',
+    ).replace(
       'nodes: [pve]',
       `nodes: [pve]\n  tls_fingerprint: "${Array(32).fill('AB').join(':')}"`,
     );
