@@ -55,7 +55,7 @@ const simProc = spawn(
     '--conditions=@blockhost/source',
     '--import',
     'tsx',
-    new URL('../packages/proxmox/src/bin/pve-sim.ts', import.meta.url).pathname,
+    new URL('../packages/pve-sim/src/bin/pve-sim.ts', import.meta.url).pathname,
     ...[
       '--port',
       '0',

@@ -116,5 +116,6 @@ export {
   parseIpv6,
   parseIpv6Cidr,
 } from './net/ipv6.js';
+export { maskUrl, maskUrls } from './net/mask-url.js';
 export { seededRandom } from './random/seeded.js';
 export { type Address, isAddress, sameAddress, type UnixSeconds } from './types.js';

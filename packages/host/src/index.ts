@@ -12,6 +12,7 @@ export { createJournalScanStore } from './chain/scan-store.js';
 export { sweepSubscriptions } from './chain/sweep.js';
 export { type HostConfig, HostConfigError, loadHostConfig } from './config/load.js';
 export { Secret } from './config/secret.js';
+export { readSecretFileChecked, type SecretFileRead } from './config/secret-file.js';
 export { allocationsOf, countAllocations, takenValues } from './db/allocations.js';
 export {
   cancelJob,
@@ -89,7 +90,7 @@ export type {
 } from './jobs/ports.js';
 export { JobRunner } from './jobs/runner.js';
 export { FIRST_STEP, type ScheduleResult, scheduleLifecycle } from './lifecycle/schedule.js';
-export { createLogger, type Logger } from './log.js';
+export { createLogger, type Logger, maskUrlsInLogs } from './log.js';
 export {
   type RecoverParameters,
   type RecoverResult,

@@ -243,6 +243,36 @@ export class VmConflictError extends PveError {
   }
 }
 
+/** How much of a guest's stderr an error carries in `details` (the guest decides its length). */
+const GUEST_DETAILS_MAX = 2048;
+
+function capDetails(text: string): string {
+  if (text.length <= GUEST_DETAILS_MAX) return text;
+  const room = GUEST_DETAILS_MAX - ` … [${text.length} more characters]`.length;
+  return `${text.slice(0, room)} … [${text.length - room} more characters]`;
+}
+
+/**
+ * A VMID holds a VM the token can not see: one outside BlockHost's pool, or
+ * a clone of its own still running (a clone joins the pool when it is done).
+ * Worth another try later; if it stays, that VMID is not BlockHost's.
+ */
+export class VmidUnavailableError extends PveError {
+  readonly code = 'PVE_VMID_UNAVAILABLE';
+  readonly retryable = true;
+  readonly vmid: number;
+  constructor(vmid: number, options: BlockhostErrorOptions = {}) {
+    super(
+      `VMID ${vmid} is taken by a VM outside BlockHost's pool (or by its own clone, still running)`,
+      {
+        hint: `if no clone to ${vmid} is running, that VMID belongs to someone else: keep it out of vmid_range in db.yaml`,
+        ...options,
+      },
+    );
+    this.vmid = vmid;
+  }
+}
+
 /** A command run through the guest agent exited non-zero. */
 export class GuestCommandError extends PveError {
   readonly code = 'PVE_GUEST_COMMAND';
@@ -251,7 +281,7 @@ export class GuestCommandError extends PveError {
   readonly stderr: string;
   constructor(vmid: number, command: readonly string[], exitcode: number, stderr: string) {
     super(`VM ${vmid}: \`${command.join(' ')}\` exited with ${exitcode}`, {
-      details: stderr.trim() || undefined,
+      details: capDetails(stderr.trim()) || undefined,
       hint: 'check the guest (is the user there? is the image the BlockHost template?)',
     });
     this.exitcode = exitcode;

@@ -13,7 +13,13 @@
 export { checkTokenPrivileges, type TokenCheck } from './access/check.js';
 export { blockhostPrivileges, type DerivedPrivileges } from './access/role.js';
 export {
+  type AccessScope,
   aclPaths,
+  type Change,
+  checkPaths,
+  DEFAULT_POOL,
+  LEGACY_VMS_ACL,
+  type OutsideVm,
   type SetupAccessParameters,
   type SetupAccessReturnType,
   setupAccess,
@@ -56,8 +62,10 @@ export {
 } from './cluster/placement.js';
 export {
   type ClusterResource,
+  type GetVmidsInUseParameters,
   getClusterResources,
   getVmidsInUse,
+  isVmidFree,
   type NextFreeVmidParameters,
   nextFreeVmid,
 } from './cluster/resources.js';
@@ -81,6 +89,7 @@ export {
   type SdkError,
   SnippetError,
   VmConflictError,
+  VmidUnavailableError,
 } from './errors.js';
 // VMs
 export {

@@ -32,10 +32,17 @@ const IMAGE_URL =
 const BAD_URL = 'https://cloud.debian.org/missing.qcow2';
 const image = new TextEncoder().encode('qcow2 bytes');
 const SETUP = {
+  pool: 'blockhost',
   nodes: ['pve1'],
   storages: ['local-lvm'],
   importStorage: 'local',
   bridges: ['vmbr0'],
+};
+
+const ok = async <T, E>(r: PromiseLike<Result<T, E>>): Promise<T> => {
+  const x = await r;
+  if (x.isErr()) throw x.error;
+  return x.value;
 };
 
 async function freshEnv(): Promise<Env> {
@@ -76,6 +83,7 @@ async function fullFlow(env: Env, c: PveClient): Promise<void> {
         checksum: { algorithm: 'sha256', value: createHash('sha256').update(image).digest('hex') },
       },
       storage: 'local-lvm',
+      pool: 'blockhost',
       bridge: 'vmbr0',
       diskGiB: 4,
     }),
@@ -96,6 +104,7 @@ async function fullFlow(env: Env, c: PveClient): Promise<void> {
   const p = provisionParams(env, 1n, vmid, {
     node,
     template: { vmid: 9000, node: 'pve1' },
+    pool: 'blockhost',
     agentTimeoutMs: 2000,
   });
   await ok(provisionVm(c, p));
@@ -161,16 +170,19 @@ describe('least-privilege access setup', () => {
       expect(first.user).toEqual({ id: 'blockhost@pve', change: 'created' });
       expect(first.token).toMatchObject({ id: 'blockhost@pve!blockhost', change: 'created' });
       expect(first.token.secret).toMatch(/^[0-9a-f-]{36}$/);
-      expect(first.acls.map((a) => a.path)).toEqual([
-        '/nodes/pve1',
-        '/sdn/zones/localnetwork/vmbr0',
-        '/storage/local',
-        '/storage/local-lvm',
-        '/vms',
+      // The role on the pool (its VMs and storages), the node and the bridge: nothing on /vms.
+      expect(first.acls).toEqual([
+        { path: '/nodes/pve1', change: 'created' },
+        { path: '/pool/blockhost', change: 'created' },
+        { path: '/sdn/zones/localnetwork/vmbr0', change: 'created' },
       ]);
+      expect(first.pool).toEqual({ id: 'blockhost', change: 'created' });
+      expect(env.sim.access.pools()).toEqual({
+        blockhost: { vms: [], storage: ['local', 'local-lvm'] },
+      });
       const snap = env.sim.snapshot().access;
       expect(snap.users['blockhost@pve']!.tokens.blockhost!.privsep).toBe(true);
-      expect(snap.acl.filter((e) => e.roleid === 'BlockHost')).toHaveLength(10);
+      expect(snap.acl.filter((e) => e.roleid === 'BlockHost')).toHaveLength(6);
       env.sim.clearRequests();
       const second = (await setupAccess(env.root, SETUP))._unsafeUnwrap();
       expect(second.role.change).toBe('unchanged');
@@ -181,6 +193,8 @@ describe('least-privilege access setup', () => {
         secret: null,
       });
       expect(second.acls.every((a) => a.change === 'unchanged')).toBe(true);
+      expect(second.pool.change).toBe('unchanged');
+      expect(second.members.every((m) => m.change === 'unchanged')).toBe(true);
       expect(env.sim.requests().filter((q) => q.method !== 'GET')).toEqual([]);
       expect(env.sim.snapshot().access).toEqual(snap);
       // A role someone edited is put back to exactly the derived privileges.
@@ -197,7 +211,7 @@ describe('least-privilege access setup', () => {
     try {
       const { client, id } = await tokenClient(env);
       const check = (await checkTokenPrivileges(client, SETUP))._unsafeUnwrap();
-      expect(check).toEqual({ missing: [], extra: [] });
+      expect(check).toEqual({ missing: [], extra: [], vms: [] });
       await fullFlow(env, client);
       const made = new Set(
         env.sim
@@ -246,4 +260,106 @@ describe('least-privilege access setup', () => {
       }
     }
   }, 120_000);
+});
+
+describe('an existing deployment from before pools', () => {
+  /** What setupAccess made before: the role on /vms (every VM) and on each storage. */
+  async function legacyDeployment(env: Env) {
+    env.sim.access.createUser('blockhost@pve');
+    const token = env.sim.access.createToken('blockhost@pve', 'blockhost', { privsep: true });
+    env.sim.access.grant(token.id, 'BlockHost', blockhostPrivileges().privileges, [
+      '/vms',
+      '/nodes/pve1',
+      '/storage/local-lvm',
+      '/storage/local',
+      '/sdn/zones/localnetwork/vmbr0',
+    ]);
+    // A customer's VM it made then (tagged `blockhost`), and a VM of the operator's.
+    await provisionVm(env.root, provisionParams(env, 1n, 10_001));
+    await provisionVm(env.root, {
+      ...provisionParams(env, 2n, 10_002),
+      deployment: { chainId: 1, contract: '0x1111111111111111111111111111111111111111' },
+    });
+    env.sim.access.pool('ops', { vms: [10_002] });
+    return token;
+  }
+
+  it('is told which VMs are outside the pool and keeps its /vms grant until they are adopted', async () => {
+    const env = await startEnv({ shutdownTimeoutMs: 5 });
+    try {
+      const legacy = await legacyDeployment(env);
+      const first = (await setupAccess(env.root, { ...SETUP, templateVmid: 9000 }))._unsafeUnwrap();
+      expect(first.pool.change).toBe('created');
+      expect(first.members).toEqual([
+        { type: 'storage', id: 'local', change: 'created' },
+        { type: 'storage', id: 'local-lvm', change: 'created' },
+        { type: 'qemu', id: '9000', change: 'created' },
+      ]);
+      // 10001 is BlockHost's (its tag) and in no pool; 10002 is in the operator's pool 'ops'.
+      expect(first.outside).toEqual([
+        expect.objectContaining({ vmid: 10_001, pool: undefined }),
+        expect.objectContaining({ vmid: 10_002, pool: 'ops' }),
+      ]);
+      expect(first.acls).toContainEqual({ path: '/vms', change: 'unchanged' });
+      const token = clientFor(env.sim, legacy);
+      const check = (await checkTokenPrivileges(token, SETUP))._unsafeUnwrap();
+      expect(check.missing).toEqual([]);
+      expect(check.extra.map((x) => x.path)).toContain('/vms');
+
+      // Adopting: only what is in no pool moves; the operator's pool keeps its VM.
+      const adopt = (
+        await setupAccess(env.root, { ...SETUP, templateVmid: 9000, adoptVms: true })
+      )._unsafeUnwrap();
+      expect(adopt.members).toContainEqual({ type: 'qemu', id: '10001', change: 'created' });
+      expect(adopt.outside.map((v) => v.vmid)).toEqual([10_002]);
+      expect(adopt.acls).toContainEqual({ path: '/vms', change: 'unchanged' });
+      expect(env.sim.access.pools()).toEqual({
+        blockhost: { vms: [9000, 10_001], storage: ['local', 'local-lvm'] },
+        ops: { vms: [10_002], storage: [] },
+      });
+
+      // Once the operator has taken theirs out of BlockHost's sight, the /vms grant goes.
+      await ok(
+        pveCall(env.root, (api) => api.pools.$put({ poolid: 'ops', vms: '10002', delete: true })),
+      );
+      await ok(
+        pveCall(env.root, (api) =>
+          api.nodes.$('pve1').qemu.$(10_002).config.$put({ tags: 'other' }),
+        ),
+      );
+      const done = (
+        await setupAccess(env.root, { ...SETUP, templateVmid: 9000, adoptVms: true })
+      )._unsafeUnwrap();
+      expect(done.outside).toEqual([]);
+      expect(done.acls).toContainEqual({ path: '/vms', change: 'removed' });
+      expect(env.sim.access.privileges(legacy.id, '/vms/10002')).toEqual([]);
+      expect(env.sim.access.privileges(legacy.id, '/vms/10001')).toContain('VM.PowerMgmt');
+      expect((await checkTokenPrivileges(token, SETUP))._unsafeUnwrap().extra).toEqual([]);
+      env.sim.clearRequests();
+      const again = (
+        await setupAccess(env.root, { ...SETUP, templateVmid: 9000, adoptVms: true })
+      )._unsafeUnwrap();
+      expect(again.acls.every((a) => a.change === 'unchanged')).toBe(true);
+      expect(env.sim.requests().filter((q) => q.method !== 'GET')).toEqual([]);
+      await token.close();
+    } finally {
+      await env.close();
+    }
+  });
+
+  it('refuses, changing nothing, a template that sits in another pool', async () => {
+    const env = await startEnv({ shutdownTimeoutMs: 5 });
+    try {
+      env.sim.access.pool('templates', { vms: [9000] });
+      env.sim.clearRequests();
+      const r = await setupAccess(env.root, { ...SETUP, templateVmid: 9000 });
+      expect(r._unsafeUnwrapErr().message).toMatch(
+        /template 9000 is in pool 'templates', but BlockHost's token reaches only pool 'blockhost'/,
+      );
+      expect(r._unsafeUnwrapErr().hint).toContain('--allow-move 1');
+      expect(env.sim.requests().filter((q) => q.method !== 'GET')).toEqual([]);
+    } finally {
+      await env.close();
+    }
+  });
 });

@@ -459,10 +459,12 @@ describe('template build', () => {
     const { createHash } = await import('node:crypto');
     params.image.checksum.value = createHash('sha256').update(image).digest('hex');
     const r = (await buildTemplate(env.root, params))._unsafeUnwrap();
-    expect(r.steps).toEqual(['download', 'create', 'resize', 'template']);
+    // Tagged after the create: a create checks tags on /vms/<vmid>, outside any pool.
+    expect(r.steps).toEqual(['download', 'create', 'tag', 'resize', 'template']);
     const vm = env.sim.vm(9100)!;
     expect(vm.template).toBe(true);
     expect(vm.config).toMatchObject({
+      tags: 'blockhost-template',
       scsi0: 'local-lvm:base-9100-disk-0,discard=on,size=4G',
       ide2: 'local-lvm:vm-9100-cloudinit,media=cdrom',
       serial0: 'socket',

@@ -120,3 +120,97 @@ describe('PVE ACL semantics', () => {
     ).toMatchObject({ privs: ['VM.GuestAgent.Audit', 'VM.GuestAgent.Unrestricted'], any: true });
   });
 });
+
+describe('PVE pool semantics (RPCEnvironment compile_acl_path)', () => {
+  const vms = (a: AccessState, path: string, who = 'ops@pve') =>
+    [...privilegesAt(a, who, path)].sort();
+
+  it('a pool member VM or storage gets the roles held on /pool/<pool>; a VM outside it does not', () => {
+    const a = world();
+    a.pools.bh = { vms: [100], storage: ['local-lvm'] };
+    a.acl.push({ path: '/pool/bh', type: 'user', ugid: 'ops@pve', roleid: 'Vm', propagate: true });
+    expect(vms(a, '/vms/100')).toEqual(['VM.Audit', 'VM.PowerMgmt']);
+    expect(vms(a, '/vms/101')).toEqual([]);
+    expect(vms(a, '/vms')).toEqual([]);
+    a.roles.Store = { privs: ['Datastore.AllocateSpace'], special: false };
+    a.acl.push({
+      path: '/pool/bh',
+      type: 'user',
+      ugid: 'ops@pve',
+      roleid: 'Store',
+      propagate: true,
+    });
+    expect(vms(a, '/storage/local-lvm')).toContain('Datastore.AllocateSpace');
+    expect(vms(a, '/storage/local')).toEqual([]);
+  });
+
+  it('the pool entry need not propagate (it is the pool path itself), and gives nothing below the member', () => {
+    const a = world();
+    a.pools.bh = { vms: [100], storage: [] };
+    a.acl.push({ path: '/pool/bh', type: 'user', ugid: 'ops@pve', roleid: 'Vm', propagate: false });
+    expect(vms(a, '/vms/100')).toEqual(['VM.Audit', 'VM.PowerMgmt']);
+    expect(vms(a, '/vms/100/whatever')).toEqual([]);
+  });
+
+  it('adds to what the path itself gives; NoAccess on the VM keeps it out, NoAccess on the pool wins over its own roles', () => {
+    const a = world();
+    a.pools.bh = { vms: [100, 101], storage: [] };
+    a.acl.push({
+      path: '/pool/bh',
+      type: 'user',
+      ugid: 'ops@pve',
+      roleid: 'Audit',
+      propagate: true,
+    });
+    a.acl.push({ path: '/vms/100', type: 'user', ugid: 'ops@pve', roleid: 'Vm', propagate: true });
+    expect(vms(a, '/vms/100')).toEqual(['VM.Audit', 'VM.PowerMgmt']);
+    a.acl.push({
+      path: '/vms/101',
+      type: 'user',
+      ugid: 'ops@pve',
+      roleid: 'NoAccess',
+      propagate: true,
+    });
+    expect(vms(a, '/vms/101')).toEqual([]);
+    a.acl.push({
+      path: '/pool/bh',
+      type: 'user',
+      ugid: 'ops@pve',
+      roleid: 'NoAccess',
+      propagate: true,
+    });
+    expect(vms(a, '/vms/100')).toEqual([]);
+  });
+
+  it('a privilege-separated token gets its own pool roles intersected with its user’s', () => {
+    const a = world();
+    a.pools.bh = { vms: [100], storage: [] };
+    a.acl.push({
+      path: '/pool/bh',
+      type: 'token',
+      ugid: 'ops@pve!t',
+      roleid: 'Vm',
+      propagate: true,
+    });
+    expect(vms(a, '/vms/100', 'ops@pve!t')).toEqual([]); // the user holds nothing there
+    a.acl.push({
+      path: '/pool/bh',
+      type: 'user',
+      ugid: 'ops@pve',
+      roleid: 'Audit',
+      propagate: true,
+    });
+    expect(vms(a, '/vms/100', 'ops@pve!t')).toEqual(['VM.Audit']);
+    expect(vms(a, '/vms/100', 'ops@pve!full')).toEqual(['VM.Audit']);
+  });
+
+  it('nested pools: /pool/a/b inherits what propagates from /pool/a', () => {
+    const a = world();
+    a.pools.a = { vms: [], storage: [] };
+    a.pools['a/b'] = { vms: [200], storage: [] };
+    a.acl.push({ path: '/pool/a', type: 'user', ugid: 'ops@pve', roleid: 'Vm', propagate: true });
+    expect(vms(a, '/vms/200')).toEqual(['VM.Audit', 'VM.PowerMgmt']);
+    a.acl[a.acl.length - 1] = { ...a.acl[a.acl.length - 1]!, propagate: false };
+    expect(vms(a, '/vms/200')).toEqual([]);
+  });
+});

@@ -1,11 +1,15 @@
 import { type Need, PVE_PRIVILEGES } from '@blockhost/proxmox/schema';
 
 /**
- * PVE's user, token, role and ACL model (PVE::AccessControl): roles are
- * looked up along the path from `/` to the object; a more specific path
- * replaces what a less specific one gave, a non-propagating entry only counts
- * on its own path, and a privilege-separated token gets the intersection of
- * its own and its user's privileges.
+ * PVE's user, token, role, ACL and pool model (PVE::AccessControl,
+ * PVE::RPCEnvironment): roles are looked up along the path from `/` to the
+ * object; a more specific path replaces what a less specific one gave, a
+ * non-propagating entry only counts on its own path, and a
+ * privilege-separated token gets the intersection of its own and its user's
+ * privileges. A VM or storage that is a member of a pool also gets the roles
+ * held on `/pool/<pool>` (for that exact object path only, never
+ * propagated further), unless its own path says NoAccess; NoAccess on the
+ * pool wins over the object's own roles.
  */
 
 export interface SimToken {
@@ -39,11 +43,22 @@ export interface AclEntry {
   propagate: boolean;
 }
 
+/** A resource pool (user.cfg `pool:` lines): its member VMs and storages. */
+export interface SimPool {
+  comment?: string | undefined;
+  /** VMIDs; a VM is in at most one pool. They need not exist (PVE does not check). */
+  vms: number[];
+  /** Storage ids; a storage can be in several pools. */
+  storage: string[];
+}
+
 export interface AccessState {
   users: Record<string, SimUser>;
   groups: Record<string, { comment?: string | undefined }>;
   roles: Record<string, SimRole>;
   acl: AclEntry[];
+  /** Resource pools by id (`a` or nested `a/b`). */
+  pools: Record<string, SimPool>;
 }
 
 const ALL = [...PVE_PRIVILEGES];
@@ -91,7 +106,37 @@ export function emptyAccess(): AccessState {
     groups: {},
     roles: builtinRoles(),
     acl: [],
+    pools: {},
   };
+}
+
+/** The pool VM `vmid` is a member of, if any. */
+export function poolOfVm(access: AccessState, vmid: number): string | undefined {
+  for (const [id, p] of Object.entries(access.pools)) if (p.vms.includes(vmid)) return id;
+  return undefined;
+}
+
+/** PVE's `remove_vm_access`: a destroyed VM's ACL entries and pool membership go with it. */
+export function removeVmAccess(access: AccessState, vmid: number): void {
+  const path = `/vms/${vmid}`;
+  access.acl = access.acl.filter((e) => e.path !== path);
+  for (const p of Object.values(access.pools)) p.vms = p.vms.filter((v) => v !== vmid);
+}
+
+/** The pools an object path inherits roles from: a VM's pool, every pool holding a storage. */
+function poolsOfPath(access: AccessState, path: string): string[] {
+  const vm = /^\/vms\/([0-9]+)$/.exec(path);
+  if (vm) {
+    const pool = poolOfVm(access, Number(vm[1]));
+    return pool === undefined ? [] : [pool];
+  }
+  const st = /^\/storage\/([^/]+)$/.exec(path);
+  if (st) {
+    return Object.entries(access.pools)
+      .filter(([, p]) => p.storage.includes(st[1]!))
+      .map(([id]) => id);
+  }
+  return [];
 }
 
 /** `/vms/100/` → `/vms/100`; `//` collapsed. */
@@ -136,6 +181,24 @@ function rolesFor(
   return roles;
 }
 
+/** Roles on `path` plus those its pools give it (RPCEnvironment's compile_acl_path). */
+function rolesWithPools(
+  access: AccessState,
+  ugType: 'user' | 'token',
+  ugid: string,
+  path: string,
+): Set<string> {
+  const target = normalizeAclPath(path);
+  const roles = rolesFor(access, ugType, ugid, target);
+  if (roles.has('NoAccess')) return roles;
+  const fromPools = new Set<string>();
+  for (const pool of poolsOfPath(access, target)) {
+    for (const r of rolesFor(access, ugType, ugid, `/pool/${pool}`)) fromPools.add(r);
+  }
+  if (fromPools.has('NoAccess')) return new Set(['NoAccess']);
+  return new Set([...roles, ...fromPools]);
+}
+
 function privsOfRoles(access: AccessState, roles: Set<string>): Set<string> {
   if (roles.has('NoAccess')) return new Set();
   const out = new Set<string>();
@@ -151,12 +214,12 @@ export function privilegesAt(access: AccessState, authid: string, path: string):
   const userPrivs =
     user === 'root@pam'
       ? new Set<string>(ALL)
-      : privsOfRoles(access, rolesFor(access, 'user', user, path));
+      : privsOfRoles(access, rolesWithPools(access, 'user', user, path));
   if (token === undefined) return userPrivs;
   const t = u.tokens[token];
   if (!t) return new Set();
   if (!t.privsep) return userPrivs;
-  const tokenPrivs = privsOfRoles(access, rolesFor(access, 'token', authid, path));
+  const tokenPrivs = privsOfRoles(access, rolesWithPools(access, 'token', authid, path));
   return new Set([...tokenPrivs].filter((p) => userPrivs.has(p)));
 }
 

@@ -16,6 +16,7 @@ import { accessHandlers } from './handlers/access.js';
 import { agentHandlers } from './handlers/agent.js';
 import { clusterHandlers } from './handlers/cluster.js';
 import { nodeHandlers } from './handlers/nodes.js';
+import { poolHandlers } from './handlers/pools.js';
 import { qemuHandlers } from './handlers/qemu.js';
 import { storageHandlers } from './handlers/storage.js';
 import type { HandlerTable } from './handlers/types.js';
@@ -48,6 +49,7 @@ const HANDLERS: HandlerTable = {
   ...nodeHandlers,
   ...storageHandlers,
   ...qemuHandlers,
+  ...poolHandlers,
   ...agentHandlers,
   ...accessHandlers,
 };
@@ -127,6 +129,10 @@ export interface PveSimulator {
     ): void;
     privileges(authid: string, path: string): string[];
     roles(): Record<string, string[]>;
+    /** Creates (or extends) a resource pool with these members, as an administrator would. */
+    pool(poolid: string, members?: { vms?: readonly number[]; storage?: readonly string[] }): void;
+    /** Every pool with its members. */
+    pools(): Record<string, { vms: number[]; storage: string[] }>;
   };
 
   faults: {
@@ -218,6 +224,7 @@ function loadState(path: string): SimState {
   const state = JSON.parse(readFileSync(path, 'utf8')) as SimState;
   if (state.version !== 1)
     throw new Error(`${path}: unsupported simulator state version ${String(state.version)}`);
+  state.access.pools ??= {}; // state files from before pools were simulated
   // Workers do not survive a restart: their tasks end like PVE's after a crash.
   for (const t of state.tasks) {
     if (t.status === 'running') {
@@ -618,6 +625,24 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
     privileges: (authid, path) => [...privilegesAt(state.access, authid, path)].sort(),
     roles: () =>
       Object.fromEntries(Object.entries(state.access.roles).map(([k, r]) => [k, [...r.privs]])),
+    pool(poolid, members = {}) {
+      state.access.pools[poolid] ??= { vms: [], storage: [] };
+      const p = state.access.pools[poolid];
+      for (const vmid of members.vms ?? []) {
+        for (const other of Object.values(state.access.pools))
+          other.vms = other.vms.filter((v) => v !== vmid);
+        p.vms.push(vmid);
+      }
+      for (const s of members.storage ?? []) if (!p.storage.includes(s)) p.storage.push(s);
+      sim.markDirty();
+    },
+    pools: () =>
+      Object.fromEntries(
+        Object.entries(state.access.pools).map(([k, p]) => [
+          k,
+          { vms: [...p.vms].sort((a, b) => a - b), storage: [...p.storage].sort() },
+        ]),
+      ),
   };
 
   const faults: PveSimulator['faults'] = {

@@ -364,3 +364,90 @@ describe('simulator: faults, persistence, HTTPS', () => {
     await sim.close();
   });
 });
+
+describe('simulator: resource pools', () => {
+  let env: Env;
+  beforeAll(async () => {
+    env = await startEnv({});
+  });
+  afterAll(() => env.close());
+
+  it("creates pools and adds members with PVE's checks and messages", async () => {
+    expect((await raw(env.sim, 'POST', '/pools', { form: { poolid: 'bh' } })).status).toBe(200);
+    const again = await raw(env.sim, 'POST', '/pools', { form: { poolid: 'bh' } });
+    expect([again.status, again.statusText]).toEqual([500, "pool 'bh' already exists"]);
+    expect((await raw(env.sim, 'POST', '/pools', { form: { poolid: 'x/y' } })).statusText).toBe(
+      "parent 'x' of pool 'x/y' does not exist",
+    );
+    expect((await raw(env.sim, 'POST', '/pools', { form: { poolid: '9x' } })).statusText).toBe(
+      'pool name must start with a letter',
+    );
+    const add = await raw(env.sim, 'PUT', '/pools', {
+      form: { poolid: 'bh', vms: '9000', storage: 'local-lvm' },
+    });
+    expect(add.status).toBe(200);
+    const twice = await raw(env.sim, 'PUT', '/pools', { form: { poolid: 'bh', vms: '9000' } });
+    expect(twice.statusText).toBe('VM 9000 is already a pool member');
+    await raw(env.sim, 'POST', '/pools', { form: { poolid: 'other' } });
+    const move = await raw(env.sim, 'PUT', '/pools', { form: { poolid: 'other', vms: '9000' } });
+    expect(move.statusText).toBe(
+      "VM 9000 belongs already to pool 'bh' and 'allow-move' is not set",
+    );
+    const listed = await raw(env.sim, 'GET', '/pools?poolid=bh');
+    expect(listed.body.data).toEqual([
+      {
+        poolid: 'bh',
+        members: [
+          expect.objectContaining({ id: 'qemu/9000', type: 'qemu', vmid: 9000, node: 'pve1' }),
+          expect.objectContaining({ id: 'storage/pve1/local-lvm', type: 'storage' }),
+        ],
+      },
+    ]);
+    // An administrator sees which pool a VM is in.
+    const res = await raw(env.sim, 'GET', '/cluster/resources?type=vm');
+    expect(res.body.data).toContainEqual(expect.objectContaining({ vmid: 9000, pool: 'bh' }));
+    const del = await raw(env.sim, 'DELETE', '/pools?poolid=bh');
+    expect(del.statusText).toBe("pool 'bh' is not empty (contains VM 9000)");
+  });
+
+  it('adding an object needs the right to modify its permissions', async () => {
+    env.sim.access.createUser('ops@pve');
+    const t = env.sim.access.createToken('ops@pve', 'x');
+    env.sim.access.grant(t.id, 'PoolAdmin', ['Pool.Allocate', 'Pool.Audit'], ['/pool/team']);
+    await raw(env.sim, 'POST', '/pools', { form: { poolid: 'team' } });
+    const r = await raw(env.sim, 'PUT', '/pools', {
+      token: t,
+      form: { poolid: 'team', vms: '9000' },
+    });
+    expect([r.status, r.statusText]).toEqual([
+      403,
+      'Permission check failed (/vms/9000, Permissions.Modify|VM.Allocate)',
+    ]);
+    expect(env.sim.access.pools().team).toEqual({ vms: [], storage: [] });
+  });
+
+  it('a clone into a pool that does not exist is refused like PVE (403)', async () => {
+    const r = await raw(env.sim, 'POST', '/nodes/pve1/qemu/9000/clone', {
+      form: { newid: '300', pool: 'nope' },
+    });
+    expect([r.status, r.statusText]).toEqual([
+      403,
+      "Permission check failed (pool 'nope' does not exist)",
+    ]);
+    expect(env.sim.vm(300)).toBeUndefined();
+  });
+
+  it("a destroyed VM leaves its pool and its ACLs (PVE's remove_vm_access)", async () => {
+    await raw(env.sim, 'POST', '/pools', { form: { poolid: 'gone' } });
+    const c = await raw(env.sim, 'POST', '/nodes/pve1/qemu/9000/clone', {
+      form: { newid: '301', pool: 'gone' },
+    });
+    await waitTask(env, c.body.data as string);
+    expect(env.sim.access.pools().gone!.vms).toEqual([301]);
+    env.sim.access.setAcl({ path: '/vms/301', roleid: 'PVEAuditor', users: ['ops@pve'] });
+    const d = await raw(env.sim, 'DELETE', '/nodes/pve1/qemu/301');
+    await waitTask(env, d.body.data as string);
+    expect(env.sim.access.pools().gone!.vms).toEqual([]);
+    expect(env.sim.snapshot().access.acl.filter((e) => e.path === '/vms/301')).toEqual([]);
+  });
+});

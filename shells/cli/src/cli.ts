@@ -10,7 +10,8 @@ import {
 } from './framework/command.js';
 import { CliError, EXIT } from './framework/errors.js';
 import { humanLogDestination } from './framework/log.js';
-import { createOutput, toJson } from './framework/output.js';
+import { createOutput } from './framework/output.js';
+import { terminalSafe } from './framework/terminal-text.js';
 
 export interface RunCliOptions {
   argv: readonly string[];
@@ -31,7 +32,7 @@ export async function runCli(o: RunCliOptions): Promise<number> {
     parsed = parseCommandLine(COMMANDS, o.argv);
   } catch (e) {
     const err = e as CliError;
-    stderr.write(`error: ${err.message}\n${err.hint ? `hint: ${err.hint}\n` : ''}`);
+    stderr.write(terminalSafe(`error: ${err.message}\n${err.hint ? `hint: ${err.hint}\n` : ''}`));
     return EXIT.usage;
   }
   const { command, values, positionals } = parsed;
@@ -42,7 +43,7 @@ export async function runCli(o: RunCliOptions): Promise<number> {
       stdout.write(overviewHelp(COMMANDS, prefixKnown ? parsed.prefix.slice(0, 1) : []));
       return parsed.prefix.length === 0 || values.help ? EXIT.ok : EXIT.usage;
     }
-    stderr.write(`error: unknown command \`${parsed.prefix.join(' ')}\`\n`);
+    stderr.write(`error: unknown command \`${terminalSafe(parsed.prefix.join(' '))}\`\n`);
     stderr.write(overviewHelp(COMMANDS, prefixKnown ? parsed.prefix.slice(0, 1) : []));
     return EXIT.usage;
   }
@@ -77,17 +78,14 @@ export async function runCli(o: RunCliOptions): Promise<number> {
     if (e instanceof CliError) {
       // One JSON document per run: a command that already wrote its result carries the failure in it.
       if (json && !out.wroteData)
-        stdout.write(
-          `${toJson({ error: { message: e.message, hint: e.hint ?? null, exitCode: e.exitCode } })}\n`,
-        );
-      stderr.write(`error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
+        out.data({ error: { message: e.message, hint: e.hint ?? null, exitCode: e.exitCode } });
+      out.failure(e.message, e.hint);
       return e.exitCode;
     }
     const message = (e as Error).message ?? String(e);
-    if (json && !out.wroteData)
-      stdout.write(`${toJson({ error: { message, hint: null, exitCode: EXIT.failed } })}\n`);
-    stderr.write(`error: ${message}\n`);
-    if (env.BLOCKHOST_DEBUG) stderr.write(`${(e as Error).stack}\n`);
+    if (json && !out.wroteData) out.data({ error: { message, hint: null, exitCode: EXIT.failed } });
+    out.failure(message);
+    if (env.BLOCKHOST_DEBUG) stderr.write(`${out.clean(String((e as Error).stack))}\n`);
     return EXIT.failed;
   } finally {
     await ctx.close();

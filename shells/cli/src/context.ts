@@ -11,6 +11,7 @@ import {
   type HostPorts,
   type Logger,
   loadHostConfig,
+  maskUrlsInLogs,
   openDb,
 } from '@blockhost/host';
 import type { PveClient } from '@blockhost/proxmox';
@@ -60,6 +61,10 @@ export class Context {
     if (this.#config) return this.#config;
     try {
       this.#config = loadHostConfig(this.configDir);
+      // RPC URLs often carry a provider's API key: never printed or logged whole.
+      const urls = [...this.#config.web3.rpc_url, ...this.#config.blockhost.vm.rpc_urls];
+      this.out.maskUrls(urls);
+      maskUrlsInLogs(this.log, urls);
       return this.#config;
     } catch (e) {
       if (e instanceof HostConfigError) {
@@ -129,7 +134,7 @@ export class Context {
 
   /** A spinner on this invocation's stderr (silent unless it is a terminal). */
   progress(text: string): Progress {
-    return startProgress(text, this.stderr ?? process.stderr);
+    return startProgress(text, this.stderr ?? process.stderr, (t) => this.out.clean(t));
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,7 @@ import {
   waitFor,
 } from '@blockhost/devstack';
 import { createDefaultPorts } from '@blockhost/host';
+import { createPveClient, pveCall } from '@blockhost/proxmox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, type Json, removeTempDirs, variantConfig } from './helpers.js';
 
@@ -87,6 +88,7 @@ describe('blockhost doctor on a healthy host', () => {
       'snippets',
       'vm-login',
       'vmids',
+      'pool',
       'ipv4',
       'database',
       'disk',
@@ -105,8 +107,9 @@ describe('blockhost doctor on a healthy host', () => {
     expect(lines.filter((l) => l.startsWith('✔ '))).toHaveLength(20);
     expect(r.stdout).toMatch(/✔ rpc\s+chain 31337 at http:\/\/127\.0\.0\.1:\d+ \(block \d+\)/);
     expect(r.stdout).toMatch(
-      /✔ token\s+blockhost@pve!blockhost holds exactly the privileges BlockHost needs/,
+      /✔ token\s+blockhost@pve!blockhost holds exactly the privileges BlockHost needs, on pool 'blockhost' only/,
     );
+    expect(r.stdout).toMatch(/✔ pool\s+1 VM of the journal, all in pool 'blockhost'/);
     expect(r.stdout).toMatch(/✔ template\s+template 9000 \(blockhost-template\) on pve1/);
     expect(r.stdout).toMatch(
       /✔ ipv4\s+240 of 241 IPv4 addresses free in ipv4_pool 10\.77\.0\.10–10\.77\.0\.250/,
@@ -158,7 +161,7 @@ describe('blockhost doctor finds each fault', () => {
         id: 'token',
         status: 'fail',
         summary:
-          'blockhost@pve!blockhost lacks VM.Clone on /nodes/pve1, /sdn/zones/localnetwork/vmbr0, /storage/local, /storage/local-lvm, /vms',
+          'blockhost@pve!blockhost lacks VM.Clone on /nodes/pve1, /pool/blockhost, /sdn/zones/localnetwork/vmbr0, /storage/local, /storage/local-lvm',
         hint: 'run `blockhost pve setup-token` with an admin token to repair the role and ACLs',
       });
     } finally {
@@ -302,14 +305,43 @@ describe('blockhost doctor finds each fault', () => {
     expect(check('proxmox').status).toBe('ok');
   });
 
-  it('one dead fallback RPC among good ones is a warning, not a failure', async () => {
+  it('one dead fallback RPC among good ones is a warning, not a failure (its key masked)', async () => {
+    const dead = `http://127.0.0.1:${closedPort}/v3/0123SecretProviderKey`;
     const dir = variantConfig(stack.configDir, {
-      web3: (d) => d.set('rpc_url', [stack.anvil.rpcUrl, `http://127.0.0.1:${closedPort}`]),
+      web3: (d) => d.set('rpc_url', [stack.anvil.rpcUrl, dead]),
     });
-    const { code, check } = await doctor(dir);
+    const { code, check, report } = await doctor(dir);
     expect(code).toBe(0);
     expect(check('rpc').status).toBe('warn');
-    expect(check('rpc').summary).toContain(`http://127.0.0.1:${closedPort} unreachable`);
+    expect(check('rpc').summary).toContain(`http://127.0.0.1:${closedPort}/*** unreachable`);
+    expect(JSON.stringify(report)).not.toContain('0123SecretProviderKey');
+  });
+
+  it("a VM of the journal outside BlockHost's pool: the token can not manage it", async () => {
+    const admin = createPveClient({
+      url: stack.sim.url,
+      tokenId: stack.sim.rootToken.id,
+      tokenSecret: stack.sim.rootToken.secret,
+      fingerprint: stack.sim.tls!.fingerprint256,
+    })._unsafeUnwrap();
+    const pool = (vms: string, remove: boolean) =>
+      pveCall(admin, (api) =>
+        api.pools.$put({ poolid: 'blockhost', vms, ...(remove ? { delete: true } : {}) }),
+      );
+    (await pool(String(vm.vmid), true))._unsafeUnwrap();
+    try {
+      const { code, check } = await doctor();
+      expect(code).toBe(1);
+      expect(check('pool')).toMatchObject({
+        status: 'fail',
+        summary: `VM ${vm.vmid} of the journal is outside pool 'blockhost': the token can not manage it`,
+        hint: expect.stringContaining('blockhost pve setup-token --adopt-vms'),
+      });
+    } finally {
+      (await pool(String(vm.vmid), false))._unsafeUnwrap();
+      await admin.close();
+    }
+    expect((await doctor()).check('pool').status).toBe('ok');
   });
 
   it('no journal yet is a warning; pools are counted from the config alone', async () => {

@@ -124,7 +124,18 @@ describe('blockhost pve setup-token', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = r.json<Json>();
-    expect(Object.keys(j)).toEqual(['changed', 'role', 'user', 'token', 'acls', 'config', 'check']);
+    expect(Object.keys(j)).toEqual([
+      'changed',
+      'role',
+      'user',
+      'token',
+      'pool',
+      'members',
+      'outside',
+      'acls',
+      'config',
+      'check',
+    ]);
     expect(j).toMatchObject({
       changed: true,
       role: { id: 'BlockHost', change: 'created' },
@@ -138,14 +149,19 @@ describe('blockhost pve setup-token', () => {
       },
       config: { file: join(dir, 'blockhost.yaml'), tokenIdUpdated: true },
       check: { missing: [], extra: [] },
+      pool: { id: 'blockhost', change: 'created' },
+      outside: [],
     });
     expect(j.role.privileges).toContain('VM.Clone');
+    // The pool (its VMs and storages), the node, the bridge: nothing on /vms or /.
     expect(j.acls.map((a: { path: string }) => a.path)).toEqual([
       '/nodes/pve1',
+      '/pool/blockhost',
       '/sdn/zones/localnetwork/vmbr0',
-      '/storage/local',
-      '/storage/local-lvm',
-      '/vms',
+    ]);
+    expect(j.members).toEqual([
+      { type: 'storage', id: 'local', change: 'created' },
+      { type: 'storage', id: 'local-lvm', change: 'created' },
     ]);
     expect(j.acls.every((a: { change: string }) => a.change === 'created')).toBe(true);
 
@@ -154,6 +170,7 @@ describe('blockhost pve setup-token', () => {
     expect(r.stdout).not.toContain(secret);
     expect(await tokenWorks(secret)).toBe(true);
     expect(sim.access.privileges('blockhost@pve!blockhost', '/')).toEqual([]);
+    expect(sim.access.privileges('blockhost@pve!blockhost', '/vms/12345')).toEqual([]);
 
     const yaml = readFileSync(join(dir, 'blockhost.yaml'), 'utf8');
     expect(yaml).toContain(
@@ -238,7 +255,7 @@ describe('blockhost template build', () => {
       node: 'pve1',
       name: 'blockhost-debian-13',
       changed: true,
-      steps: ['download', 'create', 'resize', 'template'],
+      steps: ['download', 'create', 'tag', 'resize', 'template'],
       image: {
         url: 'https://cloud.debian.org/images/cloud/trixie/latest/debian-13-genericcloud-amd64.qcow2',
         filename: 'debian-13-genericcloud-amd64.qcow2',
@@ -248,6 +265,8 @@ describe('blockhost template build', () => {
     });
     const t = sim.vm(9000)!;
     expect(t.template).toBe(true);
+    // Built with BlockHost's token, into its pool: the token manages it, and only through the pool.
+    expect(sim.access.pools().blockhost!.vms).toEqual([9000]);
     expect(t.config).toMatchObject({ agent: 'enabled=1', serial0: 'socket' });
     expect(t.config.ide2).toMatch(/cloudinit/);
   });

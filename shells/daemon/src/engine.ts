@@ -4,7 +4,7 @@ import {
   createScanner,
   type Scanner,
 } from '@blockhost/chain';
-import { defaultConfirmations, policyFromConfig } from '@blockhost/core';
+import { defaultConfirmations, maskUrl, policyFromConfig } from '@blockhost/core';
 import {
   countVmsByState,
   createJobRunner,
@@ -17,6 +17,7 @@ import {
   type HostPorts,
   type Logger,
   loadHostConfig,
+  maskUrlsInLogs,
   openDb,
   RunnerLease,
   recoverFromCluster,
@@ -59,6 +60,8 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   const log = options.log ?? createLogger();
   const config = loadHostConfig(options.configDir);
   const { web3, blockhost } = config;
+  // RPC errors name their URL; RPC URLs often carry a provider key.
+  maskUrlsInLogs(log, [...web3.rpc_url, ...blockhost.vm.rpc_urls]);
   const db = openDb(config.db.database_path);
   const lease = new RunnerLease(db, 'daemon');
   // Wait for a CLI run (gc --execute) to finish; refuse to run beside another daemon.
@@ -100,7 +103,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       {
         file: `${options.configDir}/web3-defaults.yaml`,
         path: ['chain_id'],
-        message: `is ${web3.chain_id}, but the RPC (${web3.rpc_url[0]}) serves chain ${served}`,
+        message: `is ${web3.chain_id}, but the RPC (${maskUrl(web3.rpc_url[0]!)}) serves chain ${served}`,
       },
     ]);
   }

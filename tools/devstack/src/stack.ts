@@ -142,10 +142,12 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
       fingerprint: sim.tls?.fingerprint256,
     });
     if (root.isErr()) throw root.error;
+    // Scoped to pool `blockhost`: the seeded template joins it, VMs are cloned into it.
     const access = await setupAccess(root.value, {
       nodes: sim.nodes,
       storages: ['local-lvm'],
       bridges: ['vmbr0'],
+      templateVmid: TEMPLATE_VMID,
     });
     if (access.isErr()) throw access.error;
     const tokenSecret = access.value.token.secret;

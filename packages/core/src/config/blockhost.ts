@@ -24,35 +24,74 @@ const listen = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[0-9.]+|localhost):[0-9]{1,
   message: 'expected host:port, e.g. 127.0.0.1:9107',
 });
 
+/** 127.0.0.0/8, ::1 or localhost: traffic that never leaves this machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  const m = /^127\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$/.exec(h);
+  return m?.slice(1).every((x) => Number(x) <= 255) ?? false;
+}
+
+const CLEAR_TEXT = 'http:// sends the API token in clear text';
+
 /** `/etc/blockhost/blockhost.yaml`: server key, Proxmox access, daemon behaviour. */
 export const blockhostConfigSchema = z.strictObject({
   server_key_file: absolutePath.default(DEFAULTS.blockhost.server_key_file),
-  proxmox: z.strictObject({
-    api_url: z.url({
-      protocol: /^https?$/,
-      error: 'expected an https:// URL like https://pve:8006',
+  proxmox: z
+    .strictObject({
+      api_url: z.url({
+        protocol: /^https?$/,
+        error: 'expected an https:// URL like https://pve:8006',
+      }),
+      /** Pin the host's certificate instead of trusting a CA (self-signed PVE hosts). */
+      tls_fingerprint: fingerprint.optional(),
+      token_id: tokenId,
+      token_file: absolutePath.default(DEFAULTS.blockhost.token_file),
+      nodes: z.array(nodeName).min(1),
+      /** The node blockhostd runs on (snippets are written locally there); default the only node. */
+      local_node: nodeName.optional(),
+      template_vmid: z.int().min(PVE_VMID_MIN).max(PVE_VMID_MAX),
+      /**
+       * Resource pool of BlockHost's VMs, template and storages: the API
+       * token's VM privileges hold there only (`blockhost pve setup-token`).
+       */
+      pool: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9\-_]{0,63}$/, {
+          message: 'expected a pool name: a letter, then letters, digits, - or _',
+        })
+        .default(DEFAULTS.blockhost.pool),
+      storage: z.string().min(1),
+      snippets_storage: z.string().min(1).default(DEFAULTS.blockhost.snippets_storage),
+      snippets_dir: absolutePath.default(DEFAULTS.blockhost.snippets_dir),
+      bridge: z.string().min(1).default(DEFAULTS.blockhost.bridge),
+      /** How to reach other nodes for snippet delivery (SFTP); unused on one node. */
+      ssh: z
+        .strictObject({
+          user: z.string().min(1).default('root'),
+          port: z.int().min(1).max(65535).default(22),
+          key_file: absolutePath,
+        })
+        .optional(),
+    })
+    .superRefine((px, ctx) => {
+      // The token goes in every request's header: plain HTTP only where nobody can listen.
+      const url = new URL(px.api_url);
+      if (url.protocol !== 'http:') return;
+      if (px.tls_fingerprint !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['api_url'],
+          message: `${CLEAR_TEXT}; tls_fingerprint pins a TLS certificate and has no effect on http://`,
+        });
+      } else if (!isLoopbackHost(url.hostname)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['api_url'],
+          message: `${CLEAR_TEXT}; expected https:// (with tls_fingerprint for a self-signed host), or http:// only to this machine (127.0.0.1, ::1, localhost)`,
+        });
+      }
     }),
-    /** Pin the host's certificate instead of trusting a CA (self-signed PVE hosts). */
-    tls_fingerprint: fingerprint.optional(),
-    token_id: tokenId,
-    token_file: absolutePath.default(DEFAULTS.blockhost.token_file),
-    nodes: z.array(nodeName).min(1),
-    /** The node blockhostd runs on (snippets are written locally there); default the only node. */
-    local_node: nodeName.optional(),
-    template_vmid: z.int().min(PVE_VMID_MIN).max(PVE_VMID_MAX),
-    storage: z.string().min(1),
-    snippets_storage: z.string().min(1).default(DEFAULTS.blockhost.snippets_storage),
-    snippets_dir: absolutePath.default(DEFAULTS.blockhost.snippets_dir),
-    bridge: z.string().min(1).default(DEFAULTS.blockhost.bridge),
-    /** How to reach other nodes for snippet delivery (SFTP); unused on one node. */
-    ssh: z
-      .strictObject({
-        user: z.string().min(1).default('root'),
-        port: z.int().min(1).max(65535).default(22),
-        key_file: absolutePath,
-      })
-      .optional(),
-  }),
   placement: z
     .enum(['most-free-memory', 'round-robin', 'first'])
     .default(DEFAULTS.blockhost.placement),

@@ -24,6 +24,7 @@ export const DEFAULTS = {
     snippets_storage: 'local',
     snippets_dir: '/var/lib/vz/snippets',
     bridge: 'vmbr0',
+    pool: 'blockhost',
     placement: 'most-free-memory',
     max_parallel_provisions: 2,
     clones_per_storage: 1,

@@ -139,6 +139,14 @@ describe('blockhost.yaml', () => {
     expect(c.concurrency).toEqual({ max_parallel_provisions: 2, clones_per_storage: 1 });
     expect(c.http.listen).toBe('127.0.0.1:9107');
     expect(c.placement).toBe('most-free-memory');
+    expect(c.proxmox.pool).toBe('blockhost');
+  });
+  it('names a pool name PVE would refuse', () => {
+    expect(
+      problems('blockhost', BLOCKHOST_OK.replace('nodes: [pve]', 'nodes: [pve]\n  pool: 9lives')),
+    ).toEqual([
+      'blockhost.yaml:6: proxmox.pool: expected a pool name: a letter, then letters, digits, - or _',
+    ]);
   });
   it('names a malformed token id and fingerprint', () => {
     const text = BLOCKHOST_OK.replace('blockhost@pve!blockhost', 'root').replace(
@@ -152,6 +160,37 @@ describe('blockhost.yaml', () => {
     expect(list).toContainEqual(
       expect.stringMatching(/^blockhost\.yaml:6: proxmox\.tls_fingerprint: expected a SHA-256/),
     );
+  });
+  it('refuses a plain-http api_url to another host: the token would cross the network in clear text', () => {
+    for (const host of ['pve.example', '192.168.1.10', '[2001:db8::1]', '127.0.0.1.nip.io']) {
+      const text = BLOCKHOST_OK.replace('https://127.0.0.1:8006', `http://${host}:8006`);
+      expect(problems('blockhost', text), host).toEqual([
+        `blockhost.yaml:3: proxmox.api_url: http:// sends the API token in clear text; expected https:// (with tls_fingerprint for a self-signed host), or http:// only to this machine (127.0.0.1, ::1, localhost)`,
+      ]);
+    }
+    // A pin cannot make plain HTTP private.
+    const pinned = BLOCKHOST_OK.replace(
+      'https://127.0.0.1:8006',
+      'http://pve.example:8006',
+    ).replace(
+      'nodes: [pve]',
+      `nodes: [pve]\n  tls_fingerprint: "${Array(32).fill('AB').join(':')}"`,
+    );
+    expect(problems('blockhost', pinned)).toEqual([
+      'blockhost.yaml:3: proxmox.api_url: http:// sends the API token in clear text; tls_fingerprint pins a TLS certificate and has no effect on http://',
+    ]);
+  });
+  it('accepts http:// on loopback (a local proxy or tunnel) and https:// anywhere', () => {
+    for (const url of [
+      'http://127.0.0.1:8006',
+      'http://127.8.9.10:8006',
+      'http://localhost:8006',
+      'http://[::1]:8006',
+      'https://pve.example:8006',
+    ]) {
+      const r = parseConfig('blockhost', BLOCKHOST_OK.replace('https://127.0.0.1:8006', url));
+      expect(r.isOk(), url).toBe(true);
+    }
   });
 });
 

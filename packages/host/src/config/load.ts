@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type BlockhostConfig,
@@ -10,6 +10,7 @@ import {
   type Web3Config,
 } from '@blockhost/core';
 import { Secret } from './secret.js';
+import { readSecretFileChecked } from './secret-file.js';
 
 export interface HostConfig {
   readonly dir: string;
@@ -20,6 +21,8 @@ export interface HostConfig {
   readonly serverKey: Secret<`0x${string}`>;
   /** The Proxmox API token secret (the UUID part of `user@realm!name=<secret>`). */
   readonly pveTokenSecret: Secret<string>;
+  /** The SSH private key for snippet delivery to other nodes (`proxmox.ssh.key_file`), if set. */
+  readonly sshKey: Secret<string> | null;
 }
 
 export class HostConfigError extends Error {
@@ -47,23 +50,12 @@ function readText(path: string, issues: ConfigIssue[]): string | null {
 
 /** Reads a secret file, refusing one that other users could read. */
 function readSecretFile(path: string, what: string, issues: ConfigIssue[]): string | null {
-  let mode: number;
-  try {
-    mode = statSync(path).mode;
-  } catch {
-    issues.push({ file: path, path: [], message: `${what} file not found` });
+  const r = readSecretFileChecked(path, what);
+  if (!r.ok) {
+    issues.push({ file: path, path: [], message: r.message });
     return null;
   }
-  if ((mode & 0o007) !== 0) {
-    issues.push({
-      file: path,
-      path: [],
-      message: `${what} file is readable by other users (mode ${(mode & 0o777).toString(8)}); chmod 0600 or 0640`,
-    });
-    return null;
-  }
-  const text = readText(path, issues);
-  return text === null ? null : text.trim();
+  return r.text.trim();
 }
 
 /**
@@ -84,6 +76,7 @@ export function loadHostConfig(dir: string): HostConfig {
   }
   let serverKey: string | null = null;
   let tokenSecret: string | null = null;
+  let sshKey: string | null = null;
   if (parsed.blockhost) {
     const keyFile = parsed.blockhost.server_key_file;
     serverKey = readSecretFile(keyFile, 'server key', issues);
@@ -97,6 +90,8 @@ export function loadHostConfig(dir: string): HostConfig {
     }
     const tokenFile = parsed.blockhost.proxmox.token_file;
     tokenSecret = readSecretFile(tokenFile, 'Proxmox token', issues);
+    const ssh = parsed.blockhost.proxmox.ssh;
+    if (ssh) sshKey = readSecretFile(ssh.key_file, 'SSH key', issues);
     if (tokenSecret !== null && !/^[A-Za-z0-9-]{8,128}$/.test(tokenSecret)) {
       issues.push({
         file: tokenFile,
@@ -126,5 +121,6 @@ export function loadHostConfig(dir: string): HostConfig {
     blockhost: parsed.blockhost,
     serverKey: new Secret(key),
     pveTokenSecret: new Secret(tokenSecret),
+    sshKey: sshKey === null ? null : new Secret(`${sshKey}\n`),
   };
 }

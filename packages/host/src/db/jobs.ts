@@ -1,3 +1,4 @@
+import { capStoredText } from './cap.js';
 import type { Db } from './open.js';
 
 export type JobKind = 'provision' | 'suspend' | 'resume' | 'destroy' | 'mint' | 'syncOwner';
@@ -145,7 +146,7 @@ export function setJobState(
   const finished = state === 'done' || state === 'failed' || state === 'cancelled' ? now : null;
   db.prepare(
     `UPDATE jobs SET state = ?, updated_at = ?, finished_at = ?, last_error = COALESCE(?, last_error) WHERE id = ?`,
-  ).run(state, now, finished, error ?? null, id);
+  ).run(state, now, finished, capStoredText(error ?? null), id);
 }
 
 /** Marks a queued job running; false when another runner got it first. */
@@ -180,7 +181,7 @@ export function advanceJob(
 export function retryJob(db: Db, id: number, error: string, runAfter: number, now: number): void {
   db.prepare(
     `UPDATE jobs SET state = 'queued', attempts = attempts + 1, last_error = ?, run_after = ?, updated_at = ? WHERE id = ?`,
-  ).run(error, runAfter, now, id);
+  ).run(capStoredText(error), runAfter, now, id);
 }
 
 /** After a crash, jobs that were running are simply run again: every step is idempotent. */

@@ -1,4 +1,5 @@
 import type { VmState } from '@blockhost/core';
+import { capStoredText } from './cap.js';
 import type { Db } from './open.js';
 
 export interface VmRow {
@@ -141,7 +142,11 @@ export function updateVm(db: Db, id: number, patch: VmPatch, now: number): void 
   const keys = Object.keys(patch) as (keyof VmPatch)[];
   if (keys.length === 0) return;
   const sets = keys.map((k) => `${COLUMNS[k]} = @${k}`).join(', ');
-  const values = { ...patch, hold: patch.hold === undefined ? undefined : patch.hold ? 1 : 0 };
+  const values = {
+    ...patch,
+    hold: patch.hold === undefined ? undefined : patch.hold ? 1 : 0,
+    ...(patch.failure !== undefined ? { failure: capStoredText(patch.failure) } : {}),
+  };
   db.prepare(`UPDATE vms SET ${sets}, updated_at = @now WHERE id = @id`).run({
     ...values,
     id,

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   BLOCKHOST_TAG,
   type BlockhostError,
@@ -173,7 +172,8 @@ export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
       ? {
           username: px.ssh.user,
           port: px.ssh.port,
-          privateKey: readFileSync(px.ssh.key_file, 'utf8'),
+          // Read (and its mode checked) with the rest of the config.
+          privateKey: config.sshKey?.reveal() ?? '',
         }
       : undefined,
   });
@@ -199,7 +199,9 @@ export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
           strategy: config.blockhost.placement,
         }).map((p) => ({ node: p.node })),
       ),
-    usedVmids: () => run(getVmidsInUse(client).map((s) => [...s])),
+    // The token sees only its pool: VMIDs of other VMs in the range are found by asking for them.
+    usedVmids: () =>
+      run(getVmidsInUse(client, { probe: { range: config.db.vmid_range } }).map((s) => [...s])),
     async inspectCluster(o = {}) {
       const now = Date.now();
       if (inventory && now - inventory.at <= (o.maxAgeMs ?? 0)) return okResult(inventory.value);
@@ -237,6 +239,7 @@ export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
           node: spec.node,
           template: { vmid: px.template_vmid, node: templateNode },
           storage: px.storage,
+          pool: px.pool,
           resources: { cores: spec.cores, memoryMiB: spec.memoryMiB, diskGiB: spec.diskGiB },
           network: {
             bridge: px.bridge,

@@ -3,25 +3,37 @@ import { pveCall } from '../client/call.js';
 import type { PveClient } from '../client/create-client.js';
 import type { PveError } from '../errors.js';
 import { blockhostPrivileges } from './role.js';
-import { aclPaths, type SetupAccessParameters } from './setup.js';
+import { type AccessScope, checkPaths } from './setup.js';
 
 export interface TokenCheck {
-  /** Privileges the token lacks, per ACL path. */
+  /** Privileges the token lacks, per path where BlockHost needs them. */
   missing: Array<{ path: string; privileges: string[] }>;
-  /** Privileges it holds beyond the role (least privilege is not kept). */
+  /**
+   * Privileges it holds beyond the role or beyond BlockHost's scope (least
+   * privilege is not kept): e.g. anything on `/vms`, which reaches every VM.
+   */
   extra: Array<{ path: string; privileges: string[] }>;
+  /**
+   * VMs the token holds privileges on one by one (`/vms/<vmid>`): its pool's
+   * members (and any VM granted directly). A VM of BlockHost's missing here is
+   * outside the pool.
+   */
+  vms: number[];
 }
+
+/** A single VM: what a pool member holds (or a direct grant on one VM). */
+const ONE_VM = /^\/vms\/[0-9]+$/;
 
 /**
  * Compares what the client's own token may do (`/access/permissions`) with
- * what BlockHost needs on each path: for `blockhost doctor`.
+ * what BlockHost needs where: for `blockhost doctor` and `pve setup-token`.
  */
 export function checkTokenPrivileges(
   client: PveClient,
-  p: Pick<SetupAccessParameters, 'nodes' | 'storages' | 'importStorage' | 'bridges'>,
+  p: AccessScope,
 ): ResultAsync<TokenCheck, PveError> {
   const need = blockhostPrivileges().privileges;
-  const paths = aclPaths(p);
+  const paths = checkPaths(p);
   return pveCall(client, (api) => api.access.permissions.$get({})).map((raw) => {
     const perms = raw as unknown as Record<string, Record<string, unknown>>;
     const missing: TokenCheck['missing'] = [];
@@ -40,6 +52,22 @@ export function checkTokenPrivileges(
       const more = [...have].filter((x) => !need.includes(x)).sort();
       if (more.length) extra.push({ path, privileges: more });
     }
-    return { missing, extra };
+    // Anything held outside the scope: a grant on `/`, `/vms`, `/storage`, another storage…
+    for (const [path, held] of Object.entries(perms).sort(([a], [b]) => a.localeCompare(b))) {
+      if (paths.includes(path)) continue;
+      const privs = Object.keys(held ?? {}).sort();
+      if (privs.length === 0) continue;
+      if (ONE_VM.test(path)) {
+        const more = privs.filter((x) => !need.includes(x));
+        if (more.length) extra.push({ path, privileges: more });
+        continue;
+      }
+      extra.push({ path, privileges: privs });
+    }
+    const vms = Object.keys(perms)
+      .filter((path) => ONE_VM.test(path) && Object.keys(perms[path] ?? {}).length > 0)
+      .map((path) => Number(path.slice('/vms/'.length)))
+      .sort((a, b) => a - b);
+    return { missing, extra, vms };
   });
 }

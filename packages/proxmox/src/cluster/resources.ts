@@ -1,13 +1,13 @@
 import {
   allocateVmid,
-  type InvalidInputError,
-  type PoolExhaustedError,
+  InvalidInputError,
+  PoolExhaustedError,
   type VmidRange,
 } from '@blockhost/core';
-import { errAsync, okAsync, type ResultAsync } from 'neverthrow';
-import { pveCall } from '../client/call.js';
+import { errAsync, okAsync, ResultAsync } from 'neverthrow';
+import { pveCall, unwrap } from '../client/call.js';
 import type { PveClient } from '../client/create-client.js';
-import type { PveError } from '../errors.js';
+import { type PveError, PveParameterError, toPveError } from '../errors.js';
 
 /** An entry of `/cluster/resources` (the fields the SDK reads). */
 export interface ClusterResource {
@@ -19,6 +19,8 @@ export interface ClusterResource {
   name?: string;
   tags?: string;
   lock?: string;
+  /** The VM's resource pool (listed only to who may audit that pool). */
+  pool?: string;
   template?: number | boolean;
   maxmem?: number;
   mem?: number;
@@ -44,13 +46,54 @@ export function getClusterResources(
 }
 
 /**
- * Every VMID in use in the cluster (VMs and containers, templates included).
- * Needs VM.Audit on /vms (a VM the token cannot see is not listed).
+ * Whether `vmid` is free in the whole cluster, VMs the token can not see
+ * included: `/cluster/nextid?vmid=` asks PVE's VM list and needs no privilege.
  */
-export function getVmidsInUse(client: PveClient): ResultAsync<Set<number>, PveError> {
-  return getClusterResources(client, { type: 'vm' }).map(
-    (rs) => new Set(rs.filter((r) => typeof r.vmid === 'number').map((r) => r.vmid!)),
-  );
+export function isVmidFree(client: PveClient, vmid: number): ResultAsync<boolean, PveError> {
+  return pveCall(client, (api) => api.cluster.nextid.$get({ vmid }))
+    .map(() => true)
+    .orElse((e) =>
+      e instanceof PveParameterError && /already exists/.test(e.errors?.vmid ?? '')
+        ? okAsync(false)
+        : errAsync(e),
+    );
+}
+
+export interface GetVmidsInUseParameters {
+  /**
+   * Also find VMs the token can not see (outside BlockHost's pool) among
+   * the lowest VMIDs of `range` that look free, until `free` of them are
+   * confirmed free (default 8): what an allocator in that range picks next.
+   */
+  probe?: { range: VmidRange; free?: number };
+}
+
+/**
+ * VMIDs in use (VMs and containers, templates included): those the token
+ * can see (VM.Audit: its pool's), plus with `probe` the hidden ones among
+ * the next candidates of a range.
+ */
+export function getVmidsInUse(
+  client: PveClient,
+  params: GetVmidsInUseParameters = {},
+): ResultAsync<Set<number>, PveError> {
+  return getClusterResources(client, { type: 'vm' }).andThen((rs) => {
+    const used = new Set(rs.filter((r) => typeof r.vmid === 'number').map((r) => r.vmid!));
+    const probe = params.probe;
+    if (!probe) return okAsync(used);
+    return ResultAsync.fromPromise(
+      (async () => {
+        let free = 0;
+        for (let id = probe.range.start; id <= probe.range.end; id++) {
+          if (used.has(id)) continue;
+          if (!(await unwrap(isVmidFree(client, id)))) used.add(id);
+          else if (++free >= (probe.free ?? 8)) break;
+        }
+        return used;
+      })(),
+      (e) => toPveError(e),
+    );
+  });
 }
 
 export interface NextFreeVmidParameters {
@@ -60,16 +103,27 @@ export interface NextFreeVmidParameters {
 }
 
 /**
- * The lowest VMID in `range` used neither in the cluster nor in `reserved`.
- * Reserves nothing: call it under your own lock and record the result
- * before cloning (`/cluster/nextid` has the same race).
+ * The lowest VMID in `range` used neither in the cluster (VMs outside the
+ * token's sight included) nor in `reserved`. Reserves nothing: call it under
+ * your own lock and record the result before cloning.
  */
 export function nextFreeVmid(
   client: PveClient,
   params: NextFreeVmidParameters,
 ): ResultAsync<number, PveError | PoolExhaustedError | InvalidInputError> {
-  return getVmidsInUse(client).andThen((used) => {
-    const r = allocateVmid(params.range, [...used, ...(params.reserved ?? [])]);
-    return r.isOk() ? okAsync(r.value) : errAsync(r.error);
-  });
+  return getVmidsInUse(client).andThen((used) =>
+    ResultAsync.fromPromise(
+      (async () => {
+        const taken = [...used, ...(params.reserved ?? [])];
+        for (;;) {
+          const r = allocateVmid(params.range, taken);
+          if (r.isErr()) throw r.error;
+          if (await unwrap(isVmidFree(client, r.value))) return r.value;
+          taken.push(r.value);
+        }
+      })(),
+      (e) =>
+        e instanceof PoolExhaustedError || e instanceof InvalidInputError ? e : toPveError(e),
+    ),
+  );
 }

@@ -24,10 +24,10 @@ export const BLOCKHOST_ROLE: DerivedPrivileges = {
   ],
   "paths": [
     "/nodes/{node}",
+    "/pool/{pool}",
     "/sdn/zones/localnetwork/{bridge}",
     "/storage/{importStorage}",
     "/storage/{storage}",
-    "/vms/{newid}",
     "/vms/{vmid}"
   ],
   "neededBy": {
@@ -94,12 +94,6 @@ export const BLOCKHOST_ROLE: DerivedPrivileges = {
       "POST /nodes/{node}/qemu/{vmid}/clone",
       "POST /nodes/{node}/qemu/{vmid}/template"
     ],
-    "VM.Config.HWType": [
-      "POST /nodes/{node}/qemu"
-    ],
-    "VM.Config.CDROM": [
-      "POST /nodes/{node}/qemu"
-    ],
     "VM.Clone": [
       "POST /nodes/{node}/qemu/{vmid}/clone"
     ],
@@ -108,6 +102,12 @@ export const BLOCKHOST_ROLE: DerivedPrivileges = {
     ],
     "Sys.AccessNetwork": [
       "POST /nodes/{node}/storage/{storage}/download-url"
+    ],
+    "VM.Config.HWType": [
+      "POST /nodes/{node}/qemu"
+    ],
+    "VM.Config.CDROM": [
+      "POST /nodes/{node}/qemu"
     ]
   }
 };

@@ -68,9 +68,16 @@ export function handlerNeeds(
 ): Need[] {
   const vmPath = `/vms/${String(params.vmid ?? '{vmid}')}`;
   switch (`${verb} ${template}`) {
-    case 'POST /nodes/{node}/qemu':
-      // Stated in the description: "You need 'VM.Allocate' permissions on /vms/{vmid}".
-      return [perm(vmPath, ['VM.Allocate']), ...configParamsNeeds(params, vmPath)];
+    case 'POST /nodes/{node}/qemu': {
+      // Stated in the description: "You need 'VM.Allocate' permissions on /vms/{vmid} or on
+      // the VM pool /pool/{pool}"; the per-key checks accept the pool too (check_vm_perm).
+      const pool = params.pool === undefined ? undefined : `/pool/${String(params.pool)}`;
+      const allocate = perm(vmPath, ['VM.Allocate']);
+      return [
+        pool ? { kind: 'or', of: [allocate, perm(pool, ['VM.Allocate'])] } : allocate,
+        ...configParamsNeeds(params, vmPath, pool),
+      ];
+    }
     case 'POST /nodes/{node}/qemu/{vmid}/config':
     case 'PUT /nodes/{node}/qemu/{vmid}/config':
       return configParamsNeeds(params, vmPath);

@@ -179,10 +179,26 @@ export function configKeyNeeds(key: string, value: string | undefined, vmPath: s
   return [{ kind: 'root' }];
 }
 
-/** Needs of a create/update call's parameters (including `delete=`). */
+/**
+ * A create call with `pool` checks the VM's privileges on the pool first
+ * (RPCEnvironment::check_vm_perm): the new VM is not a member yet. Tags are
+ * the exception: `assert_tag_permissions` asks `/vms/{vmid}` alone.
+ */
+function orOnPool(key: string, needs: Need[], vmPath: string, poolPath: string | undefined) {
+  if (!poolPath || key === 'tags') return needs;
+  return needs.map(
+    (n): Need =>
+      n.kind === 'perm' && n.path === vmPath
+        ? { kind: 'or', of: [perm(poolPath, n.privs, n.any), n] }
+        : n,
+  );
+}
+
+/** Needs of a create/update call's parameters (including `delete=`); `poolPath` for a create into a pool. */
 export function configParamsNeeds(
   params: Readonly<Record<string, unknown>>,
   vmPath: string,
+  poolPath?: string,
 ): Need[] {
   const needs: Need[] = [];
   for (const [key, value] of Object.entries(params)) {
@@ -190,7 +206,8 @@ export function configParamsNeeds(
       if (key === 'skiplock' && value) needs.push({ kind: 'root' });
       continue;
     }
-    needs.push(...configKeyNeeds(key, typeof value === 'string' ? value : String(value), vmPath));
+    const v = typeof value === 'string' ? value : String(value);
+    needs.push(...orOnPool(key, configKeyNeeds(key, v, vmPath), vmPath, poolPath));
   }
   const del = params.delete;
   if (typeof del === 'string') {

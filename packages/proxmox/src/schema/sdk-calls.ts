@@ -10,8 +10,10 @@ export type { DerivedPrivileges };
  * Every API call the SDK makes, with the parameters it sends. Values in
  * braces are placeholders for what the operator configures (`{storage}` the
  * VM disk storage, `{importStorage}` where cloud images are downloaded,
- * `{bridge}`, `{node}`). The role's privileges are derived from this table
- * and the schema, and a test checks the SDK makes exactly these calls.
+ * `{bridge}`, `{node}`, `{pool}` BlockHost's resource pool), `{vmid}` a VM in
+ * that pool and `{newid}` a VM a create or clone call is making (not in the
+ * pool yet). The role's privileges are derived from this table and the
+ * schema, and a test checks the SDK makes exactly these calls.
  */
 export interface SdkCall {
   verb: Verb;
@@ -46,6 +48,12 @@ export const SDK_CALLS: readonly SdkCall[] = [
   },
   {
     verb: 'GET',
+    path: '/cluster/nextid',
+    usedBy: 'isVmidFree, nextFreeVmid, getVmidsInUse (VMs outside the pool are invisible)',
+    params: { vmid: 100 },
+  },
+  {
+    verb: 'GET',
     path: '/nodes/{node}/tasks/{upid}/status',
     usedBy: 'waitForTask',
     params: { node: '{node}', upid: 'UPID' },
@@ -74,13 +82,14 @@ export const SDK_CALLS: readonly SdkCall[] = [
       full: true,
       target: '{node}',
       storage: '{storage}',
+      pool: '{pool}',
     },
     facts: { storages: ['{storage}'], bridges: ['{bridge}'] },
   },
   {
     verb: 'PUT',
     path: '/nodes/{node}/qemu/{vmid}/config',
-    usedBy: 'configureVm, setOnboot',
+    usedBy: 'configureVm, setOnboot, buildTemplate (tags)',
     params: {
       ...VM,
       digest: 'x',
@@ -201,8 +210,12 @@ export const SDK_CALLS: readonly SdkCall[] = [
     verb: 'POST',
     path: '/nodes/{node}/qemu',
     usedBy: 'buildTemplate',
+    // No `tags` here: a create checks them on /vms/{newid} alone (assert_tag_permissions), where
+    // a pool-scoped token holds nothing; buildTemplate sets them once the VM is in the pool.
     params: {
-      ...VM,
+      node: '{node}',
+      vmid: '{newid}',
+      pool: '{pool}',
       name: 't',
       memory: '2048',
       cores: 2,
@@ -215,7 +228,6 @@ export const SDK_CALLS: readonly SdkCall[] = [
       vga: 'serial0',
       agent: 'enabled=1',
       net0: 'virtio,bridge={bridge}',
-      tags: 'blockhost-template',
       description: 'd',
     },
   },
@@ -242,12 +254,20 @@ export function callNeeds(call: SdkCall, schema: CompactSchema = pveSchema()): N
 
 type Grant = { priv: string; path: string };
 
+/**
+ * BlockHost grants on its pool, and a VM joins the pool only when its create
+ * or clone has finished: what those calls need on the new VM itself can not
+ * be granted without granting it on every VMID (`/vms`).
+ */
+const NOT_GRANTABLE = new Set(['/vms/{newid}']);
+
 /** Privileges that satisfy `need` given `have`, or the cheapest addition. */
 function satisfy(need: Need, have: Set<string>): Grant[] | null {
   switch (need.kind) {
     case 'root':
       return null;
     case 'perm': {
+      if (NOT_GRANTABLE.has(need.path)) return null;
       if (!need.any) return need.privs.map((priv) => ({ priv, path: need.path }));
       const held = need.privs.find((p) => have.has(p));
       return [{ priv: held ?? need.privs[0]!, path: need.path }];
@@ -316,7 +336,10 @@ export function deriveRequiredPrivileges(
   ];
   for (const { call, need } of ordered) {
     const g = satisfy(need, have);
-    if (!g) throw new Error(`${call} needs root@pam: the SDK must not make it`);
+    if (!g)
+      throw new Error(
+        `${call} needs root@pam or a privilege on the new VM itself: the SDK must not make it`,
+      );
     grant(g, call);
   }
   return {

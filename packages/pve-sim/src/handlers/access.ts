@@ -298,11 +298,18 @@ export const accessHandlers: HandlerTable = {
             ...new Set([
               '/',
               '/access',
+              '/access/groups',
               '/nodes',
+              '/pool',
               '/sdn',
               '/storage',
               '/vms',
               ...sim.state.access.acl.map((e) => e.path),
+              // Pool members: they hold what the pool's ACLs give them.
+              ...Object.values(sim.state.access.pools).flatMap((p) => [
+                ...p.vms.map((v) => `/vms/${v}`),
+                ...p.storage.map((s) => `/storage/${s}`),
+              ]),
             ]),
           ];
     const out: Record<string, Record<string, number>> = {};

@@ -1,8 +1,9 @@
-import { evaluateNeed } from '../access.js';
+import { evaluateNeed, poolOfVm } from '../access.js';
 import type { SimCore } from '../core.js';
 import { storageTotal, storageUsed } from '../disks.js';
 import { nodeUsage, vmUsage } from '../metrics.js';
 import { paramError } from '../sim-error.js';
+import type { SimStorage, SimVm } from '../state.js';
 import { b01, type HandlerTable, int, str } from './types.js';
 
 export const PVE_VERSION = { version: '9.2.3', release: '9.2', repoid: 'b1c0ffee' };
@@ -43,37 +44,71 @@ export function nodeEntry(sim: SimCore, name: string, withStats: boolean) {
   };
 }
 
+/** A VM's stats entry (PVE's extract_vm_stats): in `/cluster/resources` and pool members. */
+export function vmEntry(sim: SimCore, vm: SimVm): Record<string, unknown> {
+  const u = vmUsage(sim, vm);
+  return {
+    id: `qemu/${vm.vmid}`,
+    type: 'qemu',
+    vmid: vm.vmid,
+    node: vm.node,
+    name: vm.config.name ?? `VM ${vm.vmid}`,
+    status: vm.status === 'paused' ? 'running' : vm.status,
+    template: b01(vm.config.template === '1'),
+    maxmem: u.maxmem,
+    mem: u.mem,
+    maxcpu: u.cpus,
+    cpu: u.cpu,
+    maxdisk: u.maxdisk,
+    disk: 0,
+    uptime: u.uptime,
+    netin: u.netin,
+    netout: u.netout,
+    diskread: u.diskread,
+    diskwrite: u.diskwrite,
+  };
+}
+
+/** A storage's stats entry on `node` (PVE's extract_storage_stats). */
+export function storageEntry(sim: SimCore, s: SimStorage, name: string): Record<string, unknown> {
+  return {
+    id: `storage/${name}/${s.id}`,
+    type: 'storage',
+    storage: s.id,
+    node: name,
+    status: sim.faults.offlineNodes.has(name) ? 'unknown' : 'available',
+    maxdisk: storageTotal(sim, s, name),
+    disk: storageUsed(sim, s.id, name),
+    content: s.content.join(','),
+    plugintype: s.type,
+    shared: b01(s.shared),
+  };
+}
+
 export const clusterHandlers: HandlerTable = {
   'GET /version': () => PVE_VERSION,
 
   'GET /cluster/resources': ({ sim, params, authid }) => {
     const type = str(params.type);
     const out: Array<Record<string, unknown>> = [];
+    if (!type) {
+      for (const pool of Object.keys(sim.state.access.pools).sort()) {
+        if (!can(sim, authid, `/pool/${pool}`, ['Pool.Audit'])) continue;
+        out.push({ id: `/pool/${pool}`, type: 'pool', pool });
+      }
+    }
     if (!type || type === 'vm') {
       for (const vm of Object.values(sim.state.vms)) {
         if (!can(sim, authid, `/vms/${vm.vmid}`, ['VM.Audit'])) continue;
-        const u = vmUsage(sim, vm);
+        const pool = poolOfVm(sim.state.access, vm.vmid);
         out.push({
-          id: `qemu/${vm.vmid}`,
-          type: 'qemu',
-          vmid: vm.vmid,
-          node: vm.node,
-          name: vm.config.name ?? `VM ${vm.vmid}`,
-          status: vm.status === 'paused' ? 'running' : vm.status,
-          template: b01(vm.config.template === '1'),
-          maxmem: u.maxmem,
-          mem: u.mem,
-          maxcpu: u.cpus,
-          cpu: u.cpu,
-          maxdisk: u.maxdisk,
-          disk: 0,
-          uptime: u.uptime,
-          netin: u.netin,
-          netout: u.netout,
-          diskread: u.diskread,
-          diskwrite: u.diskwrite,
+          ...vmEntry(sim, vm),
           ...(vm.config.tags ? { tags: vm.config.tags } : {}),
           ...(vm.config.lock ? { lock: vm.config.lock } : {}),
+          // Named only to who may audit the pool (PVE's resources call).
+          ...(pool !== undefined && can(sim, authid, `/pool/${pool}`, ['Pool.Audit'])
+            ? { pool }
+            : {}),
         });
       }
     }
@@ -96,18 +131,7 @@ export const clusterHandlers: HandlerTable = {
             )
           )
             continue;
-          out.push({
-            id: `storage/${name}/${s.id}`,
-            type: 'storage',
-            storage: s.id,
-            node: name,
-            status: sim.faults.offlineNodes.has(name) ? 'unknown' : 'available',
-            maxdisk: storageTotal(sim, s, name),
-            disk: storageUsed(sim, s.id, name),
-            content: s.content.join(','),
-            plugintype: s.type,
-            shared: b01(s.shared),
-          });
+          out.push(storageEntry(sim, s, name));
         }
       }
     }

@@ -11,6 +11,7 @@ import {
   pveSchema,
   splitList,
 } from '@blockhost/proxmox/schema';
+import { removeVmAccess } from '../access.js';
 import { SimCore, TaskFailure } from '../core.js';
 import {
   allocVolume,
@@ -28,6 +29,7 @@ import { applyUserData, blobStore } from '../guest.js';
 import { vmRrd, vmUsage } from '../metrics.js';
 import { fail, paramError } from '../sim-error.js';
 import { MiB, newGuest, type SimVm } from '../state.js';
+import { addVmToPool, requirePoolExists } from './pools.js';
 import { b01, bool, type HandlerTable, int, str } from './types.js';
 
 let netKeys: Record<string, FormatKeyDef> | undefined;
@@ -296,6 +298,8 @@ export const qemuHandlers: HandlerTable = {
     const n = node(params);
     sim.node(n);
     const id = vmid(params);
+    const pool = str(params.pool);
+    if (pool !== undefined) requirePoolExists(sim, pool);
     sim.requireAll(authid, handlerNeeds('POST', '/nodes/{node}/qemu', params));
     if (params.archive !== undefined) throw fail('restore from backup archives is not simulated');
     const existing = sim.state.vms[String(id)];
@@ -323,6 +327,8 @@ export const qemuHandlers: HandlerTable = {
         vm.config.vmgenid ??= uuid(sim);
         vm.config.meta = `creation-qemu=9.2.0,ctime=${Math.floor(sim.now() / 1000)}`;
         delete vm.config.lock;
+        // Like PVE: the VM joins its pool once created (its create-time checks could not use it).
+        if (pool !== undefined) addVmToPool(sim, id, pool);
         if (bool(params.start)) startVm(sim, vm, log);
       },
       onFail: () => {
@@ -380,11 +386,9 @@ export const qemuHandlers: HandlerTable = {
         }
       }
       delete sim.state.vms[String(vm.vmid)];
-      if (purge) {
-        const path = `/vms/${vm.vmid}`;
-        sim.state.access.acl = sim.state.access.acl.filter((e) => e.path !== path);
-        log(`purging VM ${vm.vmid} from related configurations..`);
-      }
+      // PVE's remove_vm_access, purge or not: the VM's ACL entries and pool membership.
+      removeVmAccess(sim.state.access, vm.vmid);
+      if (purge) log(`purging VM ${vm.vmid} from related configurations..`);
     });
   },
 
@@ -476,7 +480,8 @@ export const qemuHandlers: HandlerTable = {
     const storage = str(params.storage);
     if (!full && storage) throw paramError({ storage: 'storage is only allowed for full clones' });
     if (params.snapname !== undefined) throw fail('cloning from snapshots is not simulated');
-    if (params.pool !== undefined) throw fail('pools are not simulated');
+    const pool = str(params.pool);
+    if (pool !== undefined) requirePoolExists(sim, pool);
     const srcStorages = diskStorages(src.config);
     if (target !== src.node && srcStorages.some((s) => !sim.state.storages[s]?.shared)) {
       throw fail(`can't clone VM to node '${target}' (VM uses local storage)`);
@@ -568,6 +573,8 @@ export const qemuHandlers: HandlerTable = {
             vm.config[k] = [vol.volid, ...opts, `size=${formatSize(vol.size)}`].join(',');
           }
           delete vm.config.lock;
+          // Like PVE: the clone joins its pool at the end of the worker.
+          if (pool !== undefined) addVmToPool(sim, newid, pool);
         } finally {
           finish();
         }

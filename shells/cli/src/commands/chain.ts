@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBlockhostClients, verifyDeployment } from '@blockhost/chain';
 import { deployTestBlockhost } from '@blockhost/chain/testkit';
-import { CONFIG_FILE_NAMES, isAddress, parseConfig } from '@blockhost/core';
+import { CONFIG_FILE_NAMES, isAddress, maskUrl, parseConfig } from '@blockhost/core';
 import { chainFailure } from '../failures.js';
 import { readYamlDocument, writeYamlDocument } from '../files.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';
 import { confirm } from '../framework/prompt.js';
+import { readSecretFile } from '../framework/secret-input.js';
 
 function readServerKey(configDir: string): `0x${string}` {
   const file = join(configDir, CONFIG_FILE_NAMES.blockhost);
@@ -19,12 +20,8 @@ function readServerKey(configDir: string): `0x${string}` {
   }
   const c = parseConfig('blockhost', text, file);
   if (c.isErr()) throw new CliError(c.error.message, EXIT.usage);
-  let key: string;
-  try {
-    key = readFileSync(c.value.server_key_file, 'utf8').trim();
-  } catch {
-    throw new CliError(`cannot read the server key ${c.value.server_key_file}`, EXIT.usage);
-  }
+  // The daemon's rule: a key other users can read is refused, not used.
+  const key = readSecretFile(c.value.server_key_file, 'server key').trim();
   if (!/^(0x)?[0-9a-fA-F]{64}$/.test(key))
     throw new CliError(`${c.value.server_key_file}: not a private key`, EXIT.usage);
   return (key.startsWith('0x') ? key : `0x${key}`) as `0x${string}`;
@@ -89,6 +86,7 @@ export const chainDeploy: CommandSpec = {
     const chainId = Number(doc.get('chain_id'));
     const rpc = doc.toJS()?.rpc_url as string | string[] | undefined;
     const rpcUrls = Array.isArray(rpc) ? rpc : rpc ? [rpc] : [];
+    ctx.out.maskUrls(rpcUrls);
     if (!Number.isInteger(chainId) || chainId <= 0 || rpcUrls.length === 0) {
       throw new CliError(`${web3File}: chain_id and rpc_url are needed to deploy`, EXIT.usage);
     }
@@ -107,7 +105,7 @@ export const chainDeploy: CommandSpec = {
     if (clients.isErr()) throw new CliError(clients.error.message, EXIT.usage);
     const { publicClient, walletClient } = clients.value;
     const actual = await publicClient.getChainId().catch((e: Error) => {
-      throw chainFailure(`RPC ${rpcUrls.join(', ')} unreachable`, e);
+      throw chainFailure(`RPC ${rpcUrls.map(maskUrl).join(', ')} unreachable`, e);
     });
     if (actual !== chainId)
       throw new CliError(

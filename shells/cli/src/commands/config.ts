@@ -1,4 +1,4 @@
-import { formatConfigIssue } from '@blockhost/core';
+import { formatConfigIssue, maskUrl } from '@blockhost/core';
 import { HostConfigError, loadHostConfig } from '@blockhost/host';
 import { privateKeyToAddress } from 'viem/accounts';
 import type { CommandSpec } from '../framework/command.js';
@@ -32,7 +32,8 @@ export const configValidate: CommandSpec = {
 
 export const configShow: CommandSpec = {
   path: ['config', 'show'],
-  summary: 'print the effective configuration with defaults filled in (secrets never shown)',
+  summary:
+    'print the effective configuration with defaults filled in (secrets never shown, RPC URL paths masked)',
   examples: ['blockhost config show', 'blockhost config show --json | jq .web3.rpc_url'],
   json: true,
   async run(ctx) {
@@ -43,11 +44,17 @@ export const configShow: CommandSpec = {
     } catch {
       throw new CliError('the server key file does not hold a valid key', EXIT.usage);
     }
+    // RPC URLs often hold a provider's API key in their path or query.
+    const web3 = { ...c.web3, rpc_url: c.web3.rpc_url.map(maskUrl) };
+    const blockhost = {
+      ...c.blockhost,
+      vm: { ...c.blockhost.vm, rpc_urls: c.blockhost.vm.rpc_urls.map(maskUrl) },
+    };
     const view = {
       dir: c.dir,
       db: c.db,
-      web3: c.web3,
-      blockhost: c.blockhost,
+      web3,
+      blockhost,
       secrets: {
         server_key: {
           file: c.blockhost.server_key_file,
@@ -66,8 +73,8 @@ export const configShow: CommandSpec = {
       const { stringify } = await import('yaml');
       for (const [name, body] of Object.entries({
         'db.yaml': c.db,
-        'web3-defaults.yaml': c.web3,
-        'blockhost.yaml': c.blockhost,
+        'web3-defaults.yaml': web3,
+        'blockhost.yaml': blockhost,
       })) {
         ctx.out.line(`# ${name} (effective)`);
         ctx.out.line(stringify(body).trimEnd());

@@ -9,6 +9,7 @@ import {
   databaseCheck,
   diskCheck,
   ipv4Check,
+  poolCheck,
   snippetsCheck,
   vmidCheck,
   vmLoginCheck,
@@ -116,6 +117,9 @@ export const doctor: CommandSpec = {
       ...(await guarded('snippets', async () => snippetsCheck(config))),
       ...(await guarded('vm-login', async () => vmLoginCheck(config))),
       ...(await guarded('vmids', async () => vmidCheck(config, db, pve.usedVmids))),
+      ...(await guarded('pool', async () =>
+        poolCheck(config, db, pve.tokenVms, pve.legacyVmsGrant ?? false),
+      )),
       ...(await guarded('ipv4', async () => ipv4Check(config, db))),
       journal.check ?? databaseCheck(config, db),
       ...(await guarded('disk', async () => diskCheck(config))),

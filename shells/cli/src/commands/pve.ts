@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAMES, formatConfigIssue, parseConfig } from '@blockhost/core';
+import { CONFIG_FILE_NAMES, deploymentTag, formatConfigIssue, parseConfig } from '@blockhost/core';
+import { listVms, openDb } from '@blockhost/host';
 import {
   checkTokenPrivileges,
+  LEGACY_VMS_ACL,
+  type OutsideVm,
   type SetupAccessReturnType,
   setupAccess,
   type TokenCheck,
@@ -40,6 +43,50 @@ async function readAdminToken(ctx: Context, file: string | undefined): Promise<A
   return parseAdminToken(text);
 }
 
+/** VMIDs the daemon's journal records (none before the daemon first ran). */
+function journalVmids(configDir: string): number[] {
+  const file = join(configDir, CONFIG_FILE_NAMES.db);
+  if (!existsSync(file)) return [];
+  const db = parseConfig('db', readFileSync(file, 'utf8'), file);
+  if (db.isErr() || !existsSync(db.value.database_path)) return [];
+  const journal = openDb(db.value.database_path, { readonly: true });
+  try {
+    return listVms(journal)
+      .map((v) => v.vmid)
+      .filter((v): v is number => v !== null);
+  } finally {
+    journal.close();
+  }
+}
+
+/** The deployment's VM tag, once web3-defaults.yaml names the contracts. */
+function ourDeploymentTag(configDir: string): string | undefined {
+  const file = join(configDir, CONFIG_FILE_NAMES.web3);
+  if (!existsSync(file)) return undefined;
+  const web3 = parseConfig('web3', readFileSync(file, 'utf8'), file);
+  if (web3.isErr()) return undefined;
+  const tag = deploymentTag({
+    chainId: web3.value.chain_id,
+    contract: web3.value.contracts.subscriptions,
+  });
+  return tag.isOk() ? tag.value : undefined;
+}
+
+/** What to tell the operator about BlockHost VMs the token can not reach. */
+function outsideText(pool: string, outside: readonly OutsideVm[]): string {
+  const list = (xs: readonly OutsideVm[]) =>
+    xs.map((v) => `${v.vmid}${v.name ? ` (${v.name})` : ''}`).join(', ');
+  const free = outside.filter((v) => v.pool === undefined);
+  const elsewhere = outside.filter((v) => v.pool !== undefined);
+  return [
+    free.length ? `${list(free)} in no pool` : '',
+    elsewhere.length ? elsewhere.map((v) => `${list([v])} in pool '${v.pool}'`).join(', ') : '',
+  ]
+    .filter(Boolean)
+    .join('; ')
+    .concat(`: BlockHost's VMs outside pool '${pool}'`);
+}
+
 function readExistingSecret(path: string): string | null {
   try {
     const s = readFileSync(path, 'utf8').trim();
@@ -56,9 +103,12 @@ export const pveSetupToken: CommandSpec = {
   description:
     'Needs a Proxmox administrator API token, read from --admin-token-file or from stdin (never from the\n' +
     'command line). Creates role BlockHost with exactly the privileges the SDK needs, user blockhost@pve,\n' +
-    'a privilege-separated token and ACLs on the configured nodes, storage and bridge only. The new\n' +
-    "token's secret goes to proxmox.token_file (mode 0600), its id into blockhost.yaml. A second run\n" +
-    'changes nothing and says so. The admin token can be deleted afterwards.',
+    'a privilege-separated token, resource pool proxmox.pool (default blockhost) holding the storages and\n' +
+    'the template, and ACLs on that pool, the configured nodes and the bridge only: the token can not\n' +
+    "see or touch any other VM. The new token's secret goes to proxmox.token_file (mode 0600), its id\n" +
+    'into blockhost.yaml. A setup from before pools (a grant on /vms) is migrated: BlockHost VMs in no\n' +
+    'pool are listed, --adopt-vms moves them into the pool, and the /vms grant is removed once none is\n' +
+    'left outside. A second run changes nothing and says so. The admin token can be deleted afterwards.',
   options: {
     'admin-token-file': {
       type: 'string',
@@ -75,11 +125,17 @@ export const pveSetupToken: CommandSpec = {
       type: 'boolean',
       description: 'issue a new secret for an existing token (the old one stops working)',
     },
+    'adopt-vms': {
+      type: 'boolean',
+      description:
+        "move BlockHost's VMs that are in no pool into its pool (a deployment from before pools)",
+    },
   },
   examples: [
     'blockhost pve setup-token --admin-token-file /root/pve-admin-token',
     'blockhost pve setup-token          # asks for the admin token, not echoed',
     'blockhost pve setup-token --regenerate --yes < /root/pve-admin-token',
+    'blockhost pve setup-token --adopt-vms --admin-token-file /root/pve-admin-token',
   ],
   json: true,
   async run(ctx, _p, v) {
@@ -113,6 +169,7 @@ export const pveSetupToken: CommandSpec = {
     const px = parsed.value.proxmox;
     const importStorage = (v['import-storage'] as string | undefined) ?? 'local';
     const scope = {
+      pool: px.pool,
       nodes: px.nodes,
       storages: [px.storage],
       importStorage,
@@ -143,19 +200,25 @@ export const pveSetupToken: CommandSpec = {
         userid,
         tokenName,
         roleId: (v.role as string | undefined) ?? 'BlockHost',
+        templateVmid: px.template_vmid,
+        knownVmids: journalVmids(ctx.configDir),
+        deploymentTag: ourDeploymentTag(ctx.configDir),
+        adoptVms: Boolean(v['adopt-vms']),
         regenerateSecret: Boolean(v.regenerate),
       });
       if (r.isErr()) {
         progress.fail();
         const e = r.error;
         // The SDK's hint for a 403 points at setup-token, which is what is running.
-        throw e.code === 'PVE_PERMISSION'
-          ? new CliError(
-              `setting up Proxmox access: the admin token may not do this (${e.shortMessage})`,
-              EXIT.failed,
-              'use an administrator token without privilege separation, e.g. `pveum user token add root@pam setup --privsep 0`',
-            )
-          : pveFailure('setting up Proxmox access with the admin token', e);
+        throw e.code === 'INVALID_INPUT'
+          ? new CliError(e.message, EXIT.failed, e.hint)
+          : e.code === 'PVE_PERMISSION'
+            ? new CliError(
+                `setting up Proxmox access: the admin token may not do this (${e.shortMessage})`,
+                EXIT.failed,
+                'use an administrator token without privilege separation, e.g. `pveum user token add root@pam setup --privsep 0`',
+              )
+            : pveFailure('setting up Proxmox access with the admin token', e);
       }
       result = r.value;
       let secret = result.token.secret;
@@ -199,6 +262,8 @@ export const pveSetupToken: CommandSpec = {
       result.role.change !== 'unchanged' ||
       result.user.change !== 'unchanged' ||
       result.token.change !== 'unchanged' ||
+      result.pool.change !== 'unchanged' ||
+      result.members.some((m) => m.change !== 'unchanged') ||
       result.acls.some((a) => a.change !== 'unchanged') ||
       idChanged ||
       secretWritten;
@@ -213,6 +278,9 @@ export const pveSetupToken: CommandSpec = {
         secretWritten,
         tokenFile: px.token_file,
       },
+      pool: result.pool,
+      members: result.members,
+      outside: result.outside,
       acls: result.acls,
       config: { file, tokenIdUpdated: idChanged },
       check: { missing: check.missing, extra: check.extra },
@@ -235,11 +303,23 @@ export const pveSetupToken: CommandSpec = {
             ? `privilege separation; secret written to ${px.token_file}`
             : 'privilege separation',
         },
+        { object: 'pool', id: result.pool.id, change: result.pool.change, detail: null },
+        ...result.members.map((m) => ({
+          object: m.type === 'storage' ? 'pool storage' : 'pool VM',
+          id: m.id,
+          change: m.change,
+          detail: m.type === 'qemu' && Number(m.id) === px.template_vmid ? 'the template' : null,
+        })),
         ...result.acls.map((a) => ({
           object: 'acl',
           id: a.path,
           change: a.change,
-          detail: `${result.role.id} for user and token`,
+          detail:
+            a.path === LEGACY_VMS_ACL
+              ? a.change === 'removed'
+                ? 'the old grant on every VM, no longer needed'
+                : 'the old grant on every VM, kept for the VMs outside the pool'
+              : `${result.role.id} for user and token`,
         })),
       ],
       ['object', 'id', 'change', 'detail'],
@@ -252,14 +332,25 @@ export const pveSetupToken: CommandSpec = {
         'another ACL or role may override it: check `pveum acl list` on the host',
       );
     }
+    if (result.outside.length > 0) {
+      ctx.out.warn(
+        `${outsideText(result.pool.id, result.outside)}; ${tokenId} keeps its old grant on ${LEGACY_VMS_ACL} (every VM in the cluster) until they are in the pool`,
+      );
+      ctx.out.warn(
+        result.outside.some((o) => o.pool === undefined)
+          ? 'run again with --adopt-vms to move those in no pool into it; a VM in another pool the operator moves (pvesh set /pools --poolid … --vms … --allow-move 1)'
+          : 'move them into the pool (pvesh set /pools --poolid … --vms … --allow-move 1), then run again',
+      );
+    }
     if (check.extra.length > 0) {
       ctx.out.warn(
         `${tokenId} holds more than BlockHost needs: ${describePrivileges(check.extra)}`,
       );
     }
+    const scoped = result.outside.length === 0 && check.extra.length === 0;
     ctx.out.line(
       changed
-        ? `done: ${tokenId} holds exactly the privileges BlockHost needs${v.regenerate ? '; restart blockhostd to use the new secret' : ''}`
+        ? `done: ${tokenId} holds ${scoped ? 'exactly ' : ''}the privileges BlockHost needs${scoped ? `, on pool '${result.pool.id}' only` : ''}${v.regenerate ? '; restart blockhostd to use the new secret' : ''}`
         : `nothing changed: ${tokenId} was already set up and holds the privileges BlockHost needs`,
     );
     return EXIT.ok;

@@ -104,6 +104,7 @@ export const templateBuild: CommandSpec = {
         name,
         image: { url, filename, storage: importStorage, ...(checksum ? { checksum } : {}) },
         storage: px.storage,
+        pool: px.pool,
         bridge: px.bridge,
         memoryMiB: positiveInt(v.memory, 'memory', 4_194_304),
         cores: positiveInt(v.cores, 'cores', 512),

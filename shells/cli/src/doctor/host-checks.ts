@@ -8,6 +8,7 @@ import {
   type HostConfig,
   listJobs,
   listSubscriptions,
+  listVms,
   schemaVersion,
   takenValues,
 } from '@blockhost/host';
@@ -69,6 +70,46 @@ export function vmidCheck(
     'widen vmid_range in db.yaml, or free VMIDs in that range (other VMs use them too)',
   );
   return r;
+}
+
+/**
+ * BlockHost's VMs (the journal's) must be in its pool: its token reaches
+ * nothing else. A deployment from before pools still reaches them through
+ * its old grant on `/vms` until `pve setup-token --adopt-vms` moves them.
+ */
+export function poolCheck(
+  config: HostConfig,
+  db: Db | null,
+  tokenVms: readonly number[] | null | undefined,
+  legacyVmsGrant: boolean,
+): CheckResult {
+  const pool = config.blockhost.proxmox.pool;
+  if (!db) return skip('pool', 'no journal yet');
+  if (!tokenVms) return skip('pool', "the token's privileges could not be read");
+  const ours = listVms(db)
+    .map((v) => v.vmid)
+    .filter((v): v is number => v !== null);
+  const outside = ours.filter((v) => !tokenVms.includes(v)).sort((a, b) => a - b);
+  if (outside.length === 0)
+    return ok(
+      'pool',
+      `${ours.length} VM${ours.length === 1 ? '' : 's'} of the journal, all in pool '${pool}'`,
+    );
+  const hint =
+    'run `blockhost pve setup-token --adopt-vms` with an admin token (a VM in another pool: move it, `pvesh set /pools --poolid ' +
+    `${pool} --vms <vmid> --allow-move 1\`)`;
+  const list = outside.join(', ');
+  return legacyVmsGrant
+    ? warn(
+        'pool',
+        `VM${outside.length === 1 ? '' : 's'} ${list} of the journal ${outside.length === 1 ? 'is' : 'are'} outside pool '${pool}' (reached only through the old grant on /vms)`,
+        hint,
+      )
+    : fail(
+        'pool',
+        `VM${outside.length === 1 ? '' : 's'} ${list} of the journal ${outside.length === 1 ? 'is' : 'are'} outside pool '${pool}': the token can not manage ${outside.length === 1 ? 'it' : 'them'}`,
+        hint,
+      );
 }
 
 export function ipv4Check(config: HostConfig, db: Db | null): CheckResult {

@@ -3,6 +3,7 @@ import type { HostConfig } from '@blockhost/host';
 import {
   checkTokenPrivileges,
   getClusterResources,
+  LEGACY_VMS_ACL,
   type PveClient,
   pveCall,
 } from '@blockhost/proxmox';
@@ -26,8 +27,12 @@ const reasonOf = (e: { shortMessage?: string; message: string }) =>
 
 export interface PveCheckOutcome {
   results: CheckResult[];
-  /** VMIDs in use in the cluster (null when Proxmox could not be asked). */
+  /** VMIDs in use in the cluster as the token sees them (null when Proxmox could not be asked). */
   usedVmids: Set<number> | null;
+  /** VMs the token holds privileges on one by one: its pool's members (null when not known). */
+  tokenVms?: number[] | null;
+  /** Whether the token still holds the grant on `/vms` (every VM) of a setup from before pools. */
+  legacyVmsGrant?: boolean;
 }
 
 async function templateCheck(
@@ -48,7 +53,7 @@ async function templateCheck(
       result: fail(
         'template',
         `template VM ${vmid} (proxmox.template_vmid) not found in the cluster`,
-        'run `blockhost template build` (or set proxmox.template_vmid to your template); a token without VM.Audit on /vms cannot see it either',
+        `run \`blockhost template build\` (or set proxmox.template_vmid to your template); BlockHost's token sees only VMs in pool '${config.blockhost.proxmox.pool}': \`blockhost pve setup-token\` puts an existing template there`,
       ),
       used,
     };
@@ -172,7 +177,13 @@ export async function pveChecks(
     `Proxmox VE ${v.version ?? '?'} at ${px.api_url} as ${px.token_id}`,
   );
 
-  const scope = { nodes: px.nodes, storages: [px.storage], importStorage, bridges: [px.bridge] };
+  const scope = {
+    pool: px.pool,
+    nodes: px.nodes,
+    storages: [px.storage],
+    importStorage,
+    bridges: [px.bridge],
+  };
   const [tokenR, template, storage, bridge] = await Promise.all([
     checkTokenPrivileges(client, scope),
     templateCheck(config, client),
@@ -192,6 +203,12 @@ export async function pveChecks(
       `${px.token_id} lacks ${describePrivileges(tokenR.value.missing)}`,
       SETUP_HINT,
     );
+  } else if (tokenR.value.extra.some((x) => x.path === LEGACY_VMS_ACL)) {
+    token = warn(
+      'token',
+      `${px.token_id} holds privileges on ${LEGACY_VMS_ACL}: every VM in the cluster, not only pool '${px.pool}' (a setup from before pools)`,
+      "run `blockhost pve setup-token --adopt-vms` with an admin token: it moves BlockHost's VMs into the pool and removes that grant",
+    );
   } else if (tokenR.value.extra.length > 0) {
     token = warn(
       'token',
@@ -199,10 +216,15 @@ export async function pveChecks(
       'least privilege: use the token `blockhost pve setup-token` creates (privilege separation on)',
     );
   } else {
-    token = ok('token', `${px.token_id} holds exactly the privileges BlockHost needs`);
+    token = ok(
+      'token',
+      `${px.token_id} holds exactly the privileges BlockHost needs, on pool '${px.pool}' only`,
+    );
   }
   return {
     results: [proxmox, token, template.result, storage, bridge],
     usedVmids: template.used,
+    tokenVms: tokenR.isOk() ? tokenR.value.vms : null,
+    legacyVmsGrant: tokenR.isOk() && tokenR.value.extra.some((x) => x.path === LEGACY_VMS_ACL),
   };
 }

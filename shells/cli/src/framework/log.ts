@@ -3,6 +3,8 @@
  * terminal those read badly, so the CLI turns each into one plain line on
  * stderr, never on stdout where --json output goes.
  */
+import { terminalSafe } from './terminal-text.js';
+
 const LEVELS: Record<number, string> = {
   10: 'trace',
   20: 'debug',
@@ -22,13 +24,14 @@ export function humanLogLine(line: string): string {
   try {
     o = JSON.parse(line) as Record<string, unknown>;
   } catch {
-    return line.endsWith('\n') ? line : `${line}\n`;
+    return `${terminalSafe(line.replace(/\n$/, ''))}\n`;
   }
   const level = LEVELS[Number(o.level)] ?? 'log';
   const fields = Object.entries(o)
     .filter(([k]) => !SKIP.has(k))
     .map(([k, v]) => `${k}=${value(v)}`);
-  return `${level}: ${String(o.msg ?? '')}${fields.length ? ` (${fields.join(', ')})` : ''}\n`;
+  const text = `${level}: ${String(o.msg ?? '')}${fields.length ? ` (${fields.join(', ')})` : ''}`;
+  return `${terminalSafe(text, { singleLine: true })}\n`;
 }
 
 /** A pino destination writing plain lines to `stderr`. */

@@ -1,4 +1,6 @@
 /** Human tables and stable JSON: the two faces of every read command. */
+import { maskUrls } from '@blockhost/core';
+import { jsonSafe, terminalSafe } from './terminal-text.js';
 
 export interface Output {
   readonly json: boolean;
@@ -14,6 +16,15 @@ export interface Output {
   fields(pairs: Readonly<Record<string, unknown>>): void;
   warn(text: string): void;
   error(text: string): void;
+  /** An error and its hint on stderr, the way a failed command ends. */
+  failure(message: string, hint?: string | null): void;
+  /**
+   * Masks these URLs (path, query, credentials) in everything printed from
+   * now on, JSON included: RPC URLs often carry a provider's API key.
+   */
+  maskUrls(urls: readonly string[]): void;
+  /** `text` as this output prints it for people: URLs masked, control characters escaped. */
+  clean(text: string): string;
 }
 
 export function toJson(value: unknown): string {
@@ -25,7 +36,8 @@ function cell(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (typeof v === 'object')
     return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
-  return String(v);
+  // One value, one line: its own control characters and line breaks shown as escapes.
+  return terminalSafe(String(v), { singleLine: true });
 }
 
 export function renderTable(
@@ -53,6 +65,12 @@ export function createOutput(options: {
   const stderr = options.stderr ?? process.stderr;
   const json = options.json;
   let wroteData = false;
+  const masked: string[] = [];
+  const mask = (text: string) => (masked.length === 0 ? text : maskUrls(text, masked));
+  const clean = (text: string) => terminalSafe(mask(text));
+  const maskValue = (v: unknown) => (typeof v === 'string' ? mask(v) : v);
+  const maskRow = (r: Readonly<Record<string, unknown>>) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, maskValue(v)]));
   return {
     json,
     tty: Boolean((stdout as { isTTY?: boolean }).isTTY),
@@ -62,25 +80,32 @@ export function createOutput(options: {
     data(value) {
       if (!json) return;
       wroteData = true;
-      stdout.write(`${toJson(value)}\n`);
+      stdout.write(`${jsonSafe(mask(toJson(value)))}\n`);
     },
     line(text = '') {
-      if (!json) stdout.write(`${text}\n`);
+      if (!json) stdout.write(`${clean(text)}\n`);
     },
     table(rows, columns) {
-      if (!json) stdout.write(`${renderTable(rows, columns)}\n`);
+      if (!json) stdout.write(`${renderTable(rows.map(maskRow), columns)}\n`);
     },
     fields(pairs) {
       if (json) return;
       const keys = Object.keys(pairs);
       const w = Math.max(...keys.map((k) => k.length));
-      for (const k of keys) stdout.write(`${`${k}:`.padEnd(w + 2)}${cell(pairs[k])}\n`);
+      for (const k of keys) stdout.write(`${`${k}:`.padEnd(w + 2)}${cell(maskValue(pairs[k]))}\n`);
     },
     warn(text) {
-      stderr.write(`warning: ${text}\n`);
+      stderr.write(`warning: ${clean(text)}\n`);
     },
     error(text) {
-      stderr.write(`error: ${text}\n`);
+      stderr.write(`error: ${clean(text)}\n`);
     },
+    failure(message, hint) {
+      stderr.write(`error: ${clean(message)}\n${hint ? `hint: ${clean(hint)}\n` : ''}`);
+    },
+    maskUrls(urls) {
+      for (const u of urls) if (!masked.includes(u)) masked.push(u);
+    },
+    clean,
   };
 }

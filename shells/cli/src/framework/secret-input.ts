@@ -2,27 +2,17 @@
  * Secrets come into the CLI from a file or from stdin, never from argv (which
  * every user on the host can read in /proc and which lands in shell history).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { CliError, EXIT, UsageError } from './errors.js';
+import { readSecretFileChecked } from '@blockhost/host';
+import { CliError, EXIT } from './errors.js';
 
-/** Reads a secret file, refusing one that other users can read. */
+/**
+ * Reads a secret file, refusing one that other users can read: the daemon's
+ * own check (`readSecretFileChecked`), so both programs accept the same files.
+ */
 export function readSecretFile(path: string, what: string): string {
-  let mode: number;
-  try {
-    mode = statSync(path).mode & 0o777;
-  } catch (e) {
-    throw new UsageError(
-      `cannot read ${what} from ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
-  if (mode & 0o007) {
-    throw new CliError(
-      `${path} is readable by other users (mode ${mode.toString(8)}); refusing to use a ${what} from it`,
-      EXIT.usage,
-      `chmod 600 ${path}`,
-    );
-  }
-  return readFileSync(path, 'utf8');
+  const r = readSecretFileChecked(path, what);
+  if (!r.ok) throw new CliError(`${path}: ${r.message}`, EXIT.usage, r.hint ?? undefined);
+  return r.text;
 }
 
 /** Reads all of stdin; on a terminal, asks for one line without echoing it. */

@@ -5,9 +5,11 @@ import { pause } from '../../client/pause.js';
 import {
   type PveError,
   PveHttpError,
+  PvePermissionError,
   PveTimeoutError,
   toPveError,
   VmConflictError,
+  VmidUnavailableError,
 } from '../../errors.js';
 import { waitForTask } from '../tasks/wait.js';
 import { getVmConfig } from './config.js';
@@ -27,6 +29,11 @@ export interface CloneVmParameters {
   storage?: string;
   /** Full clone (default true): the VM does not depend on the template's disks. */
   full?: boolean;
+  /**
+   * Resource pool the new VM joins when the clone is done (BlockHost's): a
+   * pool-scoped token needs VM.Allocate on the pool, not on `/vms/<newid>`.
+   */
+  pool?: string;
   timeoutMs?: number;
   /** Gives the waits up (`PveAbortedError`); a clone already started keeps running. */
   signal?: AbortSignal;
@@ -89,7 +96,14 @@ export function cloneVm(
   const timeoutMs = params.timeoutMs ?? 30 * 60_000;
   const key = `${target}/${params.storage ?? `template-${params.templateVmid}`}`;
   const adopt = async (): Promise<CloneVmReturnType> => {
-    const config = await unwrap(getVmConfig(client, { node: target, vmid: params.newid }));
+    const read = await getVmConfig(client, { node: target, vmid: params.newid });
+    if (read.isErr() && read.error instanceof PvePermissionError) {
+      // A pool-scoped token sees no VM outside the pool, and a clone joins the pool only
+      // when it is done: another VM, or an earlier attempt's clone still running.
+      throw new VmidUnavailableError(params.newid);
+    }
+    if (read.isErr()) throw read.error;
+    const config = read.value;
     if (config.name !== params.name) {
       throw new VmConflictError(
         `VMID ${params.newid} is taken by '${String(config.name)}', not '${params.name}'`,
@@ -114,6 +128,7 @@ export function cloneVm(
               ...(params.description !== undefined ? { description: params.description } : {}),
               ...(params.target && params.target !== params.node ? { target: params.target } : {}),
               ...(params.storage && (params.full ?? true) ? { storage: params.storage } : {}),
+              ...(params.pool !== undefined ? { pool: params.pool } : {}),
             })) as string;
         } catch (e) {
           if (e instanceof PveHttpError && EXISTS.test(e.reason)) return adopt();

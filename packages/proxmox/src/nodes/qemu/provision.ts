@@ -43,6 +43,11 @@ export interface ProvisionVmParameters {
   template: { vmid: number; node?: string };
   /** Storage for the VM's disks. */
   storage: string;
+  /**
+   * Resource pool the VM joins (BlockHost's, `proxmox.pool`): the token's
+   * privileges reach the VM through it once the clone is done.
+   */
+  pool?: string;
   /** Full clone (default true). */
   full?: boolean;
   resources: { cores: number; memoryMiB: number; diskGiB: number };
@@ -141,6 +146,7 @@ const STEPS: Record<
         description: d.description,
         target: p.node,
         storage: p.storage,
+        ...(p.pool !== undefined ? { pool: p.pool } : {}),
         full: p.full ?? true,
         timeoutMs: p.cloneTimeoutMs,
         signal: p.signal,

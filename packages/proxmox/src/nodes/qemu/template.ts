@@ -1,13 +1,20 @@
 import { InvalidInputError } from '@blockhost/core';
 import { errAsync, ResultAsync } from 'neverthrow';
-import { unwrap } from '../../client/call.js';
+import { pveCall, unwrap } from '../../client/call.js';
 import type { PveClient } from '../../client/create-client.js';
-import { type PveError, PveHttpError, toSdkError, VmConflictError } from '../../errors.js';
+import {
+  type PveError,
+  PveHttpError,
+  PvePermissionError,
+  toSdkError,
+  VmConflictError,
+  VmidUnavailableError,
+} from '../../errors.js';
 import { downloadUrl } from '../storage/download-url.js';
 import { runTaskOrThrow } from '../tasks/wait.js';
 import { waitUnlockedOrThrow } from './clone.js';
 import { getVmConfig } from './config.js';
-import { findVm } from './find.js';
+import { findVm, splitTags } from './find.js';
 import { resizeVmDisk } from './resize.js';
 
 export const TEMPLATE_TAG = 'blockhost-template';
@@ -28,6 +35,8 @@ export interface BuildTemplateParameters {
   };
   /** Where the template's disk and cloud-init drive go (e.g. `local-lvm`). */
   storage: string;
+  /** Resource pool the template joins (BlockHost's): a pool-scoped token creates it there. */
+  pool?: string;
   bridge: string;
   memoryMiB?: number;
   cores?: number;
@@ -37,7 +46,7 @@ export interface BuildTemplateParameters {
   timeoutMs?: number;
 }
 
-export type TemplateStep = 'download' | 'create' | 'resize' | 'template';
+export type TemplateStep = 'download' | 'create' | 'tag' | 'resize' | 'template';
 
 export interface BuildTemplateReturnType {
   vmid: number;
@@ -105,7 +114,9 @@ export function buildTemplate(
                 vga: 'serial0',
                 agent: 'enabled=1',
                 net0: `virtio,bridge=${p.bridge}`,
-                tags: TEMPLATE_TAG,
+                // Tags come after: a create checks them on /vms/<vmid> alone, before the VM
+                // is in the pool, where a pool-scoped token holds nothing.
+                ...(p.pool !== undefined ? { pool: p.pool } : {}),
                 description:
                   p.description ?? 'BlockHost VM template, built by blockhost template build.',
               } as never),
@@ -114,13 +125,30 @@ export function buildTemplate(
         } catch (e) {
           // An earlier attempt created it and its answer was lost: adopt it if it is ours.
           if (!(e instanceof PveHttpError && /already exists/.test(e.reason))) throw e;
-          const c = await unwrap(getVmConfig(client, loc));
+          const read = await getVmConfig(client, loc);
+          if (read.isErr() && read.error instanceof PvePermissionError)
+            throw new VmidUnavailableError(p.vmid);
+          if (read.isErr()) throw read.error;
+          const c = read.value;
           if (c.name !== p.name)
             throw new VmConflictError(`VMID ${p.vmid} is taken by '${String(c.name)}'`, [p.vmid]);
         }
         steps.push('create');
       }
       await waitUnlockedOrThrow(client, p.node, p.vmid, p.timeoutMs ?? 30 * 60_000);
+      const config = await unwrap(getVmConfig(client, loc));
+      const tags = splitTags(typeof config.tags === 'string' ? config.tags : undefined);
+      if (!tags.includes(TEMPLATE_TAG)) {
+        await unwrap(
+          pveCall(client, (api) =>
+            api.nodes
+              .$(p.node)
+              .qemu.$(p.vmid)
+              .config.$put({ tags: [...tags, TEMPLATE_TAG].join(';') }),
+          ),
+        );
+        steps.push('tag');
+      }
       if (p.diskGiB !== undefined) {
         const r = await unwrap(resizeVmDisk(client, { ...loc, sizeGiB: p.diskGiB }));
         if (r.resized) steps.push('resize');
