@@ -14,6 +14,7 @@ export { checkTokenPrivileges, type TokenCheck } from './access/check.js';
 export { blockhostPrivileges, type DerivedPrivileges } from './access/role.js';
 export {
   type AccessScope,
+  AUDIT_PRIVILEGES,
   aclPaths,
   type Change,
   checkPaths,

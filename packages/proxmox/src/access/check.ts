@@ -3,7 +3,7 @@ import { pveCall } from '../client/call.js';
 import type { PveClient } from '../client/create-client.js';
 import type { PveError } from '../errors.js';
 import { blockhostPrivileges } from './role.js';
-import { type AccessScope, checkPaths } from './setup.js';
+import { type AccessScope, AUDIT_PRIVILEGES, checkPaths } from './setup.js';
 
 export interface TokenCheck {
   /** Privileges the token lacks, per path where BlockHost needs them. */
@@ -52,10 +52,16 @@ export function checkTokenPrivileges(
       const more = [...have].filter((x) => !need.includes(x)).sort();
       if (more.length) extra.push({ path, privileges: more });
     }
+    // Read-only on every VM (the audit role): BlockHost avoids every address VMs use.
+    const audit = new Set(Object.keys(perms['/vms'] ?? {}));
+    const noAudit = AUDIT_PRIVILEGES.filter((x) => !audit.has(x));
+    if (noAudit.length) missing.push({ path: '/vms', privileges: noAudit });
     // Anything held outside the scope: a grant on `/`, `/vms`, `/storage`, another storage…
     for (const [path, held] of Object.entries(perms).sort(([a], [b]) => a.localeCompare(b))) {
       if (paths.includes(path)) continue;
-      const privs = Object.keys(held ?? {}).sort();
+      const privs = Object.keys(held ?? {})
+        .filter((x) => !AUDIT_PRIVILEGES.includes(x))
+        .sort();
       if (privs.length === 0) continue;
       if (ONE_VM.test(path)) {
         const more = privs.filter((x) => !need.includes(x));

@@ -9,6 +9,14 @@ import { TEMPLATE_TAG } from '../nodes/qemu/template.js';
 import { bridgePath } from '../schema/privileges.js';
 import { blockhostPrivileges } from './role.js';
 
+/**
+ * A read-only role on `/vms`: BlockHost reads every VM's config so that it
+ * never hands out an address some VM of the cluster is configured with (the
+ * operator's own VMs too). It can not change, start, stop or enter them.
+ */
+export const AUDIT_PRIVILEGES: readonly string[] = ['VM.Audit'];
+const AUDIT_PATH = '/vms';
+
 /** The resource pool BlockHost's VMs live in, unless configured otherwise. */
 export const DEFAULT_POOL = 'blockhost';
 
@@ -76,6 +84,8 @@ export interface SetupAccessReturnType {
     secret: string | null;
   };
   pool: { id: string; change: Change };
+  /** The read-only role on `/vms` (`AUDIT_PRIVILEGES`) and its grant. */
+  audit: { role: { id: string; change: Change }; acl: Change };
   /** The pool's members BlockHost needs: its storages, the template, adopted VMs. */
   members: Array<{ type: 'storage' | 'qemu'; id: string; change: Change }>;
   /**
@@ -251,6 +261,21 @@ export function setupAccess(
         roleChange = 'updated';
       }
 
+      const auditRoleId = `${roleId}Audit`;
+      const auditRole = roles.find((r) => r.roleid === auditRoleId);
+      let auditRoleChange: Change = 'unchanged';
+      if (!auditRole) {
+        await api.access.roles.$post({ roleid: auditRoleId, privs: AUDIT_PRIVILEGES.join(',') });
+        auditRoleChange = 'created';
+      } else if (
+        !sameSet((auditRole.privs ?? '').split(/[,;\s]+/).filter(Boolean), [...AUDIT_PRIVILEGES])
+      ) {
+        await api.access.roles
+          .$(auditRoleId)
+          .$put({ privs: AUDIT_PRIVILEGES.join(','), append: false });
+        auditRoleChange = 'updated';
+      }
+
       let user = users.find((u) => u.userid === userid);
       let userChange: Change = 'unchanged';
       if (!user) {
@@ -345,6 +370,26 @@ export function setupAccess(
         } as never);
         acls.push({ path, change: 'created' });
       }
+      const hasAudit = (type: string, ugid: string) =>
+        acl.some(
+          (e) =>
+            e.path === AUDIT_PATH &&
+            e.type === type &&
+            e.ugid === ugid &&
+            e.roleid === auditRoleId &&
+            (e.propagate === 1 || e.propagate === true),
+        );
+      const auditUser = !hasAudit('user', userid);
+      const auditToken = !hasAudit('token', tokenId);
+      if (auditUser || auditToken) {
+        await api.access.acl.$put({
+          path: AUDIT_PATH,
+          roles: auditRoleId,
+          propagate: true,
+          ...(auditUser ? { users: userid } : {}),
+          ...(auditToken ? { tokens: tokenId } : {}),
+        } as never);
+      }
       // The old grant on every VM goes once nothing of BlockHost's needs it any more.
       const legacy = acl.filter(
         (e) =>
@@ -371,6 +416,10 @@ export function setupAccess(
         user: { id: userid, change: userChange },
         token: { id: tokenId, change: tokenChange, secret },
         pool: { id: poolId, change: poolChange },
+        audit: {
+          role: { id: auditRoleId, change: auditRoleChange },
+          acl: auditUser || auditToken ? 'created' : 'unchanged',
+        },
         members: memberList,
         outside,
         acls,
