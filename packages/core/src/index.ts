@@ -38,6 +38,7 @@ export { type DbConfig, type DbConfigInput, dbConfigSchema } from './config/db.j
 export {
   DEFAULTS,
   defaultConfirmations,
+  defaultMaxClockSkewSeconds,
   GRACE_DAYS_MAX,
   GRACE_DAYS_MIN,
 } from './config/defaults.js';

@@ -89,7 +89,13 @@ export type {
   VmSpec,
 } from './jobs/ports.js';
 export { JobRunner } from './jobs/runner.js';
-export { FIRST_STEP, type ScheduleResult, scheduleLifecycle } from './lifecycle/schedule.js';
+export {
+  clockSkewRefusal,
+  FIRST_STEP,
+  type ScheduleGuard,
+  type ScheduleResult,
+  scheduleLifecycle,
+} from './lifecycle/schedule.js';
 export { createLogger, type Logger, maskUrlsInLogs } from './log.js';
 export {
   type RecoverParameters,

@@ -77,6 +77,7 @@ describe('read commands with blockhostd running', () => {
     expect(j.daemon.checks.map((c: { name: string }) => c.name)).toEqual([
       'chain',
       'proxmox',
+      'clock',
       'recovery',
       'cursor',
     ]);

@@ -4,7 +4,12 @@ import {
   createScanner,
   type Scanner,
 } from '@blockhost/chain';
-import { defaultConfirmations, maskUrl, policyFromConfig } from '@blockhost/core';
+import {
+  defaultConfirmations,
+  defaultMaxClockSkewSeconds,
+  maskUrl,
+  policyFromConfig,
+} from '@blockhost/core';
 import {
   countVmsByState,
   createJobRunner,
@@ -118,6 +123,14 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     chainError: 'not scanned yet',
   };
 
+  // Chain time is trusted only within this much of the host clock (web3.max_clock_skew_seconds).
+  const guard = {
+    maxClockSkewSeconds:
+      web3.max_clock_skew_seconds === undefined
+        ? defaultMaxClockSkewSeconds(web3.chain_id)
+        : web3.max_clock_skew_seconds,
+  };
+  const trust = { clock: '', clockLoggedAt: 0 };
   let reconcileTimer: NodeJS.Timeout | null = null;
   let pending = false;
   let stopped = false;
@@ -127,7 +140,19 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     const cursor = getCursor(db);
     if (!cursor || cursor.blockNumber < 0n) return;
     try {
-      const r = scheduleLifecycle(db, cursor.blockTimestamp, policy, Date.now());
+      const r = scheduleLifecycle(db, cursor.blockTimestamp, policy, Date.now(), guard);
+      trust.clock = r.refused?.detail ?? '';
+      if (r.refused) {
+        metrics.refusals.inc({ reason: r.refused.reason });
+        // Once a minute is enough to be seen; every pass would flood the journal.
+        if (Date.now() - trust.clockLoggedAt > 60_000) {
+          trust.clockLoggedAt = Date.now();
+          log.error(
+            { reason: r.refused.reason },
+            `lifecycle decisions refused: ${r.refused.detail}`,
+          );
+        }
+      }
       if (r.queued.length > 0) {
         log.info(
           {
@@ -135,6 +160,12 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
             queued: r.queued.map((q) => `${q.kind}:${q.subscriptionId}`),
           },
           'lifecycle pass queued jobs',
+        );
+      }
+      if (r.superseded.length > 0) {
+        log.warn(
+          { superseded: r.superseded },
+          "jobs waiting on a customer's VM gave way to suspend, resume or destroy",
         );
       }
       // Also picks up jobs another process queued (the CLI's vm suspend, job retry, gc --execute).
@@ -346,6 +377,13 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
           ok: health.pveError === '' && now - health.lastPveOkAt < 60_000,
           detail:
             health.pveError || `reachable ${Math.round((now - health.lastPveOkAt) / 1000)} s ago`,
+        },
+        {
+          name: 'clock',
+          ok: trust.clock === '',
+          detail: trust.clock
+            ? 'chain time and the host clock disagree (see the log)'
+            : 'chain time agrees with the host clock',
         },
         {
           name: 'recovery',

@@ -76,6 +76,11 @@ export function createDaemonMetrics(db: Db, chain: () => ChainProgress) {
       'step',
       'outcome',
     ]),
+    refusals: counter(
+      'blockhost_refusals_total',
+      'Decisions refused because an input could not be trusted (clock-skew, owner-mismatch, destroy-unconfirmed).',
+      ['reason'],
+    ),
     recovery: counter(
       'blockhost_recovery_actions_total',
       'Journal repairs from the cluster: adopt, relocate, gone, conflict.',
@@ -95,6 +100,8 @@ export function createDaemonMetrics(db: Db, chain: () => ChainProgress) {
   };
   // Known label values start at 0, so a rate() over them works from the first scrape.
   for (const source of ['scanner', 'sweep']) metrics.rpcErrors.inc({ source }, 0);
+  for (const reason of ['clock-skew', 'owner-mismatch', 'destroy-unconfirmed'])
+    metrics.refusals.inc({ reason }, 0);
   for (const action of ['adopt', 'relocate', 'gone', 'conflict'])
     metrics.recovery.inc({ action }, 0);
 

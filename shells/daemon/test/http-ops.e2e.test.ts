@@ -54,7 +54,13 @@ describe('HTTP surface', () => {
         : undefined;
     });
     expect(ready.ready).toBe(true);
-    expect(ready.checks.map((c) => c.name)).toEqual(['chain', 'proxmox', 'recovery', 'cursor']);
+    expect(ready.checks.map((c) => c.name)).toEqual([
+      'chain',
+      'proxmox',
+      'clock',
+      'recovery',
+      'cursor',
+    ]);
 
     const res = await fetch(`${daemon.url}/metrics`);
     expect(res.headers.get('content-type')).toContain('text/plain; version=0.0.4');

@@ -30,13 +30,19 @@ export function tokenOfSubscription(
 /** Current owner (who may log in); a missing token is `ERC721NonexistentToken`. */
 export function ownerOf(
   client: ReadClient,
-  p: { readonly address: Address; readonly tokenId: bigint },
+  p: {
+    readonly address: Address;
+    readonly tokenId: bigint;
+    /** As of this block (default: the latest). */
+    readonly blockNumber?: bigint | undefined;
+  },
 ): ResultAsync<Address, ReadErrorType> {
   return readContract(client, {
     abi,
     address: p.address,
     functionName: 'ownerOf',
     args: [p.tokenId],
+    blockNumber: p.blockNumber,
   });
 }
 

@@ -34,13 +34,19 @@ export interface ChainSubscription {
 /** One subscription; an unknown id is `ContractRevertError` `SubscriptionNotFound`. */
 export function getSubscription(
   client: ReadClient,
-  p: { readonly address: Address; readonly subscriptionId: bigint },
+  p: {
+    readonly address: Address;
+    readonly subscriptionId: bigint;
+    /** As of this block (default: the latest). */
+    readonly blockNumber?: bigint | undefined;
+  },
 ): ResultAsync<ChainSubscription, ReadErrorType> {
   return readContract(client, {
     abi,
     address: p.address,
     functionName: 'getSubscription',
     args: [p.subscriptionId],
+    blockNumber: p.blockNumber,
   }).map((s) => ({
     id: s.id,
     planId: s.planId,

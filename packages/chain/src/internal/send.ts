@@ -47,6 +47,8 @@ export interface ContractRead<
   readonly address: Address;
   readonly functionName: name;
   readonly args: ContractFunctionArgs<abi, ReadOnly, name>;
+  /** Read the state as of this block (default: the latest). */
+  readonly blockNumber?: bigint | undefined;
 }
 
 export interface SentTransaction {
@@ -307,6 +309,7 @@ export function readContract<
       address: call.address,
       functionName: call.functionName,
       args: call.args,
+      ...(call.blockNumber === undefined ? {} : { blockNumber: call.blockNumber }),
     } as Parameters<ReadClient['readContract']>[0]) as Promise<ReadContractReturnType<abi, name>>,
     (e) => toChainError(e, call.functionName),
   );

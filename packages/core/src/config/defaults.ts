@@ -64,3 +64,12 @@ export function defaultConfirmations(chainId: number): number {
       return 10;
   }
 }
+
+/**
+ * Tolerance between chain time and the host clock (seconds) unless configured:
+ * 15 minutes, or none on a local dev chain (anvil, 31337), where tests and
+ * demos move time forward on purpose.
+ */
+export function defaultMaxClockSkewSeconds(chainId: number): number | null {
+  return chainId === 31337 ? null : 900;
+}

@@ -30,6 +30,19 @@ export const web3ConfigSchema = z.strictObject({
   /** The message customers sign to derive their credential key; default per deployment. */
   key_message: z.string().min(1).max(512).optional(),
   poll_interval_ms: z.int().min(100).max(600_000).default(DEFAULTS.web3.poll_interval_ms),
+  /**
+   * How far the newest confirmed block's time may be from the host clock before
+   * lifecycle decisions are refused (an RPC shifting timestamps must not get a
+   * paid VM suspended or destroyed). `null` turns the check off; default per
+   * chain (`defaultMaxClockSkewSeconds`: off for local dev chains, whose time is
+   * moved on purpose).
+   */
+  max_clock_skew_seconds: z
+    .int()
+    .min(60)
+    .max(7 * 86_400)
+    .nullable()
+    .optional(),
   max_log_range: z.int().min(1).max(100_000).default(DEFAULTS.web3.max_log_range),
 });
 

@@ -30,6 +30,7 @@ const arbVm = (id: bigint) =>
     vmid: fc.option(fc.integer({ min: 100, max: 999 }), { nil: null }),
     state: fc.constantFrom<VmState>('provisioning', 'running', 'suspended', 'destroyed', 'failed'),
     busy: fc.boolean(),
+    yielding: fc.boolean(),
     suspendedAt: fc.option(fc.integer({ min: T0 - 20 * DAY, max: T0 }), { nil: null }),
     allowedWallet: fc.option(fc.constantFrom(...wallets), { nil: null }),
     hold: fc.boolean(),
@@ -139,16 +140,42 @@ describe('reconcile invariants (fast-check)', () => {
     );
   });
 
-  it('gives at most one action per subscription and none to a busy one', () => {
+  it('gives at most one action per subscription, none to a busy one, and only suspend, resume or destroy past a yielding job', () => {
     fc.assert(
       fc.property(arbWorld, (w) => {
         const out = reconcile({ ...w, plans: PLANS });
         const ids = out.map((a) => a.subscriptionId);
         expect(new Set(ids).size).toBe(ids.length);
-        const busy = new Set(
-          w.vms.filter((v) => v.busy || v.state === 'provisioning').map((v) => v.subscriptionId),
-        );
-        for (const a of out) expect(busy.has(a.subscriptionId)).toBe(false);
+        const firstVm = (id: bigint) => w.vms.find((v) => v.subscriptionId === id);
+        for (const a of out) {
+          const vm = firstVm(a.subscriptionId);
+          if (!vm) continue;
+          expect(vm.state).not.toBe('provisioning');
+          if (vm.busy) {
+            expect(vm.yielding).toBe(true);
+            expect(['suspend', 'resume', 'destroy']).toContain(a.kind);
+          }
+        }
+      }),
+    );
+  });
+
+  it('a job the customer can fail never holds back a suspension, resumption or destruction', () => {
+    fc.assert(
+      fc.property(arbWorld, (w) => {
+        const idle = reconcile({
+          ...w,
+          plans: PLANS,
+          vms: w.vms.map((v) => ({ ...v, busy: false })),
+        });
+        const yielding = reconcile({
+          ...w,
+          plans: PLANS,
+          vms: w.vms.map((v) => ({ ...v, busy: true, yielding: true })),
+        });
+        const lifecycle = (as: typeof idle) =>
+          as.filter((a) => ['suspend', 'resume', 'destroy'].includes(a.kind));
+        expect(lifecycle(yielding)).toEqual(lifecycle(idle));
       }),
     );
   });

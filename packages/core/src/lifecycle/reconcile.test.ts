@@ -237,4 +237,34 @@ describe('reconcile: shape of the output', () => {
     expect(out).toHaveLength(1);
     expect(out[0]?.kind).toBe('provision');
   });
+
+  describe('a job the customer can fail', () => {
+    it('never holds back the suspension of an expired subscription', () => {
+      const actions = reconcile({
+        subscriptions: [sub({ expiresAt: T0 - 1 })],
+        vms: [vm({ busy: true, yielding: true })],
+        plans: PLANS,
+        now: T0,
+        policy: POLICY,
+      });
+      expect(actions.map((a) => a.kind)).toEqual(['suspend']);
+    });
+
+    it('holds back everything else, and a running job holds back all', () => {
+      const input = {
+        subscriptions: [sub({ token: { id: 1n, owner: BOB } })],
+        plans: PLANS,
+        now: T0,
+        policy: POLICY,
+      };
+      expect(reconcile({ ...input, vms: [vm({ busy: true, yielding: true })] })).toEqual([]);
+      expect(
+        reconcile({
+          ...input,
+          subscriptions: [sub({ expiresAt: T0 - 1 })],
+          vms: [vm({ busy: true })],
+        }),
+      ).toEqual([]);
+    });
+  });
 });

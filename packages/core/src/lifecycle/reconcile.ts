@@ -6,16 +6,31 @@ function compareIds(a: bigint, b: bigint): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Actions driven by time and payment: they never wait behind a job the customer's VM can fail. */
+const LIFECYCLE: ReadonlySet<Action['kind']> = new Set(['suspend', 'resume', 'destroy']);
+
 /** The decision for one subscription and its newest VM (`undefined`: never had one). */
 function decide(sub: Subscription, vmRecord: Vm | undefined, input: ReconcileInput): Action | null {
+  const action = decideIdle(sub, vmRecord, input);
+  // A waiting job the customer's VM can fail yields to the lifecycle, to nothing else.
+  if (vmRecord?.busy && vmRecord.yielding && action && !LIFECYCLE.has(action.kind)) return null;
+  return action;
+}
+
+function decideIdle(
+  sub: Subscription,
+  vmRecord: Vm | undefined,
+  input: ReconcileInput,
+): Action | null {
   let vm = vmRecord;
   const { now, policy, plans } = input;
   const entitled = isEntitled(sub, now);
   const id = sub.id;
 
   // One job per subscription at a time: a busy VM is left to its job, which is
-  // what keeps a cleanup from racing a resume.
-  if (vm && (vm.busy || vm.state === 'provisioning')) return null;
+  // what keeps a cleanup from racing a resume — unless that job waits on the
+  // customer's own VM (see `yielding`).
+  if (vm && ((vm.busy && !vm.yielding) || vm.state === 'provisioning')) return null;
 
   // The VM was made for another purchase under this id (a reorg replaced it):
   // remove it first; the new purchase is provisioned once it is gone.
@@ -142,7 +157,8 @@ export function reconcile(input: ReconcileInput): Action[] {
     const order = !sub ? 1 : !vm ? -1 : compareIds(sub.id, vm.subscriptionId);
     if (order > 0) {
       // A VM whose subscription the chain no longer has (e.g. reorged away).
-      if (!vm!.busy && vm!.state !== 'destroyed' && vm!.state !== 'provisioning') {
+      const free = !vm!.busy || vm!.yielding;
+      if (free && vm!.state !== 'destroyed' && vm!.state !== 'provisioning') {
         actions.push({
           kind: 'destroy',
           subscriptionId: vm!.subscriptionId,

@@ -57,6 +57,13 @@ export interface Vm {
   readonly state: VmState;
   /** A job for this subscription is queued or running: reconcile leaves it alone. */
   readonly busy: boolean;
+  /**
+   * The job that makes it busy is one the customer's own VM can fail (an owner
+   * sync, the login step of a provisioning), and it is waiting, not running:
+   * suspend, resume and destroy — driven by time and payment — go ahead of it
+   * (the host cancels it); nothing else does.
+   */
+  readonly yielding?: boolean | undefined;
   /** Chain time of suspension; grace is counted from here. */
   readonly suspendedAt: UnixSeconds | null;
   /** The wallet written into the VM's GECOS (who may log in). */

@@ -118,6 +118,22 @@ export function activeJobSubscriptions(db: Db): Set<string> {
   return new Set(rows.map((r) => r.subscription_id));
 }
 
+/**
+ * The waiting job of each subscription that its customer's own VM can fail —
+ * an owner sync, a provisioning at its login step (both run commands in the
+ * guest, where the customer is root) — by subscription id. Lifecycle actions
+ * driven by time and payment go ahead of these (`yielding` in reconcile).
+ */
+export function yieldingJobs(db: Db): Map<string, JobRow> {
+  const rows = db
+    .prepare(
+      `SELECT * FROM jobs WHERE state IN ('queued', 'needs_operator')
+         AND (kind = 'syncOwner' OR (kind = 'provision' AND step = 'login'))`,
+    )
+    .all() as Raw[];
+  return new Map(rows.map((r) => [r.subscription_id, toRow(r)]));
+}
+
 /** Queued jobs whose backoff has passed, oldest first. */
 export function runnableJobs(db: Db, now: number, limit: number): JobRow[] {
   return (

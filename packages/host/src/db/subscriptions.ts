@@ -1,5 +1,5 @@
 import type { Address, Plan, Subscription, Vm } from '@blockhost/core';
-import { activeJobSubscriptions } from './jobs.js';
+import { activeJobSubscriptions, yieldingJobs } from './jobs.js';
 import type { Db } from './open.js';
 import { latestVms } from './vms.js';
 
@@ -176,6 +176,7 @@ export function loadLifecycleInput(db: Db): {
 } {
   return db.transaction(() => {
     const busy = activeJobSubscriptions(db);
+    const yielding = yieldingJobs(db);
     const subscriptions: Subscription[] = listSubscriptions(db).map((s) => ({
       id: BigInt(s.id),
       planId: BigInt(s.planId),
@@ -193,6 +194,7 @@ export function loadLifecycleInput(db: Db): {
       vmid: v.vmid,
       state: v.state,
       busy: busy.has(v.subscriptionId),
+      yielding: yielding.has(v.subscriptionId),
       suspendedAt: v.suspendedAt,
       allowedWallet: v.allowedWallet as Address | null,
       failure: v.failure ?? undefined,

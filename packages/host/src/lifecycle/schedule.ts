@@ -1,5 +1,5 @@
 import { type Action, type Policy, reconcile } from '@blockhost/core';
-import { enqueueJob, type JobKind } from '../db/jobs.js';
+import { enqueueJob, type JobKind, setJobState, yieldingJobs } from '../db/jobs.js';
 import type { Db } from '../db/open.js';
 import { loadLifecycleInput, setAttention } from '../db/subscriptions.js';
 import { createVm, latestVmOf } from '../db/vms.js';
@@ -10,6 +10,35 @@ export interface ScheduleResult {
   actions: Action[];
   /** Jobs created by this pass. */
   queued: { subscriptionId: string; kind: JobKind; jobId: number }[];
+  /** Waiting jobs a customer's VM could fail, cancelled for a lifecycle action. */
+  superseded: { subscriptionId: string; jobId: number; by: string }[];
+  /** Set when the pass decided nothing, and why. */
+  refused?: { reason: 'clock-skew'; detail: string };
+}
+
+export interface ScheduleGuard {
+  /**
+   * Refuse to decide when chain time and the host clock differ by more than this
+   * (seconds): an RPC shifting block timestamps must not get a paid VM
+   * suspended or destroyed. `null`: no check.
+   */
+  maxClockSkewSeconds: number | null;
+}
+
+/** Why chain time can not be trusted right now, or null. */
+export function clockSkewRefusal(
+  chainNow: number,
+  wallNowMs: number,
+  guard: ScheduleGuard | undefined,
+): string | null {
+  const max = guard?.maxClockSkewSeconds;
+  if (max === null || max === undefined) return null;
+  const skew = chainNow - Math.floor(wallNowMs / 1000);
+  if (Math.abs(skew) <= max) return null;
+  const at = new Date(chainNow * 1000).toISOString();
+  return skew > 0
+    ? `chain time (${at}) is ${skew} s ahead of the host clock (more than ${max} s): the RPC may be lying about block times, or the host clock is wrong`
+    : `chain time (${at}) is ${-skew} s behind the host clock (more than ${max} s): the RPC is stuck or lagging, or the host clock is wrong`;
 }
 
 /** The first step each job kind starts with. */
@@ -33,18 +62,35 @@ export function scheduleLifecycle(
   chainNow: number,
   policy: Policy,
   wallNow: number,
+  guard?: ScheduleGuard,
 ): ScheduleResult {
+  const skew = clockSkewRefusal(chainNow, wallNow, guard);
+  if (skew)
+    return {
+      actions: [],
+      queued: [],
+      superseded: [],
+      refused: { reason: 'clock-skew', detail: skew },
+    };
   return db
     .transaction((): ScheduleResult => {
       const input = loadLifecycleInput(db);
       const actions = reconcile({ ...input, now: chainNow, policy });
       const queued: ScheduleResult['queued'] = [];
+      const superseded: ScheduleResult['superseded'] = [];
+      const yielding = yieldingJobs(db);
       const attention = new Map<string, { reason: string; detail?: string | undefined }>();
       for (const a of actions) {
         const sub = a.subscriptionId.toString();
         if (a.kind === 'attention') {
           attention.set(sub, { reason: a.reason, detail: a.detail });
           continue;
+        }
+        // A job the customer's VM can fail gives way to suspend, resume and destroy.
+        const waiting = yielding.get(sub);
+        if (waiting) {
+          setJobState(db, waiting.id, 'cancelled', wallNow, `superseded by ${a.kind}`);
+          superseded.push({ subscriptionId: sub, jobId: waiting.id, by: a.kind });
         }
         let vmId: number | null;
         let payload: Record<string, unknown>;
@@ -75,7 +121,7 @@ export function scheduleLifecycle(
         }
       }
       setAttention(db, attention, wallNow);
-      return { actions, queued };
+      return { actions, queued, superseded };
     })
     .immediate();
 }

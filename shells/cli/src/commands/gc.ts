@@ -1,4 +1,4 @@
-import { isEffect, policyFromConfig, reconcile } from '@blockhost/core';
+import { defaultMaxClockSkewSeconds, isEffect, policyFromConfig, reconcile } from '@blockhost/core';
 import { getCursor, loadLifecycleInput, scheduleLifecycle } from '@blockhost/host';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT } from '../framework/errors.js';
@@ -68,7 +68,20 @@ export const gc: CommandSpec = {
     }
     // The journal must agree with the cluster before lifecycle jobs are queued.
     await recoverBeforeJobs(ctx);
-    const scheduled = scheduleLifecycle(db, now, policy, Date.now());
+    const guard = {
+      maxClockSkewSeconds:
+        config.web3.max_clock_skew_seconds === undefined
+          ? defaultMaxClockSkewSeconds(config.web3.chain_id)
+          : config.web3.max_clock_skew_seconds,
+    };
+    const scheduled = scheduleLifecycle(db, now, policy, Date.now(), guard);
+    if (scheduled.refused) {
+      throw new CliError(
+        `lifecycle decisions refused: ${scheduled.refused.detail}`,
+        EXIT.failed,
+        'check the RPC and the host clock (`blockhost doctor`); web3.max_clock_skew_seconds sets the tolerance',
+      );
+    }
     const r = await runJobs(
       ctx,
       scheduled.queued.map((q) => q.jobId),
