@@ -139,6 +139,16 @@ describe('blockhost.yaml', () => {
     expect(c.concurrency).toEqual({ max_parallel_provisions: 2, clones_per_storage: 1 });
     expect(c.http.listen).toBe('127.0.0.1:9107');
     expect(c.placement).toBe('most-free-memory');
+    expect(c.http.portal_dir).toBeUndefined(); // the customer site is not served by default
+  });
+  it('takes an absolute portal_dir and names a relative one', () => {
+    const on = `${BLOCKHOST_OK}http:\n  portal_dir: /usr/share/blockhost/portal\n`;
+    expect(parseConfig('blockhost', on)._unsafeUnwrap().http.portal_dir).toBe(
+      '/usr/share/blockhost/portal',
+    );
+    expect(problems('blockhost', on.replace('/usr/share', 'usr/share'))).toContainEqual(
+      expect.stringMatching(/^blockhost\.yaml:\d+: http\.portal_dir: expected an absolute path/),
+    );
   });
   it('names a malformed token id and fingerprint', () => {
     const text = BLOCKHOST_OK.replace('blockhost@pve!blockhost', 'root').replace(
