@@ -108,5 +108,11 @@ export {
   parseIpv6,
   parseIpv6Cidr,
 } from './net/ipv6.js';
+export {
+  type PortalConfig,
+  PortalConfigError,
+  type PortalConfigIssue,
+  parsePortalConfig,
+} from './portal/config.js';
 export { seededRandom } from './random/seeded.js';
 export { type Address, isAddress, sameAddress, type UnixSeconds } from './types.js';
