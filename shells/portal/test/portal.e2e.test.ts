@@ -496,6 +496,42 @@ describe('errors a customer meets, each leaving the page usable', () => {
     await page.close();
   }, 60_000);
 
+  it("a config.json whose server key is not the host's minter: buying refused, nothing signed", async () => {
+    const wallet = walletFor(3);
+    const page = await browser.context.newPage();
+    await wallet.attach(page);
+    const stranger = privateKeyToAccount(`0x${'42'.repeat(32)}`).publicKey;
+    await page.route('**/config.json', (route) =>
+      route.fulfill({ json: { ...stack.portalConfig(), serverPublicKey: stranger } }),
+    );
+    await page.goto(url);
+    await connect(page);
+    await chooseToken(page, 'TUSD');
+    await quoteShown(page);
+    await page.getByRole('button', { name: 'Buy', exact: true }).click();
+    await page.waitForSelector('.error[role=alert]:not([hidden])');
+    expect(await page.textContent('.error')).toContain("its server key is not the host's");
+    expect(wallet.calls.filter((c) => c.method === 'personal_sign')).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it("a token received from someone else: its details are not this wallet's to open, and it says so", async () => {
+    const seller = await stack.customer(9);
+    const { subscriptionId } = await seller.buy(stack.planId, 5);
+    const tokenId = await waitFor('the token', () => seller.tokenOf(subscriptionId));
+    await seller.transferToken(tokenId, account(6).address);
+    const page = await open(walletFor(6), '#/vms');
+    await connect(page);
+    const card = page.locator('article.vm', { hasText: `Subscription ${subscriptionId}` });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Show connection details' }).click();
+    await card.locator('.error:not([hidden])').waitFor();
+    expect(await card.locator('.error').textContent()).toContain(
+      'they were encrypted for the wallet that bought the VM',
+    );
+    await page.close();
+  }, 60_000);
+
   it('no wallet in the browser: says so', async () => {
     const page = await browser.context.newPage();
     await page.goto(url);

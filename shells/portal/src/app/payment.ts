@@ -18,13 +18,20 @@ export interface Quote {
   readonly days: number;
 }
 
-export function quoteText(q: Quote, usdCentsPerDay: bigint | undefined): string {
+/** The quote in words; for the native coin also what the wallet authorises (the excess is refunded). */
+export function quoteText(
+  q: Quote,
+  usdCentsPerDay: bigint | undefined,
+): { text: string; note: string } {
   const usd =
     usdCentsPerDay === undefined ? '' : ` (${formatUsdCents(usdCentsPerDay * BigInt(q.days))})`;
   const price = formatAmount(q.amount, q.token.decimals, q.token.symbol);
-  return q.token.native
-    ? `${q.days} day${q.days === 1 ? '' : 's'}: ${price}${usd}; your wallet authorises up to ${formatAmount(q.maxAmount, 18, q.token.symbol)}, the excess is refunded`
-    : `${q.days} day${q.days === 1 ? '' : 's'}: ${price}${usd}`;
+  return {
+    text: `${q.days} day${q.days === 1 ? '' : 's'}: ${price}${usd}`,
+    note: q.token.native
+      ? `The native coin's price moves: your wallet authorises up to ${formatAmount(q.maxAmount, 18, q.token.symbol)}, and the contract refunds what is not needed.`
+      : '',
+  };
 }
 
 export interface PaymentFields {
@@ -67,6 +74,7 @@ export function paymentFields(
     for: `${daysInput.id} ${tokenSelect.id}`,
   });
   const extra = h('p', { class: 'quote-extra', 'aria-live': 'polite' });
+  const note = h('p', { class: 'hint' });
   let tokens: PaymentToken[] = [];
   let seq = 0;
 
@@ -94,6 +102,7 @@ export function paymentFields(
     if (days() === null) {
       output.textContent = 'Enter a whole number of days from 1 to 3650.';
       extra.textContent = '';
+      note.textContent = '';
       return;
     }
     if (!token() || o.planId() === null) return;
@@ -101,7 +110,9 @@ export function paymentFields(
     quote().then(
       async (q) => {
         if (mine !== seq) return;
-        output.textContent = quoteText(q, token()?.native ? o.usdPerDay() : undefined);
+        const words = quoteText(q, token()?.native ? o.usdPerDay() : undefined);
+        output.textContent = words.text;
+        note.textContent = words.note;
         const more = o.describe ? await o.describe(q) : null;
         if (mine !== seq) return;
         extra.textContent = more?.text ?? '';
@@ -111,6 +122,7 @@ export function paymentFields(
       (e) => {
         if (mine !== seq) return;
         output.textContent = '';
+        note.textContent = '';
         o.onError(e, refresh);
       },
     );
@@ -147,6 +159,7 @@ export function paymentFields(
       h('div', { class: 'field' }, h('label', { for: tokenSelect.id }, 'Pay with'), tokenSelect),
     ),
     output,
+    note,
     extra,
   );
   return { el, days, token, quote, refresh };

@@ -21,7 +21,7 @@ export interface BuiltFile {
 export interface PortalBuild {
   readonly dir: string;
   readonly files: readonly BuiltFile[];
-  /** Every source file that went into app.js (relative paths, as esbuild names them). */
+  /** Every source file with bytes in app.js (relative paths, as esbuild names them). */
   readonly inputs: readonly string[];
 }
 
@@ -47,7 +47,12 @@ export async function buildPortal(o: { outDir: string; minify?: boolean }): Prom
     const data = readFileSync(join(o.outDir, name));
     return { name, bytes: data.length, gzipBytes: gzipSync(data, { level: 9 }).length };
   });
-  return { dir: o.outDir, files, inputs: Object.keys(result.metafile.inputs) };
+  // What ended up in app.js: esbuild lists every module it read, tree-shaken ones with 0 bytes.
+  const out = Object.values(result.metafile.outputs).find((x) => x.entryPoint);
+  const inputs = Object.entries(out?.inputs ?? {})
+    .filter(([, v]) => v.bytesInOutput > 0)
+    .map(([k]) => k);
+  return { dir: o.outDir, files, inputs };
 }
 
 /** Writes config.json into a built site (mode 0644: it is public by nature). */
