@@ -5,6 +5,7 @@ import { doctor } from './doctor.js';
 import { gc } from './gc.js';
 import { jobCancel, jobList, jobRetry, jobShow } from './job.js';
 import { planCreate, planList, planUpdate } from './plan.js';
+import { portalConfig } from './portal.js';
 import { pveSetupToken } from './pve.js';
 import { status } from './status.js';
 import { subList, subShow } from './sub.js';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   chainDeploy,
   configValidate,
   configShow,
+  portalConfig,
   pveSetupToken,
   templateBuild,
 ];
