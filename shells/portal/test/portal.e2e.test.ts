@@ -557,6 +557,62 @@ describe('the site as files', () => {
     await page.close();
   }, 30_000);
 
+  it('several wallets in the browser: the page lists them (EIP-6963) and connects the chosen one', async () => {
+    const wallet = walletFor(3);
+    const page = await browser.context.newPage();
+    // A second wallet announces itself too; it refuses everything (it must not be used).
+    await page.addInitScript({
+      content: `(() => {
+        const provider = { request: async () => { throw Object.assign(new Error('no'), { code: 4001 }); } };
+        const info = { uuid: 'c3d4e5f6-0000-4000-8000-000000000002', name: 'Other Wallet', icon: 'https://evil.example/icon.png', rdns: 'other.example' };
+        const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }));
+        window.addEventListener('eip6963:requestProvider', announce);
+        announce();
+      })();`,
+    });
+    await wallet.attach(page);
+    await page.goto(url);
+    await page.waitForSelector('#page-title');
+    await page.getByRole('button', { name: 'Connect wallet' }).click();
+    const group = page.getByRole('group', { name: 'Choose a wallet' });
+    await group.waitFor();
+    expect(await group.getByRole('button').allTextContents()).toEqual([
+      'Other Wallet',
+      'Test Wallet',
+    ]);
+    // An icon from another origin is never loaded (only data: images are shown).
+    expect(
+      await group
+        .locator('img')
+        .evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')?.slice(0, 5))),
+    ).toEqual(['data:']);
+    await group.getByRole('button', { name: 'Test Wallet' }).click();
+    await page.waitForSelector('.account');
+    expect(await page.textContent('.account')).toContain(account(3).address.slice(0, 6));
+    await page.close();
+  }, 30_000);
+
+  it('after the grace period the VM is gone, and My VMs says so', async () => {
+    // Account 3's first purchase ran 30 days; the host suspends it, and 7 days later destroys it.
+    await advance(31 * DAY);
+    await waitFor('suspension', () =>
+      stack.sim.vms().some((v) => v.tags.includes('sub-1') && v.status === 'stopped'),
+    );
+    await advance(7 * DAY + 60);
+    await waitFor(
+      'destruction',
+      () => !stack.sim.vms().some((v) => v.tags.includes('sub-1')),
+      60_000,
+    );
+    const page = await open(walletFor(3), '#/vms');
+    await connect(page);
+    const card = page.locator('article.vm', { hasText: 'Subscription 1' });
+    await card.waitFor();
+    expect(await card.locator('.badge').textContent()).toBe('Gone');
+    expect(await card.textContent()).toMatch(/the VM was destroyed on /);
+    await page.close();
+  }, 90_000);
+
   it('axe found nothing serious on any page', () => {
     expect(Object.keys(axe).sort()).toEqual(
       ['buy', 'buy-done', 'renew', 'revert', 'rpc-down', 'vms', 'wrong-chain'].sort(),
