@@ -592,6 +592,17 @@ describe('the site as files', () => {
     await page.close();
   }, 30_000);
 
+  it('a wallet that only sets window.ethereum (no EIP-6963) is found and connected', async () => {
+    const wallet = walletFor(5);
+    const page = await browser.context.newPage();
+    await wallet.attach(page, { eip6963: false });
+    await page.goto(url);
+    await page.waitForSelector('#page-title');
+    await connect(page); // one wallet: no picker
+    expect(await page.textContent('.account')).toContain(account(5).address.slice(0, 6));
+    await page.close();
+  }, 30_000);
+
   it('after the grace period the VM is gone, and My VMs says so', async () => {
     // Account 3's first purchase ran 30 days; the host suspends it, and 7 days later destroys it.
     await advance(31 * DAY);

@@ -140,8 +140,12 @@ export class TestWallet {
     return this.calls.slice(mark).filter((c) => !method || c.method === method);
   }
 
-  /** Injects the provider into every document `page` loads from now on. */
-  async attach(page: Page): Promise<void> {
+  /**
+   * Injects the provider into every document `page` loads from now on: as window.ethereum and,
+   * unless `eip6963: false` (an older wallet), announced through EIP-6963.
+   */
+  async attach(page: Page, o: { eip6963?: boolean } = {}): Promise<void> {
+    if (o.eip6963 === false) await page.addInitScript({ content: 'window.__bhNo6963 = true;' });
     this.pages.push(page);
     await page.exposeFunction('__bhWallet', async (json: string) => {
       const { method, params } = JSON.parse(json) as { method: string; params: unknown };
@@ -189,6 +193,7 @@ const PROVIDER_SCRIPT = `(() => {
   const info = { uuid: '0b6f1a7e-5d3c-4c1e-9f7a-3a1e2b4c5d6e', name: 'Test Wallet', icon, rdns: 'test.blockhost' };
   const announce = () => window.dispatchEvent(
     new CustomEvent('eip6963:announceProvider', { detail: Object.freeze({ info, provider }) }));
+  if (window.__bhNo6963) return;
   window.addEventListener('eip6963:requestProvider', announce);
   announce();
 })();`;
