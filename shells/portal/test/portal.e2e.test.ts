@@ -224,6 +224,17 @@ describe('My VMs', () => {
     const ssh = await card.locator('code.ssh').textContent();
     expect(ssh).toBe(await sshLineOfVm(stableSub));
     expect(wallet.since(0, 'personal_sign')).toHaveLength(1);
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(url).origin,
+    });
+    await card.getByRole('button', { name: `Copy the command ${ssh}` }).click();
+    await card.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+    const clip = await page.evaluate(() =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+      ).navigator.clipboard.readText(),
+    );
+    expect(clip).toBe(ssh);
     await card.locator('summary').click(); // the login help
     await checkAxe(page, 'vms');
     await screenshots(page, 'vms');
