@@ -4,7 +4,7 @@
 set -euo pipefail
 PACKAGES=(
   openssh-server openssh-client pamtester   # real sshd + Linux-PAM logins (pam-verifier, proxmox SFTP)
-  chromium                                  # the signing page driven in a real browser (pam-verifier)
+  chromium                                  # real browser: the VM signing page (pam-verifier), the customer site (portal)
   openssl                                   # test certificates for the HTTPS signing service
   util-linux passwd coreutils               # unshare, useradd --prefix, stdbuf (sshd test sandbox)
   systemd                                   # systemd-analyze verify/security of the shipped units

@@ -118,5 +118,11 @@ export {
   parseIpv6Cidr,
 } from './net/ipv6.js';
 export { maskUrl, maskUrls } from './net/mask-url.js';
+export {
+  type PortalConfig,
+  PortalConfigError,
+  type PortalConfigIssue,
+  parsePortalConfig,
+} from './portal/config.js';
 export { seededRandom } from './random/seeded.js';
 export { type Address, isAddress, sameAddress, type UnixSeconds } from './types.js';

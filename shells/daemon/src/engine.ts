@@ -31,6 +31,7 @@ import {
   summarizeRecovery,
   sweepSubscriptions,
 } from '@blockhost/host';
+import { genericChainDetail, genericProxmoxDetail } from './http/readiness.js';
 import { startHttpServer } from './http/server.js';
 import { createDaemonMetrics } from './metrics.js';
 
@@ -342,7 +343,12 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     if (r.ok) {
       health.lastPveOkAt = Date.now();
       health.pveError = '';
-    } else health.pveError = r.error.message;
+    } else {
+      // The raw text goes to the log (and `blockhost doctor`); /readyz shows a generic detail.
+      if (health.pveError !== r.error.message)
+        log.warn({ error: r.error.message }, 'Proxmox API check failed');
+      health.pveError = r.error.message;
+    }
   };
   log.debug('checking Proxmox');
   await pvePing();
@@ -358,51 +364,60 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   reconcileTimer.unref();
 
   const staleMs = Math.max(30_000, 3 * web3.poll_interval_ms);
-  const http = await startHttpServer(options.listen ?? blockhost.http.listen, {
-    health: () => ({ ok: true, detail: 'ok' }),
-    ready: () => {
-      const now = Date.now();
-      const lag =
-        progress.head !== null && progress.cursor !== null ? progress.head - progress.cursor : null;
-      return [
-        {
-          name: 'chain',
-          ok: now - health.lastScanOkAt < staleMs,
-          detail:
-            health.chainError ||
-            `last scan ${Math.round((now - health.lastScanOkAt) / 1000)} s ago`,
-        },
-        {
-          name: 'proxmox',
-          ok: health.pveError === '' && now - health.lastPveOkAt < 60_000,
-          detail:
-            health.pveError || `reachable ${Math.round((now - health.lastPveOkAt) / 1000)} s ago`,
-        },
-        {
-          name: 'clock',
-          ok: trust.clock === '',
-          detail: trust.clock
-            ? 'chain time and the host clock disagree (see the log)'
-            : 'chain time agrees with the host clock',
-        },
-        {
-          name: 'recovery',
-          ok: recovery.done,
-          detail: recovery.done
-            ? 'the journal agrees with the cluster'
-            : `waiting: ${recovery.error || 'running'}`,
-        },
-        {
-          name: 'cursor',
-          ok: lag !== null && lag <= BigInt(blockhost.daemon.max_cursor_lag_blocks),
-          detail: lag === null ? 'no block scanned yet' : `${lag} blocks behind the confirmed head`,
-        },
-      ];
+  const http = await startHttpServer({
+    listen: options.listen ?? blockhost.http.listen,
+    log,
+    portalDir: blockhost.http.portal_dir,
+    handlers: {
+      health: () => ({ ok: true, detail: 'ok' }),
+      ready: () => {
+        const now = Date.now();
+        const lag =
+          progress.head !== null && progress.cursor !== null
+            ? progress.head - progress.cursor
+            : null;
+        return [
+          {
+            name: 'chain',
+            ok: now - health.lastScanOkAt < staleMs,
+            detail: health.chainError
+              ? genericChainDetail(health.chainError)
+              : `last scan ${Math.round((now - health.lastScanOkAt) / 1000)} s ago`,
+          },
+          {
+            name: 'proxmox',
+            ok: health.pveError === '' && now - health.lastPveOkAt < 60_000,
+            detail: health.pveError
+              ? genericProxmoxDetail(health.pveError)
+              : `reachable ${Math.round((now - health.lastPveOkAt) / 1000)} s ago`,
+          },
+          {
+            name: 'clock',
+            ok: trust.clock === '',
+            detail: trust.clock
+              ? 'chain time and the host clock disagree (see the log)'
+              : 'chain time agrees with the host clock',
+          },
+          {
+            name: 'recovery',
+            ok: recovery.done,
+            detail: recovery.done
+              ? 'the journal agrees with the cluster'
+              : 'waiting for the journal to agree with the cluster (see the log)',
+          },
+          {
+            name: 'cursor',
+            ok: lag !== null && lag <= BigInt(blockhost.daemon.max_cursor_lag_blocks),
+            detail:
+              lag === null ? 'no block scanned yet' : `${lag} blocks behind the confirmed head`,
+          },
+        ];
+      },
+      metrics: async () => ({
+        contentType: metrics.registry.contentType,
+        text: await metrics.registry.metrics(),
+      }),
     },
-    metrics: async () => ({
-      contentType: metrics.registry.contentType,
-      text: await metrics.registry.metrics(),
-    }),
   });
   log.info(
     { http: http.url, chainId: web3.chain_id, contracts, database: config.db.database_path },
@@ -424,7 +439,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       clearInterval(sweepTimer);
       await scanning;
       await runner.stop();
-      await new Promise<void>((r) => http.server.close(() => r()));
+      await http.close();
       lease.release();
       await ports.close?.();
       db.close();

@@ -4,7 +4,7 @@
  * simulator (HTTPS, pinned certificate, a least-privilege token made by the
  * SDK's own setup), and a config directory blockhostd can start from.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,7 +18,7 @@ import {
   type StartAnvilOptions,
   startAnvil,
 } from '@blockhost/chain/testkit';
-import type { PlanInput } from '@blockhost/core';
+import { type PlanInput, type PortalConfig, parseConfig } from '@blockhost/core';
 import { createPveClient, setupAccess } from '@blockhost/proxmox';
 import { type PveSimulator, type PveSimulatorOptions, startPveSimulator } from '@blockhost/pve-sim';
 import type { Hex } from 'viem';
@@ -43,6 +43,10 @@ export interface DevStackOptions {
   listen?: string;
   /** How often the daemon polls the chain (default 200 ms). */
   pollIntervalMs?: number;
+  /** Serve the customer site from this directory on the daemon's listener (`http.portal_dir`). */
+  portalDir?: string;
+  /** Accept the native coin too, priced by a test feed (USD per coin, 8 decimals; e.g. 2000_00000000n). */
+  nativeUsdPrice?: bigint;
 }
 
 /** Changes to the config files (`writeConfig`). */
@@ -63,6 +67,10 @@ export interface DevStack {
   readonly sim: PveSimulator;
   readonly contracts: BlockhostContracts;
   readonly stablecoin: `0x${string}`;
+  /** The native coin's test price feed (`nativeUsdPrice`), else null. */
+  readonly priceFeed: `0x${string}` | null;
+  /** The host's public key (uncompressed), as the customer site's config.json carries it. */
+  readonly serverPublicKey: Hex;
   readonly deployBlock: bigint;
   readonly planId: bigint;
   /** The host's server key account (operator + minter). */
@@ -73,6 +81,8 @@ export interface DevStack {
   readonly templateVmid: number;
   /** A funded customer using anvil dev account `index` (3 and up). */
   customer(index: number): Promise<Customer>;
+  /** The customer site's config.json for this stack (reads through `rpcUrl`, default anvil's). */
+  portalConfig(o?: { rpcUrl?: string }): PortalConfig;
   /** Rewrites the config files (e.g. after changing options). */
   writeConfig(extra?: WriteConfigExtras): void;
   stop(): Promise<void>;
@@ -104,6 +114,7 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
     const deployed = await deployTestBlockhost(server, {
       admin: anvil.accounts[ADMIN_ACCOUNT]!.address,
       stablecoin: { test: { decimals: 6 } },
+      ...(o.nativeUsdPrice ? { priceFeed: { test: { answer: o.nativeUsdPrice } } } : {}),
       firstPlan: plan,
     });
     if (deployed.isErr()) throw deployed.error;
@@ -218,6 +229,7 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
           `  login_bundle_dir: ${loginBundles}`,
           'http:',
           `  listen: ${o.listen ?? '127.0.0.1:0'}`,
+          o.portalDir ? `  portal_dir: ${o.portalDir}` : '',
           o.blockhost ?? '',
           extra.blockhost ?? '',
         ].join('\n'),
@@ -235,6 +247,8 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
       sim,
       contracts,
       stablecoin: d.stablecoin!,
+      priceFeed: d.priceFeed,
+      serverPublicKey: serverPublicKey.value as Hex,
       deployBlock: d.deployBlock,
       planId: d.firstPlanId!,
       server,
@@ -253,6 +267,20 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
         });
         await c.fund(1_000_000_000_000n, server);
         return c;
+      },
+      portalConfig(p = {}) {
+        const db = parseConfig('db', readFileSync(join(configDir, 'db.yaml'), 'utf8'));
+        if (db.isErr()) throw db.error;
+        return {
+          chainId: anvil.chainId,
+          chainName: 'Local test chain (anvil)',
+          nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+          rpcUrls: [p.rpcUrl ?? anvil.rpcUrl],
+          contracts,
+          serverPublicKey: serverPublicKey.value as Hex,
+          graceDays: db.value.grace_days,
+          operator: { name: 'BlockHost dev stack', support: 'mailto:support@blockhost.test' },
+        };
       },
       writeConfig,
       async stop() {

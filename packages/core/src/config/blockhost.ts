@@ -109,7 +109,14 @@ export const blockhostConfigSchema = z.strictObject({
       clones_per_storage: DEFAULTS.blockhost.clones_per_storage,
     }),
   http: z
-    .strictObject({ listen: listen.default(DEFAULTS.blockhost.http_listen) })
+    .strictObject({
+      listen: listen.default(DEFAULTS.blockhost.http_listen),
+      /**
+       * Serve the customer site's built files (with its config.json) from this directory on the
+       * same listener. Off by default: a separate web server is the recommended exposure.
+       */
+      portal_dir: absolutePath.optional(),
+    })
     .default({ listen: DEFAULTS.blockhost.http_listen }),
   /** How the daemon paces itself: reconcile timer, job concurrency and retries. */
   daemon: z

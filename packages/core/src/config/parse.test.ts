@@ -140,6 +140,7 @@ describe('blockhost.yaml', () => {
     expect(c.http.listen).toBe('127.0.0.1:9107');
     expect(c.placement).toBe('most-free-memory');
     expect(c.proxmox.pool).toBe('blockhost');
+    expect(c.http.portal_dir).toBeUndefined(); // the customer site is not served by default
   });
   it('names a pool name PVE would refuse', () => {
     expect(
@@ -147,6 +148,15 @@ describe('blockhost.yaml', () => {
     ).toEqual([
       'blockhost.yaml:6: proxmox.pool: expected a pool name: a letter, then letters, digits, - or _',
     ]);
+  });
+  it('takes an absolute portal_dir and names a relative one', () => {
+    const on = `${BLOCKHOST_OK}http:\n  portal_dir: /usr/share/blockhost/portal\n`;
+    expect(parseConfig('blockhost', on)._unsafeUnwrap().http.portal_dir).toBe(
+      '/usr/share/blockhost/portal',
+    );
+    expect(problems('blockhost', on.replace('/usr/share', 'usr/share'))).toContainEqual(
+      expect.stringMatching(/^blockhost\.yaml:\d+: http\.portal_dir: expected an absolute path/),
+    );
   });
   it('names a malformed token id and fingerprint', () => {
     const text = BLOCKHOST_OK.replace('blockhost@pve!blockhost', 'root').replace(

@@ -5,6 +5,7 @@ import { doctor } from './doctor.js';
 import { gc } from './gc.js';
 import { jobCancel, jobList, jobRetry, jobShow } from './job.js';
 import { planCreate, planList, planUpdate } from './plan.js';
+import { portalConfig } from './portal.js';
 import { pveSetupToken } from './pve.js';
 import { recover } from './recover.js';
 import { status } from './status.js';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   chainDeploy,
   configValidate,
   configShow,
+  portalConfig,
   pveSetupToken,
   templateBuild,
 ];
