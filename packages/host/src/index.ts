@@ -10,6 +10,11 @@
 
 export { createJournalScanStore } from './chain/scan-store.js';
 export { sweepSubscriptions } from './chain/sweep.js';
+export {
+  type SweepTokensOptions,
+  type SweepTokensResult,
+  sweepTokens,
+} from './chain/token-sweep.js';
 export { type HostConfig, HostConfigError, loadHostConfig } from './config/load.js';
 export { Secret } from './config/secret.js';
 export { readSecretFileChecked, type SecretFileRead } from './config/secret-file.js';
@@ -47,6 +52,12 @@ export {
 export { RunnerLease } from './db/lease.js';
 export { DatabaseMissingError, type Db, openDb, schemaVersion } from './db/open.js';
 export { refold } from './db/projection.js';
+export {
+  listRefusals,
+  type RefusalReason,
+  type RefusalRow,
+  recordRefusal,
+} from './db/refusals.js';
 export {
   countNeedingAttention,
   getSubscription,
@@ -105,6 +116,17 @@ export {
   recoveryIssues,
   summarizeRecovery,
 } from './recovery/recover.js';
+export {
+  type ChainView,
+  type ConfirmDestroyParameters,
+  type ConfirmOwnerParameters,
+  confirmDestroy,
+  confirmOwner,
+  type QuorumVerdict,
+  quorumOf,
+  type Vote,
+} from './trust/quorum.js';
+export { chainViews, trustSettings } from './trust/views.js';
 export {
   clusterInventory,
   createDefaultPorts,

@@ -4,13 +4,9 @@ import {
   createScanner,
   type Scanner,
 } from '@blockhost/chain';
+import { defaultConfirmations, maskUrl, policyFromConfig } from '@blockhost/core';
 import {
-  defaultConfirmations,
-  defaultMaxClockSkewSeconds,
-  maskUrl,
-  policyFromConfig,
-} from '@blockhost/core';
-import {
+  chainViews,
   countVmsByState,
   createJobRunner,
   createJournalScanStore,
@@ -30,6 +26,8 @@ import {
   scheduleLifecycle,
   summarizeRecovery,
   sweepSubscriptions,
+  sweepTokens,
+  trustSettings,
 } from '@blockhost/host';
 import { genericChainDetail, genericProxmoxDetail } from './http/readiness.js';
 import { startHttpServer } from './http/server.js';
@@ -125,12 +123,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   };
 
   // Chain time is trusted only within this much of the host clock (web3.max_clock_skew_seconds).
-  const guard = {
-    maxClockSkewSeconds:
-      web3.max_clock_skew_seconds === undefined
-        ? defaultMaxClockSkewSeconds(web3.chain_id)
-        : web3.max_clock_skew_seconds,
-  };
+  const guard = { maxClockSkewSeconds: trustSettings(config).maxClockSkewSeconds };
   const trust = { clock: '', clockLoggedAt: 0 };
   let reconcileTimer: NodeJS.Timeout | null = null;
   let pending = false;
@@ -274,8 +267,16 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     onProvisioned: (_job, ms) => metrics.provisionSeconds.observe(ms / 1000),
     onStep: (job, step, outcome) => metrics.steps.inc({ kind: job.kind, step, outcome }),
     onFinished: () => reconcileSoon(),
+    onRefusal: (r) => {
+      metrics.refusals.inc({ reason: r.reason });
+      log.warn({ subscription: r.subscriptionId, reason: r.reason }, `refused: ${r.detail}`);
+      // The journal may hold what a lying RPC told it: compare it with the chain now.
+      void sweep();
+    },
   });
 
+  // Every configured RPC on its own, for repairs and confirmations that need a quorum.
+  const views = chainViews(config);
   // The state sweep: repairs what the event stream could have missed (never overlapping).
   let sweeping = false;
   const sweep = async () => {
@@ -298,6 +299,27 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
           'state sweep found subscriptions the journal had wrong; repaired from their events',
         );
         if (r.repairedEvents) reconcileSoon();
+      }
+      // Token holders: a forged or missed Transfer is repaired from what a quorum of RPCs return.
+      const cursor = getCursor(db);
+      if (cursor && cursor.blockNumber >= 0n) {
+        const t = await sweepTokens({
+          db,
+          client: publicClient,
+          views,
+          contracts,
+          deployBlock: BigInt(web3.contracts.deploy_block),
+          atBlock: cursor.blockNumber,
+          maxLogRange: web3.max_log_range,
+        });
+        if (t.suspects.length) {
+          metrics.sweepRepairs.inc({}, t.removedEvents + t.insertedEvents);
+          log.warn(
+            { tokens: t.suspects.slice(0, 20), ...t, suspects: undefined },
+            'state sweep found token holders the journal had wrong; repaired from a quorum of RPCs',
+          );
+          reconcileSoon();
+        }
       }
     } catch (e) {
       metrics.rpcErrors.inc({ source: 'sweep' });

@@ -36,7 +36,9 @@ export {
   deployTestBlockhost,
 } from './deploy-test.js';
 export {
+  type ProxiedCall,
   type RangeErrorStyle,
+  type ResponseHook,
   type RpcProxy,
   type RpcProxyStats,
   type StartRpcProxyOptions,

@@ -42,9 +42,24 @@ export interface RpcProxyStats {
   byMethod: Record<string, number>;
 }
 
+/** One JSON-RPC call as the proxy saw it, for a `ResponseHook`. */
+export interface ProxiedCall {
+  readonly method: string;
+  readonly params: readonly unknown[];
+}
+
+/**
+ * Rewrites an upstream answer before it reaches the client: a lying RPC (forged logs, shifted
+ * block times, another history). Gets the call and the upstream's JSON-RPC response object;
+ * returns the response to send (the same object, changed, or a new one).
+ */
+export type ResponseHook = (call: ProxiedCall, response: Record<string, unknown>) => unknown;
+
 export interface RpcProxy {
   readonly url: string;
   readonly stats: RpcProxyStats;
+  /** Lie from now on (`null` stops lying). */
+  setResponseHook(hook: ResponseHook | null): void;
   setMaxLogRange(blocks: number | undefined): void;
   setDropRate(rate: number): void;
   /** Forward the next `count` calls of `method`, then close the connection instead of answering. */
@@ -71,6 +86,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 /** Starts the proxy on a free local port. */
 export async function startRpcProxy(options: StartRpcProxyOptions): Promise<RpcProxy> {
   let maxLogRange = options.maxLogRange;
+  let hook: ResponseHook | null = null;
   let dropRate = options.dropRate ?? 0;
   const random = seededRandom(options.seed ?? 1);
   const toLose = new Map<string, number>();
@@ -165,7 +181,10 @@ export async function startRpcProxy(options: StartRpcProxyOptions): Promise<RpcP
       calls.map(async (call) => {
         stats.calls++;
         stats.byMethod[call.method] = (stats.byMethod[call.method] ?? 0) + 1;
-        return (await checkRange(call)) ?? upstream(call);
+        const refused = await checkRange(call);
+        if (refused) return refused;
+        const answer = (await upstream(call)) as Record<string, unknown>;
+        return hook ? hook({ method: call.method, params: call.params ?? [] }, answer) : answer;
       }),
     );
     if (lose) {
@@ -200,6 +219,9 @@ export async function startRpcProxy(options: StartRpcProxyOptions): Promise<RpcP
     },
     setDropRate(rate) {
       dropRate = rate;
+    },
+    setResponseHook(h) {
+      hook = h;
     },
     loseNextAnswers(method, count = 1) {
       toLose.set(method, (toLose.get(method) ?? 0) + count);

@@ -200,6 +200,13 @@ export function retryJob(db: Db, id: number, error: string, runAfter: number, no
   ).run(capStoredText(error), runAfter, now, id);
 }
 
+/** Back to the queue until `runAfter`, with a reason, without using up an attempt. */
+export function waitJob(db: Db, id: number, reason: string, runAfter: number, now: number): void {
+  db.prepare(
+    `UPDATE jobs SET state = 'queued', last_error = ?, run_after = ?, updated_at = ? WHERE id = ?`,
+  ).run(capStoredText(reason), runAfter, now, id);
+}
+
 /** After a crash, jobs that were running are simply run again: every step is idempotent. */
 export function requeueInterrupted(db: Db, now: number): number {
   return db

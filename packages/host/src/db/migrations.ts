@@ -157,4 +157,19 @@ CREATE TABLE recovery_issues (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'refusals',
+    sql: `
+-- Decisions refused because an input could not be trusted (an owner change or a destroy a quorum
+-- of RPCs did not confirm): for the operator (\`blockhost doctor\`), newest kept.
+CREATE TABLE refusals (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  subscription_id TEXT,
+  detail TEXT NOT NULL
+);
+`,
+  },
 ];

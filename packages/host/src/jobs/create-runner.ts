@@ -1,8 +1,11 @@
 import type { BlockhostContracts, WriteClients } from '@blockhost/chain';
+import { policyFromConfig } from '@blockhost/core';
 import type { HostConfig } from '../config/load.js';
 import type { JobRow } from '../db/jobs.js';
 import type { Db } from '../db/open.js';
+import type { RefusalRow } from '../db/refusals.js';
 import type { Logger } from '../log.js';
+import { chainViews, trustSettings } from '../trust/views.js';
 import { createChainPort } from '../wiring/chain-port.js';
 import { jobDefinitions, type UserDataInput } from './definitions.js';
 import type { ChainPort, ProxmoxPort } from './ports.js';
@@ -28,6 +31,7 @@ export interface CreateJobRunnerOptions {
   onStep?: (job: JobRow, step: string, outcome: StepOutcome['kind']) => void;
   onFinished?: (job: JobRow, state: 'done' | 'failed' | 'needs_operator') => void;
   onProvisioned?: (job: JobRow, latencyMs: number) => void;
+  onRefusal?: (refusal: RefusalRow) => void;
 }
 
 /** The job runner with every job kind wired to Proxmox and the chain: the daemon's and the CLI's. */
@@ -38,7 +42,15 @@ export function createJobRunner(o: CreateJobRunnerOptions): JobRunner {
     nft: config.web3.contracts.nft,
   };
   const chain =
-    ports.chain ?? createChainPort({ clients: o.clients, contracts, serverKey: config.serverKey });
+    ports.chain ??
+    createChainPort({
+      clients: o.clients,
+      contracts,
+      serverKey: config.serverKey,
+      views: chainViews(config),
+      ...trustSettings(config),
+      graceSeconds: policyFromConfig(config.db).graceSeconds,
+    });
   const d = config.blockhost.daemon;
   return new JobRunner({
     db,
@@ -53,6 +65,7 @@ export function createJobRunner(o: CreateJobRunnerOptions): JobRunner {
       clock: Date.now,
       chainNow: o.chainNow,
       onProvisioned: o.onProvisioned,
+      onRefusal: o.onRefusal,
     }),
     maxConcurrent: d.max_concurrent_jobs,
     maxProvisionsPerNode: config.blockhost.concurrency.max_parallel_provisions,

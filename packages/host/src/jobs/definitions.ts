@@ -19,8 +19,10 @@ import {
 import type { JobKind, JobRow } from '../db/jobs.js';
 import type { Db } from '../db/open.js';
 import { linkToken } from '../db/projection.js';
+import { type RefusalRow, recordRefusal } from '../db/refusals.js';
 import { getSubscription, listPlans, setKeyError } from '../db/subscriptions.js';
 import { getVm, updateVm, type VmRow } from '../db/vms.js';
+import type { QuorumVerdict } from '../trust/quorum.js';
 import type { ChainPort, PortResult, ProxmoxPort, VmSpec } from './ports.js';
 import type { JobDefinition, StepOutcome } from './runner.js';
 
@@ -43,6 +45,8 @@ export interface JobContext {
   /** Chain time of the newest confirmed block (for suspension stamps). */
   readonly chainNow: () => number | null;
   readonly onProvisioned?: (job: JobRow, latencyMs: number) => void;
+  /** A decision was refused because a quorum of RPCs did not confirm it (log, metric, sweep). */
+  readonly onRefusal?: (refusal: RefusalRow) => void;
 }
 
 const retry = (error: string): StepOutcome => ({ kind: 'retry', error });
@@ -385,6 +389,73 @@ function single(
   };
 }
 
+const DESTROY_REASONS = ['grace-elapsed', 'failed-unpaid', 'subscription-gone'] as const;
+
+const agreeing = (v: QuorumVerdict) =>
+  `${v.votes.filter((x) => x.agrees).length} of ${v.votes.length} RPCs (${v.needed} needed)`;
+const said = (v: QuorumVerdict) => v.votes.map((x) => `${x.rpc}: ${x.said}`).join('; ');
+
+function refuse(ctx: JobContext, reason: RefusalRow['reason'], sub: string, detail: string) {
+  const r: RefusalRow = { at: ctx.clock(), reason, subscriptionId: sub, detail };
+  recordRefusal(ctx.db, r);
+  ctx.onRefusal?.(r);
+}
+
+/** The purchase a VM was made for, from its creation event (kept even when a reorg removed it). */
+function purchaseOf(
+  db: Db,
+  key: string,
+): { subscriber: string; planId: string; block: bigint } | null {
+  const row = db
+    .prepare("SELECT block_number, args FROM events WHERE key = ? AND name = 'SubscriptionCreated'")
+    .get(key) as { block_number: number; args: string } | undefined;
+  if (!row) return null;
+  const args = JSON.parse(row.args) as { subscriber?: string; planId?: string };
+  if (!args.subscriber || !args.planId) return null;
+  return {
+    subscriber: args.subscriber,
+    planId: String(args.planId),
+    block: BigInt(row.block_number),
+  };
+}
+
+/**
+ * Null when a quorum of RPCs confirms the VM may go; else what the job does
+ * instead: wait for a reorg to become final, stop when the journal no longer
+ * wants the VM gone (a sweep repaired what a lying RPC told it), or retry.
+ */
+async function destroyConfirmed(
+  ctx: JobContext,
+  job: JobRow,
+  vm: VmRow,
+  reason: (typeof DESTROY_REASONS)[number],
+): Promise<StepOutcome | null> {
+  const v = fromPort(
+    await ctx.chain.confirmDestroy({
+      subscriptionId: BigInt(vm.subscriptionId),
+      reason,
+      purchase: purchaseOf(ctx.db, vm.subscriptionKey),
+      suspendedAt: vm.suspendedAt,
+    }),
+    'confirming the destroy on chain',
+  );
+  if ('outcome' in v) return v.outcome;
+  if (v.value.confirmed) return null;
+  const detail = `destroy of VM ${vm.vmid} (${reason}) not confirmed by ${agreeing(v.value)}: ${said(v.value)}`;
+  refuse(ctx, 'destroy-unconfirmed', vm.subscriptionId, detail);
+  const sub = getSubscription(ctx.db, job.subscriptionId);
+  const now = ctx.chainNow();
+  const stillWanted =
+    reason === 'subscription-gone'
+      ? sub === null || sub.createdKey !== vm.subscriptionKey
+      : sub !== null && now !== null && (sub.cancelled || sub.expiresAt <= now);
+  // The journal changed its mind: the VM stays; reconcile decides again.
+  if (!stillWanted) return { kind: 'done' };
+  // A reorg's replacement history is not final yet, or the RPCs disagree for now: look again
+  // after the next state sweep, which repairs the journal from the chain.
+  return { kind: 'wait', reason: detail, ms: ctx.config.blockhost.daemon.sweep_interval_ms };
+}
+
 export function jobDefinitions(ctx: JobContext): Record<JobKind, JobDefinition> {
   return {
     provision: provision(ctx),
@@ -412,8 +483,14 @@ export function jobDefinitions(ctx: JobContext): Record<JobKind, JobDefinition> 
       };
     }),
 
-    destroy: single(ctx, async (_job, vm) => {
+    destroy: single(ctx, async (job, vm) => {
       if (vm.node && vm.vmid !== null) {
+        // The one irreversible act: a quorum of the configured RPCs must confirm it first.
+        const reason = DESTROY_REASONS.find((r) => r === job.payload.reason);
+        if (reason) {
+          const held = await destroyConfirmed(ctx, job, vm, reason);
+          if (held) return held;
+        }
         const r = fromPort(
           await ctx.proxmox.destroy({
             node: vm.node,
@@ -443,6 +520,18 @@ export function jobDefinitions(ctx: JobContext): Record<JobKind, JobDefinition> 
       if (!/^0x[0-9a-fA-F]{40}$/.test(wallet) || !/^[0-9]+$/.test(tokenId))
         return fail('bad syncOwner payload');
       if (!vm.node || vm.vmid === null) return fail('VM has no node/vmid recorded');
+      // The login changes hands only when a quorum of RPCs says the token did (a forged
+      // Transfer log must not hand a customer's VM to someone else).
+      const owner = fromPort(
+        await ctx.chain.confirmOwner({ tokenId: BigInt(tokenId), wallet }),
+        'confirming the new owner on chain',
+      );
+      if ('outcome' in owner) return owner.outcome;
+      if (!owner.value.confirmed) {
+        const detail = `token ${tokenId} to ${wallet} not confirmed by ${agreeing(owner.value)}: ${said(owner.value)}`;
+        refuse(ctx, 'owner-mismatch', vm.subscriptionId, detail);
+        return fail(`the login stays with ${vm.allowedWallet}: ${detail}`);
+      }
       const r = fromPort(
         await ctx.proxmox.setLoginWallet({
           node: vm.node,

@@ -7,6 +7,13 @@
  */
 import type { ClusterVm } from '@blockhost/core';
 import type { ProvisionStep } from '@blockhost/proxmox';
+import type { ConfirmDestroyParameters, QuorumVerdict } from '../trust/quorum.js';
+
+/** What a destroy needs confirmed: the reason, the purchase the VM was made for, its suspension. */
+export type DestroyFacts = Pick<
+  ConfirmDestroyParameters,
+  'subscriptionId' | 'reason' | 'purchase' | 'suspendedAt'
+>;
 
 export interface ClusterInventory {
   /** This deployment's VMs (tagged with its deployment tag and their subscription). */
@@ -106,6 +113,10 @@ export interface ChainPort {
   updateUserEncrypted(tokenId: bigint, userEncrypted: `0x${string}`): Promise<PortResult<void>>;
   /** Decrypts a subscriber's `userEncrypted` with the server key into their signature. */
   decryptSubscriberKey(userEncrypted: string): PortResult<`0x${string}`>;
+  /** Does a quorum of the configured RPCs say `wallet` holds the token (at a confirmed block)? */
+  confirmOwner(args: { tokenId: bigint; wallet: string }): Promise<PortResult<QuorumVerdict>>;
+  /** Does a quorum of the configured RPCs confirm that the subscription's VM may be destroyed? */
+  confirmDestroy(args: DestroyFacts): Promise<PortResult<QuorumVerdict>>;
   /** Encrypts connection details with the credential key derived from the signature. */
   encryptConnectionDetails(
     signature: `0x${string}`,

@@ -8,6 +8,7 @@ import {
   retryJob,
   runnableJobs,
   setJobState,
+  waitJob,
 } from '../db/jobs.js';
 import type { Db } from '../db/open.js';
 import type { Logger } from '../log.js';
@@ -23,6 +24,8 @@ export type StepOutcome =
     }
   | { kind: 'done'; apply?: (db: Db) => void }
   | { kind: 'retry'; error: string }
+  /** Not a failure: something the step needs is not there yet (e.g. a final block). Try again in `ms`; no attempt is used up. */
+  | { kind: 'wait'; reason: string; ms: number }
   | { kind: 'fail'; error: string };
 
 export interface JobDefinition {
@@ -194,6 +197,19 @@ export class JobRunner {
           }).immediate();
           log.info({ job: job.id, kind: job.kind, subscription: job.subscriptionId }, 'job done');
           this.#o.onFinished?.(job, 'done');
+          return;
+        case 'wait':
+          waitJob(db, job.id, outcome.reason, now + outcome.ms, now);
+          log.info(
+            {
+              job: job.id,
+              kind: job.kind,
+              step: job.step,
+              retryInMs: outcome.ms,
+              reason: outcome.reason,
+            },
+            'job step waits',
+          );
           return;
         case 'retry':
         case 'fail': {

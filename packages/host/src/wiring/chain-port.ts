@@ -9,6 +9,7 @@ import {
 import type { BlockhostError } from '@blockhost/core';
 import type { Secret } from '../config/secret.js';
 import { type ChainPort, errResult, okResult, type PortError } from '../jobs/ports.js';
+import { type ChainView, confirmDestroy, confirmOwner } from '../trust/quorum.js';
 
 /** Only transport trouble is worth retrying; a revert (missing role, bad input) needs a person. */
 function portError(e: BlockhostError): PortError {
@@ -20,9 +21,38 @@ export function createChainPort(options: {
   clients: WriteClients;
   contracts: BlockhostContracts;
   serverKey: Secret<`0x${string}`>;
+  /** Every configured RPC on its own: irreversible steps need a quorum of them. */
+  views: readonly ChainView[];
+  confirmations: number;
+  graceSeconds: number;
+  maxClockSkewSeconds: number | null;
 }): ChainPort {
-  const { clients, contracts, serverKey } = options;
+  const { clients, contracts, serverKey, views } = options;
   return {
+    async confirmOwner({ tokenId, wallet }) {
+      return okResult(
+        await confirmOwner({
+          views,
+          nft: contracts.nft,
+          tokenId,
+          wallet,
+          confirmations: options.confirmations,
+        }),
+      );
+    },
+    async confirmDestroy(facts) {
+      return okResult(
+        await confirmDestroy({
+          ...facts,
+          views,
+          contracts,
+          confirmations: options.confirmations,
+          graceSeconds: options.graceSeconds,
+          hostNowMs: Date.now(),
+          maxClockSkewSeconds: options.maxClockSkewSeconds,
+        }),
+      );
+    },
     async mint({ to, subscriptionId, userEncrypted }) {
       const r = await mintAccessToken(clients, {
         address: contracts.nft,

@@ -1,5 +1,5 @@
-import { defaultMaxClockSkewSeconds, isEffect, policyFromConfig, reconcile } from '@blockhost/core';
-import { getCursor, loadLifecycleInput, scheduleLifecycle } from '@blockhost/host';
+import { isEffect, policyFromConfig, reconcile } from '@blockhost/core';
+import { getCursor, loadLifecycleInput, scheduleLifecycle, trustSettings } from '@blockhost/host';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT } from '../framework/errors.js';
 import { confirm } from '../framework/prompt.js';
@@ -68,12 +68,7 @@ export const gc: CommandSpec = {
     }
     // The journal must agree with the cluster before lifecycle jobs are queued.
     await recoverBeforeJobs(ctx);
-    const guard = {
-      maxClockSkewSeconds:
-        config.web3.max_clock_skew_seconds === undefined
-          ? defaultMaxClockSkewSeconds(config.web3.chain_id)
-          : config.web3.max_clock_skew_seconds,
-    };
+    const guard = { maxClockSkewSeconds: trustSettings(config).maxClockSkewSeconds };
     const scheduled = scheduleLifecycle(db, now, policy, Date.now(), guard);
     if (scheduled.refused) {
       throw new CliError(
