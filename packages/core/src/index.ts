@@ -17,6 +17,8 @@ export {
 } from './alloc/ipv4-pool.js';
 export {
   allocateIpv6,
+  checkRoutedPrefix,
+  IPV6_ROUTED_PREFIX_LENGTH,
   type Ipv6Assignment,
   type Ipv6Plan,
   resolveIpv6Prefix,
@@ -105,6 +107,7 @@ export {
   formatIpv6Cidr,
   type Ipv6Cidr,
   ipv6InCidr,
+  ipv6NetworkOf,
   parseIpv6,
   parseIpv6Cidr,
 } from './net/ipv6.js';
