@@ -99,6 +99,7 @@ export {
   formatIpv4Cidr,
   type Ipv4Cidr,
   ipv4InCidr,
+  isPublicIpv4,
   parseIpv4,
   parseIpv4Cidr,
 } from './net/ipv4.js';

@@ -9,8 +9,9 @@ import {
 export interface PrefixPool {
   /** The /120 for `key` (a host's WireGuard key): the same one again for the same key. */
   assign(key: string): string;
-  /** A /120 no host holds yet, for `key`, replacing what it held (a renumbering). */
+  /** A /120 never handed out before, for `key`, replacing what it held (a renumbering). */
   reassign(key: string): string;
+  /** Forgets `key`'s assignment (its /120 is not handed out again). */
   release(key: string): void;
   readonly assigned: ReadonlyMap<string, string>;
 }
@@ -23,14 +24,19 @@ export function createPrefixPool(pool: string): PrefixPool {
   const step = 1n << BigInt(128 - IPV6_ROUTED_PREFIX_LENGTH);
   const count = 1n << BigInt(IPV6_ROUTED_PREFIX_LENGTH - cidr.prefixLength);
   const assigned = new Map<string, string>();
+  // A prefix once handed out is never handed to anyone else: a renumbering always moves.
+  const used = new Set<string>();
   const fresh = () => {
-    const held = new Set(assigned.values());
+    const held = used;
     for (let i = 0n; i < count; i++) {
       const p = formatIpv6Cidr({
         network: cidr.network + i * step,
         prefixLength: IPV6_ROUTED_PREFIX_LENGTH,
       });
-      if (!held.has(p)) return p;
+      if (!held.has(p)) {
+        used.add(p);
+        return p;
+      }
     }
     throw new Error(`pool ${pool} is exhausted`);
   };
