@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createNetns,
   linkNetns,
@@ -34,7 +34,12 @@ const wg = async (args: string[], input?: string) => {
   return r.stdout.trim();
 };
 
-describe.skipIf(!root)('network namespaces and wireguard-go (root)', () => {
+beforeAll(() => {
+  if (!root)
+    throw new Error('these tests make network namespaces and run wireguard-go: run them as root');
+});
+
+describe('network namespaces and wireguard-go (root)', () => {
   it('carries a ping through a real WireGuard tunnel, then leaves nothing behind', async () => {
     const a = (await createNetns())._unsafeUnwrap();
     const b = (await createNetns())._unsafeUnwrap();
