@@ -6,6 +6,7 @@ import {
 } from '@blockhost/chain';
 import { defaultConfirmations, policyFromConfig } from '@blockhost/core';
 import {
+  createIpv6Service,
   createJobRunner,
   createJournalScanStore,
   createLogger,
@@ -104,7 +105,24 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   const ports = await options.ports(config, log);
 
   const progress = { head: null as bigint | null, cursor: getCursor(db)?.blockNumber ?? null };
-  const metrics = createDaemonMetrics(db, () => progress);
+  // IPv6 (docs/ipv6.md): the broker client and network.json; never stops IPv4 service.
+  const ipv6 = createIpv6Service({
+    db,
+    config,
+    log,
+    clients: { publicClient, walletClient: walletClient! },
+  });
+  const metrics = createDaemonMetrics(
+    db,
+    () => progress,
+    () => {
+      try {
+        return ipv6.status();
+      } catch {
+        return null;
+      }
+    },
+  );
   const health = {
     lastScanOkAt: 0,
     lastPveOkAt: 0,
@@ -180,7 +198,10 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     chainNow: () => getCursor(db)?.blockTimestamp ?? null,
     onProvisioned: (_job, ms) => metrics.provisionSeconds.observe(ms / 1000),
     onStep: (job, step, outcome) => metrics.steps.inc({ kind: job.kind, step, outcome }),
-    onFinished: () => reconcileSoon(),
+    onFinished: () => {
+      ipv6.refresh();
+      reconcileSoon();
+    },
   });
 
   // The state sweep: repairs what the event stream could have missed (never overlapping).
@@ -259,6 +280,19 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   );
   pveTimer.unref();
 
+  let ipv6Tick: Promise<void> | null = null;
+  const ipv6Timer = setInterval(
+    () => {
+      if (ipv6Tick || stopped) return;
+      ipv6Tick = ipv6.tick().finally(() => {
+        ipv6Tick = null;
+      });
+    },
+    Math.max(500, web3.poll_interval_ms),
+  );
+  ipv6Timer.unref();
+  ipv6.refresh();
+
   runner.start();
   reconcileTimer = setInterval(reconcileNow, blockhost.daemon.reconcile_interval_ms);
   reconcileTimer.unref();
@@ -314,6 +348,8 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       if (reconcileTimer) clearInterval(reconcileTimer);
       clearInterval(pveTimer);
       clearInterval(sweepTimer);
+      clearInterval(ipv6Timer);
+      await ipv6Tick;
       await scanning;
       await runner.stop();
       await new Promise<void>((r) => http.server.close(() => r()));

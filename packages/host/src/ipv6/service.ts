@@ -4,7 +4,7 @@
  * Never touches the network itself and never throws into the daemon: IPv4 service goes on
  * whatever happens here.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import {
   createBlockhostClients,
   publicKeyFromSecretKey,
@@ -80,6 +80,8 @@ export function createIpv6Service(o: CreateIpv6ServiceOptions): Ipv6Service {
   let last = '';
 
   const refresh = () => {
+    // IPv6 never used here: no directory, no file (switching it off later still tears down).
+    if (config.db.ipv6.mode === 'off' && !existsSync(dir)) return false;
     try {
       mkdirSync(dir, { recursive: true, mode: 0o750 });
       const changed = writeIpv6Network(dir, desiredIpv6Network(db, config));

@@ -33,6 +33,8 @@ export interface Ipv6Status {
   readonly prefix: string | null;
   readonly gateway: string | null;
   readonly vms: number;
+  /** VM routes on the host at the last apply (null before one). */
+  readonly routes: null | { readonly present: number; readonly missing: number };
   readonly broker: null | {
     readonly requests: string;
     readonly requestId: string | null;
@@ -61,14 +63,21 @@ export function ipv6Status(
 ): Ipv6Status {
   const v6 = config.db.ipv6;
   const net = desiredIpv6Network(db, config);
+  const ours = applied && net && applied.prefix === net.prefix ? applied : null;
+  const seen = ours?.observation?.routes ?? null;
   const base = {
     prefix: net?.prefix ?? null,
     gateway: net?.gateway ?? null,
     vms: net?.vms.length ?? 0,
+    routes: seen
+      ? {
+          present: seen.filter((r) => r.present).length,
+          missing: seen.filter((r) => !r.present).length,
+        }
+      : null,
     broker: null,
     tunnel: null,
   };
-  const ours = applied && net && applied.prefix === net.prefix ? applied : null;
   const applyNote = (): { reason: Ipv6Status['reason']; text: string } => {
     if (applied?.error)
       return { reason: 'apply-failed', text: `; applying failed: ${applied.error}` };
