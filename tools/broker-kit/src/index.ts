@@ -9,6 +9,7 @@
 export { type DeployedBroker, deployBroker, removeBroker } from './deploy.js';
 export { brokerRegistryAbi, brokerRegistryBytecode } from './generated/BrokerRegistry.js';
 export { brokerRequestsAbi, brokerRequestsBytecode } from './generated/BrokerRequests.js';
+export { LAB_UNDERLAY, startTunnelLab, type TunnelLab } from './lab.js';
 export { createPrefixPool, type PrefixPool } from './pool.js';
 export {
   type BrokerResponder,
