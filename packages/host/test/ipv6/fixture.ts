@@ -96,53 +96,25 @@ export async function startBrokerFixture(): Promise<BrokerFixture> {
       hostConfig(o = {}) {
         const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'bh-ipv6-'));
         if (!o.dir) dirs.push(dir);
-        const db = parseConfig(
-          'db',
-          [
-            `database_path: ${join(dir, 'state', 'blockhost.db')}`,
-            'ipv4_pool: { cidr: 10.77.0.0/24, gateway: 10.77.0.1 }',
-            o.ipv6 ??
-              [
-                'ipv6:',
-                '  mode: broker',
-                '  broker:',
-                `    registry: "${broker.registry}"`,
-                `    requests: "${broker.requests}"`,
-                '    answer_timeout_s: 60',
-                '    max_requests: 2',
-              ].join('\n'),
-          ].join('\n'),
-        )._unsafeUnwrap();
-        const web3 = parseConfig(
-          'web3',
-          [
-            'chain_id: 31337',
-            `rpc_url: ${anvil.rpcUrl}`,
-            'contracts:',
-            `  subscriptions: "${d.subscriptions}"`,
-            `  nft: "${d.nft}"`,
-          ].join('\n'),
-        )._unsafeUnwrap();
-        const blockhost = parseConfig(
-          'blockhost',
-          [
-            'proxmox:',
-            '  api_url: https://127.0.0.1:8006',
-            '  token_id: blockhost@pve!blockhost',
-            '  nodes: [pve]',
-            '  template_vmid: 9000',
-            '  storage: local-lvm',
-            `  bridge: ${o.bridge ?? 'vmbr0'}`,
-          ].join('\n'),
-        )._unsafeUnwrap();
-        return {
+        return buildHostConfig({
           dir,
-          db,
-          web3,
-          blockhost,
-          serverKey: new Secret(anvil.accounts[SERVER_ACCOUNT]!.privateKey),
-          pveTokenSecret: new Secret('00000000-0000-0000-0000-000000000000'),
-        };
+          ipv6:
+            o.ipv6 ??
+            [
+              'ipv6:',
+              '  mode: broker',
+              '  broker:',
+              `    registry: "${broker.registry}"`,
+              `    requests: "${broker.requests}"`,
+              '    answer_timeout_s: 60',
+              '    max_requests: 2',
+            ].join('\n'),
+          rpcUrl: anvil.rpcUrl,
+          subscriptions: d.subscriptions,
+          nft: d.nft,
+          serverKey: anvil.accounts[SERVER_ACCOUNT]!.privateKey,
+          ...(o.bridge ? { bridge: o.bridge } : {}),
+        });
       },
       async stop() {
         await fx.responder.stop();
@@ -155,6 +127,58 @@ export async function startBrokerFixture(): Promise<BrokerFixture> {
     await anvil.stop();
     throw e;
   }
+}
+
+/** A HostConfig from YAML snippets, without files (the journal goes under `dir`). */
+export function buildHostConfig(o: {
+  dir: string;
+  ipv6: string;
+  rpcUrl?: string;
+  subscriptions?: string;
+  nft?: string;
+  serverKey?: Hex;
+  bridge?: string;
+}): HostConfig {
+  const db = parseConfig(
+    'db',
+    [
+      `database_path: ${join(o.dir, 'state', 'blockhost.db')}`,
+      'ipv4_pool: { cidr: 10.77.0.0/24, gateway: 10.77.0.1 }',
+      o.ipv6,
+    ].join('\n'),
+  )._unsafeUnwrap();
+  const web3 = parseConfig(
+    'web3',
+    [
+      'chain_id: 31337',
+      `rpc_url: ${o.rpcUrl ?? 'http://127.0.0.1:8545'}`,
+      'contracts:',
+      `  subscriptions: "${o.subscriptions ?? '0x5FbDB2315678afecb367f032d93F642f64180aa3'}"`,
+      `  nft: "${o.nft ?? '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512'}"`,
+    ].join('\n'),
+  )._unsafeUnwrap();
+  const blockhost = parseConfig(
+    'blockhost',
+    [
+      'proxmox:',
+      '  api_url: https://127.0.0.1:8006',
+      '  token_id: blockhost@pve!blockhost',
+      '  nodes: [pve]',
+      '  template_vmid: 9000',
+      '  storage: local-lvm',
+      `  bridge: ${o.bridge ?? 'vmbr0'}`,
+    ].join('\n'),
+  )._unsafeUnwrap();
+  return {
+    dir: o.dir,
+    db,
+    web3,
+    blockhost,
+    serverKey: new Secret(
+      o.serverKey ?? '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
+    ),
+    pveTokenSecret: new Secret('00000000-0000-0000-0000-000000000000'),
+  };
 }
 
 export const serverAddress = (fx: BrokerFixture) =>
