@@ -97,7 +97,15 @@ export async function stepBrokerClient(ctx: BrokerClientContext): Promise<Broker
       : row.wgPublicKey !== ctx.wgPublicKey
         ? 'the WireGuard key changed'
         : 'the broker in db.yaml changed';
-    putBrokerRow(db, freshRow(broker, ctx.wgPublicKey), now);
+    // A new key for the same broker keeps the accepted answer until the next one comes, so a
+    // changed prefix meets the renumbering policy like any renewal.
+    const keep =
+      row &&
+      sameAddress(row.registry, broker.registry) &&
+      sameAddress(row.requests, broker.requests)
+        ? { answer: row.answer, answerTx: row.answerTx, answeredAt: row.answeredAt }
+        : {};
+    putBrokerRow(db, { ...freshRow(broker, ctx.wgPublicKey), ...keep }, now);
     note('requesting', null, `new request to broker ${broker.requests} (${why})`);
     row = getBrokerRow(db)!;
   }

@@ -25,6 +25,7 @@ import {
   openDb,
   pingFarEnd,
   readIpv6Network,
+  resetBrokerClient,
   vmIpv6,
 } from '../../src/index.js';
 import {
@@ -160,6 +161,48 @@ describe('IPv6 through the broker over a real WireGuard tunnel (root)', () => {
       expect(third.report!.changes).toEqual([`ip -6 route del ${address}/128 dev vmbr0`]);
       const gone = await l.broker.run('ping', ['-6', '-n', '-c', '1', '-W', '1', address]);
       expect(gone.stdout).toMatch(/0 received/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a changed prefix with no VM on the old one is adopted: the old rules, routes and addresses go', async () => {
+    const l = lab!;
+    const { db, svc, clock, iface } = await newHost();
+    const run = commandRunner({ netns: l.host.name });
+    try {
+      await answered(svc, db);
+      const old = getBrokerRow(db)!.answer!.prefix;
+      expect((await applyFromFiles(svc.dir, run, () => clock.now)).status.error).toBeNull();
+      const oldNet = readIpv6Network(join(svc.dir, 'network.json'))!;
+      expect(await pingFarEnd(oldNet, run)).toMatchObject({ reachable: true });
+
+      const count = (await fx!.anvil.publicClient.readContract({
+        abi: brokerRequestsAbi,
+        address: fx!.broker.requests,
+        functionName: 'requestCount',
+      })) as bigint;
+      fx!.faults.set(count + 1n, { kind: 'new-prefix' });
+      resetBrokerClient(db, clock.now);
+      const end = Date.now() + 20_000;
+      while (getBrokerRow(db)!.answer!.prefix === old) {
+        if (Date.now() > end) throw new Error(`no new prefix: ${svc.status().message}`);
+        await svc.tick();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const now = readIpv6Network(join(svc.dir, 'network.json'))!;
+      expect(now.prefix).not.toBe(old);
+      const applied = await applyFromFiles(svc.dir, run, () => clock.now);
+      expect(applied.status.error).toBeNull();
+      const changes = applied.report!.changes.join('\n');
+      expect(changes).toContain(`ip -6 rule del from ${old} table 51820 priority 20000`);
+      expect(changes).toContain(`ip -6 addr del ${oldNet.gateway}/128 dev ${iface}`);
+      expect(changes).toContain(`ip -6 addr del ${oldNet.gateway}/128 dev vmbr0`);
+      const rules = (await l.host.run('ip', ['-6', 'rule', 'show'])).stdout;
+      expect(rules).not.toContain(old.replace('/120', ''));
+      expect(rules).toContain(`from ${now.prefix} lookup 51820`);
+      // The tunnel carries the new prefix: the broker answers prefix+1 of it.
+      expect(await pingFarEnd(now, run)).toMatchObject({ reachable: true });
     } finally {
       db.close();
     }
