@@ -76,6 +76,7 @@ export {
   type Ipv6Observation,
   observeIpv6Network,
   pingFarEnd,
+  pingVms,
   RULE_PRIORITY,
 } from './ipv6/apply.js';
 export {

@@ -150,11 +150,12 @@ describe('IPv6 through blockhostd, blockhost ipv6 apply and a real tunnel (root)
     expect(checks.map((c) => [c.id, c.status])).toEqual([
       ['ipv6', 'ok'],
       ['ipv6-routes', 'ok'],
+      ['ipv6-vms', 'ok'],
       ['ipv6-tunnel', 'ok'],
       ['ipv6-far-end', 'ok'],
     ]);
     expect(checks[0]!.summary).toContain('252 of 253 addresses free');
-    expect(checks[3]!.summary).toContain(`the broker routes ${prefix} to this host`);
+    expect(checks[4]!.summary).toContain(`the broker routes ${prefix} to this host`);
 
     // /metrics
     const metrics = await (await fetch(`${d.url}/metrics`)).text();

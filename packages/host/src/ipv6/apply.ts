@@ -496,3 +496,32 @@ export async function pingFarEnd(
         detail: `${desired.tunnel.farEnd} did not answer a ping from ${desired.gateway}`,
       };
 }
+
+/**
+ * Pings each VM address from prefix+1 over the bridge (at most `limit`): the host's half of "a
+ * VM is reachable from the far side" (pingFarEnd is the other half). A VM may be off or drop
+ * pings, so callers warn rather than fail.
+ */
+export async function pingVms(
+  desired: Ipv6HostNetwork,
+  run: CommandRunner,
+  limit = 20,
+): Promise<{ address: string; reachable: boolean }[]> {
+  return Promise.all(
+    desired.vms.slice(0, limit).map(async (address) => {
+      const r = await run([
+        'ping',
+        '-6',
+        '-n',
+        '-c',
+        '1',
+        '-W',
+        '2',
+        '-I',
+        desired.gateway,
+        address,
+      ]);
+      return { address, reachable: r.status === 0 };
+    }),
+  );
+}

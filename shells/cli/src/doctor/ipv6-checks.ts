@@ -1,8 +1,9 @@
 /**
  * Doctor's IPv6 lines: the state (broker request, answer, tunnel; docs/ipv6.md) and the free
  * addresses of the prefix from the journal; as root, the host itself: gateway and a route per
- * VM on the bridge, forwarding, the tunnel's handshake age, and a ping from prefix+1 to the
- * broker's tunnel address (answered only if the broker routes the prefix to this host).
+ * VM on the bridge, forwarding, the VMs answering a ping from prefix+1, the tunnel's handshake
+ * age, and a ping from prefix+1 to the broker's tunnel address (answered only if the broker
+ * routes the prefix to this host): with the VM pings, a VM is reachable from the far side.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import {
   NETWORK_FILE,
   observeIpv6Network,
   pingFarEnd,
+  pingVms,
   readApplyStatus,
   readIpv6Network,
 } from '@blockhost/host';
@@ -97,6 +99,24 @@ export async function ipv6Checks(
           `gateway ${net.gateway} on ${net.bridge}, a route for each of ${net.vms.length} VM address${net.vms.length === 1 ? '' : 'es'}, forwarding on`,
         ),
   );
+  if (net.vms.length > 0) {
+    const vms = await pingVms(net, run);
+    const silent = vms.filter((v) => !v.reachable).map((v) => v.address);
+    out.push(
+      silent.length
+        ? warn(
+            'ipv6-vms',
+            `no answer to a ping from ${net.gateway}: ${silent.join(', ')}`,
+            'the VM may be off, still booting, or drop pings; check its ip6= in ipconfig0 and `ip -6 neigh show dev ' +
+              net.bridge +
+              '`',
+          )
+        : ok(
+            'ipv6-vms',
+            `${vms.length} VM${vms.length === 1 ? '' : 's'} answer${vms.length === 1 ? 's' : ''} a ping from ${net.gateway}`,
+          ),
+    );
+  }
   if (!net.tunnel || !seen.tunnel) return out;
   const t = seen.tunnel;
   const age = t.latestHandshake === null ? null : Math.round(Date.now() / 1000 - t.latestHandshake);
