@@ -72,6 +72,23 @@ export async function startSupervised(
       reject(new ContainerKitError('starting a process', `${argv.join(' ')} did not start`));
     });
   });
+  // The PID is printed right after the fork: resolve once it runs the program (after exec).
+  const readyBy = Date.now() + (o.startTimeoutMs ?? 10_000);
+  let done = false;
+  void exited.then(() => {
+    done = true;
+  });
+  while (commOf(pid) !== comm) {
+    if (done || Date.now() > readyBy) {
+      child.stdin.end();
+      throw new ContainerKitError(
+        'starting a process',
+        `${argv.join(' ')} ${done ? 'exited' : `did not become ${comm}`}`,
+        { details: out.slice(-2000) },
+      );
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
   const stop = async (graceMs = 5000) => {
     const running = () => isAlive(pid) && !isZombieOf(pid);
     if (running()) {
@@ -94,6 +111,14 @@ export async function startSupervised(
     await exited;
   };
   return { pid, exited, output: () => out, stop };
+}
+
+function commOf(pid: number): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return null;
+  }
 }
 
 /** The program exited but its parent (our sh) has not reaped it yet. */
