@@ -73,6 +73,40 @@ export {
   type QuoteParameters,
   quote,
 } from './actions/subscriptions.js';
+// IPv6 broker protocol (client side, and the codec both sides share)
+export {
+  type BrokerRegistryAbi,
+  type BrokerRequestsAbi,
+  brokerRegistryAbi,
+  brokerRequestsAbi,
+} from './broker/abi.js';
+export {
+  type BrokerAnswerTransaction,
+  type BrokerInfo,
+  BrokerNotFoundError,
+  findBrokerRequest,
+  getBroker,
+  type ScanBrokerAnswersReturnType,
+  type SubmittedBrokerRequest,
+  scanBrokerAnswers,
+  sendBrokerAnswer,
+  submitBrokerRequest,
+} from './broker/client.js';
+export {
+  BROKER_REQUEST_ID_BYTES,
+  type BrokerAnswer,
+  BrokerMessageError,
+  type BrokerMessageReason,
+  type BrokerRequestPayload,
+  brokerAnswerRequestId,
+  checkBrokerAnswer,
+  decryptBrokerAnswer,
+  decryptBrokerRequest,
+  encryptBrokerAnswer,
+  encryptBrokerRequest,
+  isWireguardKey,
+  parseBrokerEndpoint,
+} from './broker/messages.js';
 // clients
 export {
   type BlockhostClients,

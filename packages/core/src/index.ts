@@ -17,6 +17,8 @@ export {
 } from './alloc/ipv4-pool.js';
 export {
   allocateIpv6,
+  checkRoutedPrefix,
+  IPV6_ROUTED_PREFIX_LENGTH,
   type Ipv6Assignment,
   type Ipv6Plan,
   resolveIpv6Prefix,
@@ -106,6 +108,7 @@ export {
   formatIpv4Cidr,
   type Ipv4Cidr,
   ipv4InCidr,
+  isPublicIpv4,
   parseIpv4,
   parseIpv4Cidr,
 } from './net/ipv4.js';
@@ -114,6 +117,7 @@ export {
   formatIpv6Cidr,
   type Ipv6Cidr,
   ipv6InCidr,
+  ipv6NetworkOf,
   parseIpv6,
   parseIpv6Cidr,
 } from './net/ipv6.js';

@@ -81,6 +81,75 @@ export {
   type VmRow,
 } from './db/vms.js';
 export {
+  type ApplyReport,
+  applyIpv6Network,
+  type CommandResult,
+  type CommandRunner,
+  commandRunner,
+  Ipv6ApplyError,
+  type Ipv6Observation,
+  observeIpv6Network,
+  pingFarEnd,
+  pingVms,
+  RULE_PRIORITY,
+} from './ipv6/apply.js';
+export {
+  answerProblem,
+  type BrokerClientContext,
+  type BrokerConfig,
+  type BrokerStepResult,
+  resetBrokerClient,
+  stepBrokerClient,
+} from './ipv6/broker-client.js';
+export {
+  APPLIED_FILE,
+  type ApplyFromFilesResult,
+  applyFromFiles,
+  type Ipv6ApplyStatus,
+  readApplyStatus,
+  STATUS_FILE,
+} from './ipv6/host-apply.js';
+export {
+  type BrokerLogEntry,
+  type BrokerReason,
+  type BrokerRequestState,
+  type BrokerRow,
+  brokerLog,
+  getBrokerRow,
+} from './ipv6/journal.js';
+export {
+  desiredIpv6Network,
+  type Ipv6HostNetwork,
+  type Ipv6Tunnel,
+  ipv6StateDir,
+  NETWORK_FILE,
+  readIpv6Network,
+  TUNNEL_KEEPALIVE_S,
+  wireguardKeyFile,
+  writeIpv6Network,
+} from './ipv6/network.js';
+export { type CurrentIpv6Plan, currentIpv6Plan } from './ipv6/plan.js';
+export {
+  type CreateIpv6ServiceOptions,
+  createIpv6Service,
+  type Ipv6Service,
+  ipv6Holders,
+} from './ipv6/service.js';
+export {
+  HANDSHAKE_FRESH_S,
+  IPV6_STATES,
+  type Ipv6State,
+  type Ipv6Status,
+  ipv6Status,
+} from './ipv6/status.js';
+export {
+  allocateVmIpv6,
+  type VmConnectionDetails,
+  vmConnectionDetails,
+  vmIpv6,
+} from './ipv6/vm-address.js';
+export { ensureWireguardKey, WireguardKeyError } from './ipv6/wg-key.js';
+export {
   type CreateJobRunnerOptions,
   createJobRunner,
   type HostPorts,

@@ -90,6 +90,7 @@ describe('blockhost doctor on a healthy host', () => {
       'vmids',
       'pool',
       'ipv4',
+      'ipv6',
       'database',
       'disk',
       'daemon',

@@ -8,6 +8,7 @@ import { defaultConfirmations, maskUrl, policyFromConfig } from '@blockhost/core
 import {
   chainViews,
   countVmsByState,
+  createIpv6Service,
   createJobRunner,
   createJournalScanStore,
   createLogger,
@@ -114,7 +115,24 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   const ports = await options.ports(config, log);
 
   const progress = { head: null as bigint | null, cursor: getCursor(db)?.blockNumber ?? null };
-  const metrics = createDaemonMetrics(db, () => progress);
+  // IPv6 (docs/ipv6.md): the broker client and network.json; never stops IPv4 service.
+  const ipv6 = createIpv6Service({
+    db,
+    config,
+    log,
+    clients: { publicClient, walletClient: walletClient! },
+  });
+  const metrics = createDaemonMetrics(
+    db,
+    () => progress,
+    () => {
+      try {
+        return ipv6.status();
+      } catch {
+        return null;
+      }
+    },
+  );
   const health = {
     lastScanOkAt: 0,
     lastPveOkAt: 0,
@@ -266,7 +284,10 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     chainNow: () => getCursor(db)?.blockTimestamp ?? null,
     onProvisioned: (_job, ms) => metrics.provisionSeconds.observe(ms / 1000),
     onStep: (job, step, outcome) => metrics.steps.inc({ kind: job.kind, step, outcome }),
-    onFinished: () => reconcileSoon(),
+    onFinished: () => {
+      ipv6.refresh();
+      reconcileSoon();
+    },
     onRefusal: (r) => {
       metrics.refusals.inc({ reason: r.reason });
       log.warn({ subscription: r.subscriptionId, reason: r.reason }, `refused: ${r.detail}`);
@@ -382,6 +403,19 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   );
   pveTimer.unref();
 
+  let ipv6Tick: Promise<void> | null = null;
+  const ipv6Timer = setInterval(
+    () => {
+      if (ipv6Tick || stopped) return;
+      ipv6Tick = ipv6.tick().finally(() => {
+        ipv6Tick = null;
+      });
+    },
+    Math.max(500, web3.poll_interval_ms),
+  );
+  ipv6Timer.unref();
+  ipv6.refresh();
+
   reconcileTimer = setInterval(reconcileNow, blockhost.daemon.reconcile_interval_ms);
   reconcileTimer.unref();
 
@@ -459,6 +493,8 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       if (reconcileTimer) clearInterval(reconcileTimer);
       clearInterval(pveTimer);
       clearInterval(sweepTimer);
+      clearInterval(ipv6Timer);
+      await ipv6Tick;
       await scanning;
       await runner.stop();
       await http.close();

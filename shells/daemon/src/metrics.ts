@@ -5,6 +5,8 @@ import {
   countVmsByState,
   type Db,
   getCursor,
+  IPV6_STATES,
+  type Ipv6Status,
 } from '@blockhost/host';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
@@ -17,7 +19,11 @@ export interface ChainProgress {
  * Every series blockhostd exports on /metrics (prom-client, one registry per
  * daemon). Gauges read the journal when scraped; counters count as things happen.
  */
-export function createDaemonMetrics(db: Db, chain: () => ChainProgress) {
+export function createDaemonMetrics(
+  db: Db,
+  chain: () => ChainProgress,
+  ipv6: () => Ipv6Status | null = () => null,
+) {
   const registry = new Registry();
   const counter = <L extends string>(name: string, help: string, labelNames: L[] = []) =>
     new Counter<L>({ name, help, labelNames, registers: [registry] });
@@ -136,6 +142,26 @@ export function createDaemonMetrics(db: Db, chain: () => ChainProgress) {
       return head !== null && cursor !== null ? Number(head - cursor) : null;
     },
   );
+  // IPv6 (docs/ipv6.md): the named state, the tunnel's handshake age, the VM routes.
+  new Gauge({
+    name: 'blockhost_ipv6_state',
+    help: 'IPv6 state (1 for the current one): off, manual, requesting, waiting, answered, tunnel-up, no-handshake, failed.',
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const s = ipv6();
+      for (const state of IPV6_STATES) this.set({ state }, s?.state === state ? 1 : 0);
+    },
+  });
+  valueGauge(
+    'blockhost_ipv6_tunnel_handshake_age_seconds',
+    'Seconds since the broker tunnel last handshook, at the last `blockhost ipv6 apply` (NaN: none).',
+    () => ipv6()?.tunnel?.handshakeAgeS ?? null,
+  );
+  countsGauge('blockhost_ipv6_vm_routes', 'VM IPv6 host routes at the last apply.', 'state', () => {
+    const r = ipv6()?.routes;
+    return r ? { present: r.present, missing: r.missing } : {};
+  });
   return metrics;
 }
 

@@ -30,9 +30,14 @@ const exposure = (name: string) => {
 
 describe('systemd units', () => {
   it('systemd accepts every unit without a warning', () => {
-    const files = ['blockhost-monitor.service', 'blockhost-gc.service', 'blockhost-gc.timer'].map(
-      (f) => join(UNITS, f),
-    );
+    const files = [
+      'blockhost-monitor.service',
+      'blockhost-gc.service',
+      'blockhost-gc.timer',
+      'blockhost-ipv6.service',
+      'blockhost-ipv6.path',
+      'blockhost-ipv6.timer',
+    ].map((f) => join(UNITS, f));
     const r = analyze(['verify', ...files]);
     expect(r.output).toBe('');
     expect(r.status).toBe(0);
@@ -93,6 +98,11 @@ describe('systemd units', () => {
     }
   });
 
+  it('the IPv6 apply service (root, for routes and WireGuard) is rated OK too', () => {
+    // Root with CAP_NET_ADMIN (routes, WireGuard) and CAP_DAC_OVERRIDE only.
+    expect(exposure('blockhost-ipv6.service')).toBeLessThanOrEqual(3.5);
+  });
+
   it('they run what the docs say: the daemon on /etc/blockhost, gc daily and catching up', () => {
     const monitor = unit('blockhost-monitor.service');
     expect(monitor).toMatch(
@@ -107,5 +117,16 @@ describe('systemd units', () => {
     const timer = unit('blockhost-gc.timer');
     expect(timer).toMatch(/^OnCalendar=daily$/m);
     expect(timer).toMatch(/^Persistent=true$/m);
+    // IPv6: applied by root when blockhostd changes the plan, after boot, and every minute.
+    const ipv6 = unit('blockhost-ipv6.service');
+    expect(ipv6).toMatch(
+      /^ExecStart=\/usr\/bin\/node \S+blockhost\.js ipv6 apply --config-dir \/etc\/blockhost$/m,
+    );
+    expect(ipv6).toMatch(/^CapabilityBoundingSet=CAP_NET_ADMIN CAP_DAC_OVERRIDE$/m);
+    expect(ipv6).not.toMatch(/^User=/m);
+    expect(unit('blockhost-ipv6.path')).toMatch(
+      /^PathChanged=\/var\/lib\/blockhost\/ipv6\/network\.json$/m,
+    );
+    expect(unit('blockhost-ipv6.timer')).toMatch(/^OnUnitActiveSec=60s$/m);
   });
 });

@@ -27,6 +27,14 @@ export {
 } from './debian/mirror.js';
 export { ContainerKitError } from './errors.js';
 export { type BridgeNetwork, reapStaleNetworks } from './net/bridge.js';
+export { createNetns, linkNetns, type Netns } from './net/netns.js';
+export {
+  startWireguardGo,
+  type WireguardGo,
+  wireguardInterfaceName,
+} from './net/wireguard-go.js';
+export { describeFailure, type RunOptions, type RunResult, run } from './process/run.js';
+export { type Supervised, startSupervised } from './process/supervised.js';
 export {
   netmaskOf,
   type PveContainerNetwork,

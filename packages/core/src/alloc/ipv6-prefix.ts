@@ -5,6 +5,7 @@ import {
   formatIpv6Cidr,
   type Ipv6Cidr,
   ipv6CidrSize,
+  ipv6NetworkOf,
   parseIpv6,
   parseIpv6Cidr,
 } from '../net/ipv6.js';
@@ -25,6 +26,42 @@ export interface Ipv6Assignment {
   readonly prefixLength: number;
   readonly gateway: string;
   readonly cidr: string;
+}
+
+/**
+ * The size of a routed prefix a host serves VMs from: a /120, as the broker
+ * assigns (256 addresses: the network, prefix+1 the host's gateway,
+ * prefix+2 … prefix+254 for VMs, prefix+255 unused).
+ */
+export const IPV6_ROUTED_PREFIX_LENGTH = 120;
+
+/**
+ * Checks that `prefix` is a routed prefix of the size a host serves VMs from
+ * (a /120, no host bits set) and resolves its address plan. The messages say
+ * what to give instead: a /64 is refused with the /120 to carve out of it.
+ */
+export function checkRoutedPrefix(
+  prefix: string,
+  length: number = IPV6_ROUTED_PREFIX_LENGTH,
+): Result<Ipv6Plan, InvalidInputError> {
+  const slash = prefix.indexOf('/');
+  const address = slash < 0 ? null : parseIpv6(prefix.slice(0, slash));
+  const lenText = slash < 0 ? '' : prefix.slice(slash + 1);
+  if (address?.isOk() && /^[0-9]{1,3}$/.test(lenText) && Number(lenText) !== length) {
+    const given = Number(lenText);
+    const carve =
+      given < length
+        ? `route a /${length} of it to this host and give that, e.g. ${formatIpv6(ipv6NetworkOf(address.value, given))}/${length}`
+        : `a /${given} is too small; ask for a /${length}`;
+    return err(
+      new InvalidInputError(
+        prefix,
+        `expected a /${length} routed to this host (prefix+1 the gateway, prefix+2 … for VMs), got a /${given}`,
+        { hint: carve },
+      ),
+    );
+  }
+  return resolveIpv6Prefix(prefix);
 }
 
 export function resolveIpv6Prefix(prefix: string): Result<Ipv6Plan, InvalidInputError> {

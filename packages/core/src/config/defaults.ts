@@ -8,6 +8,13 @@ export const DEFAULTS = {
     vmid_range: { start: 10000, end: 19999 },
     ipv4_dns: ['1.1.1.1', '9.9.9.9'],
     ipv6_mode: 'off',
+    ipv6_broker: {
+      answer_timeout_s: 900,
+      max_requests: 3,
+      handshake_timeout_s: 180,
+      interface: 'wg-broker',
+      table: 51820,
+    },
     grace_days: 7,
     suspend_mode: 'shutdown',
     reprovision_after_destroy: true,

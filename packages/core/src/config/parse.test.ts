@@ -88,6 +88,55 @@ describe('db.yaml', () => {
       parseConfig('db', `${DB_OK}ipv6: { mode: manual, prefix: "2001:db8::/120" }\n`).isOk(),
     ).toBe(true);
   });
+  it('refuses a manual prefix that is not a /120 routed to this host, naming what to give', () => {
+    expect(problems('db', `${DB_OK}ipv6: { mode: manual, prefix: "2001:db8:1:2::/64" }\n`)).toEqual(
+      [
+        'db.yaml:6: ipv6.prefix: expected a /120 routed to this host (prefix+1 the gateway, prefix+2 … for VMs), got a /64 (route a /120 of it to this host and give that, e.g. 2001:db8:1:2::/120)',
+      ],
+    );
+    expect(problems('db', `${DB_OK}ipv6: { mode: manual, prefix: "2001:db8::105/120" }\n`)).toEqual(
+      ['db.yaml:6: ipv6.prefix: host bits are set in the prefix (did you mean 2001:db8::100/120?)'],
+    );
+    expect(problems('db', `${DB_OK}ipv6: { mode: manual, prefix: "2001:db8::" }\n`)).toEqual([
+      'db.yaml:6: ipv6.prefix: expected an IPv6 prefix like 2001:db8::/120',
+    ]);
+    expect(problems('db', `${DB_OK}ipv6: { mode: manual, prefix: "10.0.0.0/120" }\n`)).toEqual([
+      'db.yaml:6: ipv6.prefix: expected an IPv6 address like 2001:db8::1',
+    ]);
+  });
+  it('checks the broker section in broker mode', () => {
+    expect(problems('db', `${DB_OK}ipv6: { mode: broker }\n`)).toEqual([
+      'db.yaml:6: ipv6.broker: required when mode is broker (registry and requests contract addresses)',
+    ]);
+    const broker = `${DB_OK}ipv6:
+  mode: broker
+  broker:
+    registry: "0x5FbDB2315678afecb367f032d93F642f64180aa3"
+    requests: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512"
+`;
+    const c = parseConfig('db', broker)._unsafeUnwrap();
+    expect(c.ipv6.broker).toEqual({
+      registry: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+      requests: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
+      answer_timeout_s: 900,
+      max_requests: 3,
+      handshake_timeout_s: 180,
+      interface: 'wg-broker',
+      table: 51820,
+    });
+    expect(problems('db', `${broker}  prefix: "2001:db8::/120"\n`)).toEqual([
+      'db.yaml:11: ipv6.prefix: the broker assigns the prefix in broker mode; remove it (or use mode: manual)',
+    ]);
+    expect(problems('db', `${broker}    rpc_url: http://127.0.0.1:8545\n`)).toEqual([
+      'db.yaml:9: ipv6.broker.chain_id: required with broker.rpc_url (the chain that RPC serves)',
+    ]);
+    expect(
+      problems('db', broker.replace('0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512', '0x1234')),
+    ).toEqual(['db.yaml:10: ipv6.broker.requests: expected a 0x-prefixed 20-byte hex address']);
+    expect(problems('db', `${broker}    interface: "wg broker/0"\n`)).toEqual([
+      'db.yaml:11: ipv6.broker.interface: expected an interface name of 1–15 letters, digits, _ . -',
+    ]);
+  });
   it('says which required key is missing in an empty file', () => {
     expect(problems('db', '')).toEqual(['db.yaml: ipv4_pool: required key is missing']);
   });

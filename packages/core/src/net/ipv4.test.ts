@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIpv4, ipv4HostRange, parseIpv4, parseIpv4Cidr } from './ipv4.js';
+import { formatIpv4, ipv4HostRange, isPublicIpv4, parseIpv4, parseIpv4Cidr } from './ipv4.js';
 
 describe('parseIpv4', () => {
   it('parses dotted quads', () => {
@@ -50,5 +50,23 @@ describe('parseIpv4Cidr', () => {
     expect(ipv4HostRange(n24)).toEqual({ first: 0x0a000001, last: 0x0a0000fe });
     const n31 = parseIpv4Cidr('10.0.0.0/31')._unsafeUnwrap();
     expect(ipv4HostRange(n31)).toEqual({ first: 0x0a000000, last: 0x0a000001 });
+  });
+});
+
+describe('isPublicIpv4', () => {
+  it('tells internet addresses from private, shared, loopback and link-local ones', () => {
+    const pub = (a: string) => isPublicIpv4(parseIpv4(a)._unsafeUnwrap());
+    for (const a of [
+      '10.77.0.10',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.1.1',
+      '100.64.0.1',
+      '127.0.0.1',
+      '169.254.1.1',
+    ])
+      expect(pub(a), a).toBe(false);
+    for (const a of ['203.0.113.5', '172.32.0.1', '8.8.8.8', '100.128.0.1', '192.169.0.1'])
+      expect(pub(a), a).toBe(true);
   });
 });

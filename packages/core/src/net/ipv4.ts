@@ -83,3 +83,20 @@ export function ipv4HostRange(cidr: Ipv4Cidr): { first: number; last: number } {
   if (cidr.prefixLength >= 31) return { first: cidr.network, last };
   return { first: cidr.network + 1, last: last - 1 };
 }
+
+/** Ranges no one reaches from the internet: RFC 1918, shared (CGNAT), loopback, link-local. */
+const NOT_PUBLIC: readonly (readonly [number, number])[] = [
+  [0x0a000000, 8],
+  [0xac100000, 12],
+  [0xc0a80000, 16],
+  [0x64400000, 10],
+  [0x7f000000, 8],
+  [0xa9fe0000, 16],
+];
+
+/** True for an address reachable from the internet (not private, shared, loopback, link-local). */
+export function isPublicIpv4(address: number): boolean {
+  return !NOT_PUBLIC.some(([network, prefixLength]) =>
+    ipv4InCidr(address, { network, prefixLength }),
+  );
+}

@@ -172,4 +172,48 @@ CREATE TABLE refusals (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'ipv6-broker',
+    sql: `
+-- The IPv6 broker client (ipv6/broker-client.ts): one row, the current request and its answer.
+CREATE TABLE ipv6_broker (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  state TEXT NOT NULL CHECK (state IN ('requesting', 'waiting', 'answered', 'failed')),
+  -- Why it is in that state, or a notice while in it (a stable code: answer-undecryptable, …).
+  reason TEXT,
+  message TEXT,
+  -- What the request was made for: a config change makes a new request.
+  registry TEXT NOT NULL,
+  requests TEXT NOT NULL,
+  wg_public_key TEXT NOT NULL,
+  -- Requests sent for this row (the first and the repeats after a deadline).
+  attempts INTEGER NOT NULL DEFAULT 0,
+  -- The encrypted payload of the current request, kept to find it again after a crash.
+  payload TEXT,
+  prepared_block INTEGER,
+  request_id TEXT,
+  request_block INTEGER,
+  request_tx TEXT,
+  -- Unix ms: the deadline of the current request counts from here, across restarts.
+  requested_at INTEGER,
+  -- The last block read for answers.
+  scanned_to INTEGER,
+  -- The accepted answer (JSON), its transaction and when.
+  answer TEXT,
+  answer_tx TEXT,
+  answered_at INTEGER,
+  updated_at INTEGER NOT NULL
+);
+
+-- What happened, for \`blockhost ipv6 status\` (the newest rows are kept).
+CREATE TABLE ipv6_broker_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  reason TEXT,
+  message TEXT NOT NULL
+);
+`,
+  },
 ];

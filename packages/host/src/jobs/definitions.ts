@@ -1,11 +1,8 @@
 import {
   allocateIpv4,
-  allocateIpv6,
   allocateVmid,
   type Deployment,
-  formatIpv6,
   resolveIpv4Pool,
-  resolveIpv6Prefix,
   vmName,
 } from '@blockhost/core';
 import { type ProvisionStep, snippetFilename } from '@blockhost/proxmox';
@@ -22,6 +19,12 @@ import { linkToken } from '../db/projection.js';
 import { type RefusalRow, recordRefusal } from '../db/refusals.js';
 import { getSubscription, listPlans, setKeyError } from '../db/subscriptions.js';
 import { getVm, updateVm, type VmRow } from '../db/vms.js';
+import {
+  allocateVmIpv6,
+  type VmConnectionDetails,
+  vmConnectionDetails,
+  vmIpv6,
+} from '../ipv6/vm-address.js';
 import type { QuorumVerdict } from '../trust/quorum.js';
 import type { ChainPort, PortResult, ProxmoxPort, VmSpec } from './ports.js';
 import type { JobDefinition, StepOutcome } from './runner.js';
@@ -77,7 +80,7 @@ function vmSpec(
   const pool = resolveIpv4Pool(ctx.config.db.ipv4_pool);
   if (pool.isErr()) return fail(pool.error.message);
   const prefix = pool.value.cidr.prefixLength;
-  const v6 = ctx.config.db.ipv6.prefix ? resolveIpv6Prefix(ctx.config.db.ipv6.prefix) : null;
+  const v6 = vmIpv6(ctx.db, ctx.config, alloc.ipv6);
   return {
     node: vm.node,
     vmid: Number(alloc.vmid),
@@ -87,13 +90,7 @@ function vmSpec(
     memoryMiB: plan.memoryMiB,
     diskGiB: plan.diskGiB,
     ipv4: { cidr: `${alloc.ipv4}/${prefix}`, gateway: ctx.config.db.ipv4_pool.gateway },
-    ipv6:
-      alloc.ipv6 && v6?.isOk()
-        ? {
-            cidr: `${alloc.ipv6}/${v6.value.cidr.prefixLength}`,
-            gateway: formatIpv6(v6.value.gateway),
-          }
-        : null,
+    ipv6: v6,
     nameservers: ctx.config.db.ipv4_pool.dns,
   };
 }
@@ -225,14 +222,8 @@ function provision(ctx: JobContext): JobDefinition {
         if (r.isErr()) return fail(r.error.message);
         v4 = r.value.address;
       }
-      let ipv6 = held.ipv6 ?? null;
-      if (ipv6 === null && config.db.ipv6.prefix) {
-        const r = resolveIpv6Prefix(config.db.ipv6.prefix).andThen((p) =>
-          allocateIpv6(p, [...takenValues(db, 'ipv6'), ...cluster.value.addresses.ipv6]),
-        );
-        if (r.isErr()) return fail(r.error.message);
-        ipv6 = r.value.address;
-      }
+      // IPv6 is extra: without a prefix (yet) or with it exhausted the VM gets IPv4 only.
+      const ipv6 = held.ipv6 ?? allocateVmIpv6(db, config, cluster.value.addresses.ipv6);
       const node = placed.value.node;
       const name = vmName(ctx.deployment, BigInt(job.subscriptionId));
       return {
@@ -312,16 +303,8 @@ function provision(ctx: JobContext): JobDefinition {
 export function connectionDetails(
   config: HostConfig,
   vm: Pick<VmRow, 'ipv4' | 'ipv6' | 'name'>,
-): { hostname: string; port: number; username: string; signingUrl: string } {
-  const host = vm.ipv6 ?? vm.ipv4 ?? vm.name ?? '';
-  const { ssh_port, signing_port, user } = config.blockhost.vm;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  return {
-    hostname: host,
-    port: ssh_port,
-    username: user,
-    signingUrl: `https://${urlHost}:${signing_port}/login/`,
-  };
+): VmConnectionDetails {
+  return vmConnectionDetails(config, vm);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   vmidCheck,
   vmLoginCheck,
 } from '../doctor/host-checks.js';
+import { ipv6Checks } from '../doctor/ipv6-checks.js';
 import { pveChecks } from '../doctor/pve-checks.js';
 import { recoveryCheck } from '../doctor/recovery-check.js';
 import type { CommandSpec } from '../framework/command.js';
@@ -63,7 +64,7 @@ function openJournal(ctx: Context, config: HostConfig): { db: Db | null; check?:
 export const doctor: CommandSpec = {
   path: ['doctor'],
   summary:
-    'check everything BlockHost depends on (chain, contracts, roles, Proxmox, token, template, pools, disk, clock)',
+    'check everything BlockHost depends on (chain, contracts, roles, Proxmox, token, template, pools, IPv6, disk, clock)',
   description:
     'One line per check: ✔ fine, ⚠ works but needs a look, ✖ broken (with what to do), - skipped because\n' +
     'something it depends on is broken. Exits 1 when any check fails, 2 when the configuration is invalid.\n' +
@@ -72,6 +73,10 @@ export const doctor: CommandSpec = {
     'import-storage': {
       type: 'string',
       description: 'storage template builds download to, for the privilege check (default local)',
+    },
+    netns: {
+      type: 'string',
+      description: 'read the IPv6 routes and tunnel inside this network namespace (see ipv6 apply)',
     },
   },
   examples: [
@@ -121,6 +126,9 @@ export const doctor: CommandSpec = {
         poolCheck(config, db, pve.tokenVms, pve.legacyVmsGrant ?? false),
       )),
       ...(await guarded('ipv4', async () => ipv4Check(config, db))),
+      ...(await guarded('ipv6', () =>
+        ipv6Checks(config, db, { netns: v.netns as string | undefined }),
+      )),
       journal.check ?? databaseCheck(config, db),
       ...(await guarded('disk', async () => diskCheck(config))),
       ...daemon,

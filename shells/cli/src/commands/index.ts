@@ -3,6 +3,7 @@ import { chainDeploy } from './chain.js';
 import { configShow, configValidate } from './config.js';
 import { doctor } from './doctor.js';
 import { gc } from './gc.js';
+import { ipv6Apply, ipv6Retry, ipv6StatusCmd } from './ipv6.js';
 import { jobCancel, jobList, jobRetry, jobShow } from './job.js';
 import { planCreate, planList, planUpdate } from './plan.js';
 import { portalConfig } from './portal.js';
@@ -35,6 +36,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   planUpdate,
   gc,
   recover,
+  ipv6StatusCmd,
+  ipv6Apply,
+  ipv6Retry,
   chainDeploy,
   configValidate,
   configShow,

@@ -9,10 +9,19 @@
  * Names carry the creating process id (`bhk-<pid>-<n>`), so leftovers of a
  * process that died are recognised and removed by the next one.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { errAsync, ResultAsync } from 'neverthrow';
 import { ContainerKitError } from '../errors.js';
 import { describeFailure, isAlive, run } from '../process/run.js';
+import {
+  LINK_RE,
+  linkName,
+  NETNS_RE,
+  netnsName,
+  nextNetworkSeq,
+  WIREGUARD_SOCKET_DIR,
+} from './names.js';
 
 export interface BridgeNetworkOptions {
   /** The container NIC's MAC. */
@@ -36,8 +45,6 @@ export interface BridgeNetwork {
   remove(): Promise<void>;
 }
 
-let seq = 0;
-
 async function ip(args: string[]): Promise<void> {
   const r = await run('ip', args, { timeoutMs: 30_000 });
   if (r.status !== 0)
@@ -49,13 +56,21 @@ export async function reapStaleNetworks(): Promise<void> {
   const dead = (pid: string) => !isAlive(Number(pid));
   if (existsSync('/run/netns')) {
     for (const n of readdirSync('/run/netns')) {
-      const m = /^bhk-(\d+)-\d+$/.exec(n);
+      const m = NETNS_RE.exec(n);
       if (m && dead(m[1]!)) await run('ip', ['netns', 'del', n], { timeoutMs: 30_000 });
     }
   }
   for (const n of readdirSync('/sys/class/net')) {
-    const m = /^bk(\d+)c\d+$/.exec(n);
+    const m = LINK_RE.exec(n);
     if (m && dead(m[1]!)) await run('ip', ['link', 'del', n], { timeoutMs: 30_000 });
+  }
+  // wireguard-go's control sockets (its process died with the test process: see wireguard-go.ts).
+  if (existsSync(WIREGUARD_SOCKET_DIR)) {
+    for (const f of readdirSync(WIREGUARD_SOCKET_DIR)) {
+      const m = LINK_RE.exec(f.replace(/\.sock$/, ''));
+      if (m && f.endsWith('.sock') && dead(m[1]!))
+        rmSync(join(WIREGUARD_SOCKET_DIR, f), { force: true });
+    }
   }
 }
 
@@ -64,11 +79,10 @@ export function createBridgeNetwork(
 ): ResultAsync<BridgeNetwork, ContainerKitError> {
   if (!/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(o.mac))
     return errAsync(new ContainerKitError('container network', `'${o.mac}' is not a MAC address`));
-  const n = ++seq;
-  const netns = `bhk-${process.pid}-${n}`;
-  // Interface names are at most 15 characters.
-  const cif = `bk${process.pid}c${n}`;
-  const gif = `bk${process.pid}g${n}`;
+  const n = nextNetworkSeq();
+  const netns = netnsName(n);
+  const cif = linkName('c', n);
+  const gif = linkName('g', n);
   let created = false;
   const remove = async () => {
     // Deleting the namespace deletes gw0, and with it its veth peer.
