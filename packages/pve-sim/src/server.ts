@@ -154,6 +154,15 @@ export interface PveSimulator {
     holdLock(vmid: number, ms?: number): Promise<() => void>;
     /** The guest ignores ACPI shutdown (a hung guest). */
     ignoreShutdown(vmid: number, on?: boolean): void;
+    /**
+     * The customer breaks a program inside their VM (they are root there): agent execs of it
+     * exit with `exitcode` and `stderr`; null repairs it.
+     */
+    breakGuestProgram(
+      vmid: number,
+      program: string,
+      outcome: { exitcode: number; stderr: string } | null,
+    ): void;
     nodeOnline(node: string, online: boolean): void;
   };
 
@@ -694,6 +703,15 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
       const vm = state.vms[String(vmid)];
       if (!vm) throw new Error(`ignoreShutdown: no VM ${vmid}`);
       vm.ignoreShutdown = on;
+    },
+    breakGuestProgram(vmid, program, outcome) {
+      const vm = state.vms[String(vmid)];
+      if (!vm) throw new Error(`breakGuestProgram: no VM ${vmid}`);
+      const broken = { ...(vm.brokenPrograms ?? {}) };
+      if (outcome) broken[program] = outcome;
+      else delete broken[program];
+      vm.brokenPrograms = broken;
+      sim.markDirty();
     },
     nodeOnline(node, online) {
       if (online) sim.faults.offlineNodes.delete(node);

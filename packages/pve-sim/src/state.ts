@@ -129,6 +129,11 @@ export interface SimVm {
   guest: GuestState;
   /** Ignore ACPI shutdown requests (fault: a hung guest). */
   ignoreShutdown?: boolean | undefined;
+  /**
+   * Programs the customer broke inside the guest (they are root there): an agent exec of one
+   * exits with this code and stderr (fault).
+   */
+  brokenPrograms?: Record<string, { exitcode: number; stderr: string }> | undefined;
 }
 
 export interface SimTask {

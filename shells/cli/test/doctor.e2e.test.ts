@@ -105,7 +105,7 @@ describe('blockhost doctor on a healthy host', () => {
     const r = await cli(['doctor', '--config-dir', stack.configDir], { ports: createDefaultPorts });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('✔ '))).toHaveLength(20);
+    expect(lines.filter((l) => l.startsWith('✔ '))).toHaveLength(22);
     expect(r.stdout).toMatch(/✔ rpc\s+chain 31337 at http:\/\/127\.0\.0\.1:\d+ \(block \d+\)/);
     expect(r.stdout).toMatch(
       /✔ token\s+blockhost@pve!blockhost holds exactly the privileges BlockHost needs, on pool 'blockhost' only/,

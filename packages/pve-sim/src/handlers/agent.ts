@@ -96,7 +96,10 @@ export const agentHandlers: HandlerTable = {
       throw paramError({ command: 'command must not be empty' });
     const inputData = str(ctx.params['input-data']);
     const pid = vm.guest.nextPid++;
-    const outcome = runGuestCommand(vm.guest, blobStore(ctx.sim.state), argv, inputData);
+    const broken = vm.brokenPrograms?.[argv[0] ?? ''];
+    const outcome = broken
+      ? { exitcode: broken.exitcode, outData: '', errData: broken.stderr, simulated: true }
+      : runGuestCommand(vm.guest, blobStore(ctx.sim.state), argv, inputData);
     vm.guest.execs.push({ pid, at: ctx.sim.now(), command: argv, inputData, ...outcome });
     ctx.sim.markDirty();
     return { pid };
