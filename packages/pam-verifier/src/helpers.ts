@@ -85,6 +85,7 @@ export {
   clearFailures,
   type RateLimitPolicy,
   recordFailure,
+  sourceKey,
 } from './state/rate-limit.js';
 export {
   ensureRunDir,

@@ -99,13 +99,18 @@ export {
   parseSiweMessage,
   type SiweMessageFields,
 } from './siwe/message.js';
-export { createRpcContractVerifier } from './verify/contract-verifier.js';
 export {
+  type CreateRpcContractVerifierParameters,
+  createRpcContractVerifier,
+} from './verify/contract-verifier.js';
+export {
+  type ContractSignatureCheck,
   type ContractSignatureVerifier,
   type LoginExpectation,
   type VerifiedLogin,
   type VerifyLoginErrorType,
   type VerifyLoginParameters,
+  type VerifyLoginSignatureErrorType,
   type VerifyLoginSignatureParameters,
   verifyLogin,
   verifyLoginSignature,

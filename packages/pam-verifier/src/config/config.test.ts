@@ -77,4 +77,29 @@ describe('VM login config', () => {
     );
     expect(signingBaseUrlOf(c({ signing: { enabled: false } }), 'vm')).toBeUndefined();
   });
+
+  it('RPC URLs: https to anywhere, plain http only to this machine (loopback)', () => {
+    const rpc = (url: string) => parseVmLoginConfig(JSON.stringify({ chainId: 1, rpcUrls: [url] }));
+    for (const ok of [
+      'https://rpc.example.net/v2/key',
+      'https://10.0.0.1:8545',
+      'http://127.0.0.1:8545',
+      'http://127.10.0.3/',
+      'http://localhost:8545',
+      'http://[::1]:8545/',
+    ])
+      expect(rpc(ok).isOk(), ok).toBe(true);
+    for (const bad of [
+      'http://rpc.example.net',
+      'http://10.0.0.1:8545',
+      'http://[2001:db8::1]:8545',
+      'http://localhost.example.net',
+      'http://127.0.0.1.example.net',
+      'http://[::ffff:10.0.0.1]/',
+    ]) {
+      const e = rpc(bad)._unsafeUnwrapErr();
+      expect(e.shortMessage, bad).toContain('rpcUrls');
+      expect(e.shortMessage).toContain('https');
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { type Address, isAddress } from '@blockhost/core';
 import { err, ok, type Result } from 'neverthrow';
 import { LoginConfigError } from '../errors.js';
 import { isSiweDomain } from '../siwe/message.js';
+import { isTrustedRpcUrl, TRUSTED_RPC_URL } from '../wallet/rpc-url.js';
 
 export const VM_LOGIN_CONFIG_PATH = '/etc/blockhost/vm-login.json';
 export const DEFAULT_RUN_DIR = '/run/blockhost-login';
@@ -17,7 +18,10 @@ export interface VmLoginConfig {
   /** Host name (or IP) the customer connects to: the SIWE domain and the signing page host. Default: the machine's host name. */
   host?: string | undefined;
   chainId: number;
-  /** JSON-RPC endpoints, tried in order (NFT owner, smart-contract wallets). Empty: offline only. */
+  /**
+   * JSON-RPC endpoints, tried in order (NFT owner, smart-contract wallets); https, or http to
+   * loopback only. Each must serve `chainId`. Empty: offline only.
+   */
   rpcUrls: string[];
   /** The AccessCredentialNFT contract (NFT mode when a user's GECOS has `nft=<id>`). */
   nftContract?: Address | undefined;
@@ -114,7 +118,7 @@ class Reader {
 
 const isAbsPath = (s: string) =>
   s.startsWith('/') && !s.includes('\0') && !/(^|\/)\.\.(\/|$)/.test(s);
-const isRpcUrl = (s: string) => {
+const isHttpUrl = (s: string) => {
   try {
     const u = new URL(s);
     return u.protocol === 'http:' || u.protocol === 'https:';
@@ -146,8 +150,8 @@ export function validateVmLoginConfig(value: unknown): Result<VmLoginConfig, Log
       'log',
     ]);
     const rpc = value.rpcUrls ?? [];
-    if (!Array.isArray(rpc) || !rpc.every((u) => typeof u === 'string' && isRpcUrl(u)))
-      throw new LoginConfigError('rpcUrls', 'a list of http(s) URLs');
+    if (!Array.isArray(rpc) || !rpc.every((u) => typeof u === 'string' && isTrustedRpcUrl(u)))
+      throw new LoginConfigError('rpcUrls', `a list of ${TRUSTED_RPC_URL}`);
     const grace = r.int('loginGraceTimeSeconds', VM_LOGIN_DEFAULTS.loginGraceTimeSeconds, 10, 3600);
     const ttl = r.int(
       'challengeTtlSeconds',
@@ -172,7 +176,7 @@ export function validateVmLoginConfig(value: unknown): Result<VmLoginConfig, Log
         isListen,
         'an IP address',
       ) as string,
-      publicUrl: sg.str('publicUrl', undefined, isRpcUrl, 'an http(s) URL'),
+      publicUrl: sg.str('publicUrl', undefined, isHttpUrl, 'an http(s) URL'),
       tlsCert: sg.str('tlsCert', undefined, isAbsPath, 'an absolute path'),
       tlsKey: sg.str('tlsKey', undefined, isAbsPath, 'an absolute path'),
     };

@@ -1,29 +1,50 @@
 /**
- * The on-chain signature check for smart-contract wallets (ERC-1271, and
- * ERC-6492 for wallets not deployed yet), via viem. This module pulls in a
- * large part of viem, so the verify helper imports it lazily: an EOA login
- * never loads it.
+ * ERC-6492 (a smart-contract wallet not deployed yet) through viem: its
+ * universal validator simulates the wrapper's deployment and asks the wallet
+ * (ERC-1271), in one `eth_call`, deploying nothing. This module pulls in a
+ * large part of viem, so the helpers load it lazily (bundled as
+ * `pam-verify-rpc`): only a well-formed ERC-6492 wrapper ever loads it.
  */
-import { createPublicClient, fallback, http } from 'viem';
-import { verifyMessage } from 'viem/actions';
-import { type ContractSignatureVerifier, contractVerifierFrom } from './verify-login.js';
+import { createPublicClient, http } from 'viem';
+import { getChainId, verifyHash } from 'viem/actions';
+import { RpcRequestError } from '../errors.js';
+import { isTrustedRpcUrl, TRUSTED_RPC_URL } from '../wallet/rpc-url.js';
 
-export interface CreateRpcContractVerifierParameters {
+export interface VerifyErc6492Parameters {
   rpcUrls: readonly string[];
-  timeoutMs?: number | undefined;
+  chainId: number;
+  timeoutMs: number;
+  address: `0x${string}`;
+  hash: `0x${string}`;
+  signature: `0x${string}`;
 }
 
-export function createRpcContractVerifier(
-  p: CreateRpcContractVerifierParameters,
-): ContractSignatureVerifier {
-  const transports = p.rpcUrls.map((url) =>
-    http(url, { timeout: p.timeoutMs ?? 5000, retryCount: 0 }),
-  );
-  const client = createPublicClient({
-    transport:
-      transports.length === 1 ? (transports[0] as (typeof transports)[0]) : fallback(transports),
-  });
-  return contractVerifierFrom(({ address, message, signature }) =>
-    verifyMessage(client, { address, message, signature }),
-  );
+/**
+ * Whether the wrapped signature is `address`'s over `hash`, asked of the first
+ * URL that serves `chainId`; throws an RpcRequestError naming every URL's
+ * failure when none could answer.
+ */
+export async function verifyErc6492OnChain(p: VerifyErc6492Parameters): Promise<boolean> {
+  const failures: string[] = [];
+  for (const url of p.rpcUrls) {
+    if (!isTrustedRpcUrl(url)) {
+      failures.push(`an RPC URL is not trusted: expected ${TRUSTED_RPC_URL}`);
+      continue;
+    }
+    const host = new URL(url).host;
+    const client = createPublicClient({
+      transport: http(url, { timeout: p.timeoutMs, retryCount: 0 }),
+    });
+    try {
+      const served = await getChainId(client);
+      if (served !== p.chainId) {
+        failures.push(`${host}: serves chain ${served}, expected ${p.chainId}`);
+        continue;
+      }
+      return await verifyHash(client, { address: p.address, hash: p.hash, signature: p.signature });
+    } catch (e) {
+      failures.push(`${host}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+  }
+  throw new RpcRequestError('isValidSignature', failures.join('; ') || 'no RPC URL configured');
 }
