@@ -62,13 +62,19 @@ export interface VmLoginSystemFilesOptions {
  * The PAM auth lines, included from /etc/pam.d/sshd before common-auth.
  *
  * - Line 1: users outside the wallet group (and unknown users) jump over the
- *   two wallet lines to the distribution's normal auth (`default=2`).
+ *   two wallet lines to line 4 (`default=2`).
  * - Line 2: no challenge (no wallet, rate-limited, config error) → fail now.
  * - Line 3: a verified signature ends the auth stack with success (`done`);
  *   anything else fails it (`die`), so no password fallback for wallet users.
- * - `ignore=ignore` on lines 1 and 3: sshd also runs pam_setcred through this
- *   stack, where pam_succeed_if and pam_exec answer PAM_IGNORE. Without it
- *   `default=` applies to PAM_IGNORE, and setcred (session setup after a
+ * - Line 4, the guard: whatever line 3 answered, a wallet user who gets here
+ *   fails (`die`); everyone else passes on to common-auth. Only PAM_IGNORE
+ *   from line 3 (`ignore=ignore`) could lead here: pam_exec gives it in
+ *   authentication when its `type=` does not match, and any future reason is
+ *   covered the same way. Unknown users pass (`user_unknown=ignore`), so they
+ *   meet the usual password prompt and learn nothing.
+ * - `ignore=ignore` on lines 1, 3 and 4: sshd also runs pam_setcred through
+ *   this stack, where pam_succeed_if and pam_exec answer PAM_IGNORE. Without
+ *   it `default=` applies to PAM_IGNORE, and setcred (session setup after a
  *   correct signature) would jump or die.
  */
 export function renderPamSnippet(libDir = LIB_DIR, configPath = VM_LOGIN_CONFIG_PATH): string {
@@ -80,6 +86,8 @@ export function renderPamSnippet(libDir = LIB_DIR, configPath = VM_LOGIN_CONFIG_
     `auth [success=ignore ignore=ignore default=2] pam_succeed_if.so quiet user ingroup ${WALLET_GROUP}`,
     `auth requisite pam_exec.so stdout quiet ${libDir}/pam-challenge${cfg}`,
     `auth [success=done ignore=ignore default=die] pam_exec.so expose_authtok quiet ${libDir}/pam-verify${cfg}`,
+    '# Wallet users never go on to the password modules below, whatever the line above said.',
+    `auth [success=ok ignore=ignore user_unknown=ignore default=die] pam_succeed_if.so quiet user notingroup ${WALLET_GROUP}`,
     '',
   ].join('\n');
 }
