@@ -42,6 +42,8 @@ export {
   renderTmpfiles,
   SIGNER_UNIT_NAME,
   SIGNER_UNIT_PATH,
+  SIGNING_TLS_CERT_PATH,
+  SIGNING_TLS_KEY_PATH,
   SSHD_DROPIN_PATH,
   TMPFILES_PATH,
   type VmLoginSystemFilesOptions,
@@ -105,6 +107,7 @@ export {
   rememberSignature,
   signatureFingerprint,
 } from './state/used-signatures.js';
+export { colonHex } from './tls/signing-identity.js';
 export {
   type LoginAnswer,
   MAX_ANSWER_LENGTH,

@@ -22,6 +22,7 @@ import type { ResultAsync } from 'neverthrow';
 import { type Hex, keccak256, serializeErc6492Signature, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeSessionSignature } from '../src/state/run-dir.js';
 import { buildBundles, removeBundles } from './harness/bundles.js';
 import { alice, carol, mallory } from './harness/keys.js';
 import { logLines, messageOf, outcomeOf, sessionOf } from './harness/login-log.js';
@@ -169,12 +170,8 @@ describe('smart-contract wallet (ERC-1271 on anvil)', () => {
   });
 });
 
-/**
- * Signs as the undeployed wallet (ERC-6492: factory, deploy call, owner's signature, magic
- * suffix), hands the signature to the signing service for the prompt's session, and answers
- * the prompt empty (the browser path, without a browser).
- */
-const signUndeployedWith = (account: Signer) => async (prompt: string) => {
+/** The undeployed wallet's ERC-6492 signature (factory, deploy call, `account`'s signature, magic suffix). */
+async function wrappedFor(account: Signer, prompt: string): Promise<`0x${string}`> {
   const inner = await account.signMessage({ message: messageOf(prompt) });
   const signature = serializeErc6492Signature({
     address: undeployed.factory,
@@ -182,14 +179,24 @@ const signUndeployedWith = (account: Signer) => async (prompt: string) => {
     signature: inner,
   });
   expect((signature.length - 2) / 2).toBeGreaterThan(255); // too long for pam_exec's prompt
-  const res = await fetch(`${signer.url}/login/${sessionOf(prompt)}/signature`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ signature }),
-  });
-  expect(res.status).toBe(201);
-  return '';
-};
+  return signature;
+}
+
+/**
+ * Hands the wrapped signature to the signing service for the prompt's session (which checks it
+ * as pam-verify will: `status`), and answers the prompt empty (the browser path, without a browser).
+ */
+const signUndeployedWith =
+  (account: Signer, status = 201) =>
+  async (prompt: string) => {
+    const res = await fetch(`${signer.url}/login/${sessionOf(prompt)}/signature`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ signature: await wrappedFor(account, prompt) }),
+    });
+    expect(res.status).toBe(status);
+    return '';
+  };
 
 describe('smart-contract wallet not deployed yet (ERC-6492 on anvil)', () => {
   it("logs in with the owner key's signature wrapped for the counterfactual wallet", async () => {
@@ -212,11 +219,27 @@ describe('smart-contract wallet not deployed yet (ERC-6492 on anvil)', () => {
     expect(await anvil.publicClient.getCode({ address: undeployed.address })).toBeUndefined();
   });
 
-  it('the same wrapper around a key that does not own the wallet is denied', async () => {
+  it('the same wrapper around a key that does not own the wallet: the page refuses it, and so does pam-verify', async () => {
+    const refused = await sshLogin({
+      port: sshd.port,
+      user: 'erin',
+      answer: signUndeployedWith(mallory, 403),
+    });
+    expect(refused.ok).toBe(false);
+    expect(outcomeOf(sys.logFile, sessionOf(refused.prompts[0] ?? '')).reason).toBe('no-signature');
+    // Had it reached the run directory anyway, pam-verify's own check refuses it.
     const r = await sshLogin({
       port: sshd.port,
       user: 'erin',
-      answer: signUndeployedWith(mallory),
+      answer: async (prompt) => {
+        const stored = storeSessionSignature(
+          sys.runDir,
+          sessionOf(prompt),
+          await wrappedFor(mallory, prompt),
+        );
+        expect(stored._unsafeUnwrap()).toBe('stored');
+        return '';
+      },
     });
     expect(r.ok).toBe(false);
     expect(outcomeOf(sys.logFile, sessionOf(r.prompts[0] ?? ''))).toEqual({

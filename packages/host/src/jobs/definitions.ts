@@ -23,6 +23,7 @@ import { getSubscription, listPlans, setKeyError } from '../db/subscriptions.js'
 import { getVm, updateVm, type VmRow } from '../db/vms.js';
 import type { ChainPort, PortResult, ProxmoxPort, VmSpec } from './ports.js';
 import type { JobDefinition, StepOutcome } from './runner.js';
+import { vmSigningTls } from './signing-tls.js';
 
 export interface UserDataInput {
   readonly hostname: string;
@@ -296,11 +297,21 @@ function provision(ctx: JobContext): JobDefinition {
   };
 }
 
-/** Connection details the customer decrypts with their signature (also `blockhost sub set-key`). */
+/**
+ * Connection details the customer decrypts with their signature (also `blockhost sub set-key`).
+ * `signingCertSha256`: the fingerprint of the VM's signing-page certificate (see signing-tls.ts),
+ * which the customer compares with the browser's before signing.
+ */
 export function connectionDetails(
   config: HostConfig,
   vm: Pick<VmRow, 'ipv4' | 'ipv6' | 'name'>,
-): { hostname: string; port: number; username: string; signingUrl: string } {
+): {
+  hostname: string;
+  port: number;
+  username: string;
+  signingUrl: string;
+  signingCertSha256?: string;
+} {
   const host = vm.ipv6 ?? vm.ipv4 ?? vm.name ?? '';
   const { ssh_port, signing_port, user } = config.blockhost.vm;
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -309,6 +320,7 @@ export function connectionDetails(
     port: ssh_port,
     username: user,
     signingUrl: `https://${urlHost}:${signing_port}/login/`,
+    ...(vm.name ? { signingCertSha256: vmSigningTls(config, vm.name).fingerprint } : {}),
   };
 }
 

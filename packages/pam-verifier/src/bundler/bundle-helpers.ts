@@ -127,7 +127,13 @@ export async function bundleHelpers(outDir: string): Promise<BundleResult> {
     }),
     ...Object.entries(PROGRAM_ENTRIES).map(async ([name, entry]) => {
       const outfile = join(outDir, name);
-      const r = await build({ ...COMMON, entryPoints: [join(srcDir, entry)], outfile });
+      // The signing service verifies signatures too: it shares pam-verify-rpc.
+      const r = await build({
+        ...COMMON,
+        entryPoints: [join(srcDir, entry)],
+        outfile,
+        plugins: name === 'blockhost-login-signer' ? [splitRpcClient] : [],
+      });
       metafiles[name] = r.metafile as Metafile;
       chmodSync(outfile, 0o755);
     }),

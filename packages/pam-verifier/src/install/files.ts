@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { err, ok, type Result } from 'neverthrow';
 import {
   DEFAULT_RUN_DIR,
+  parseVmLoginConfig,
   renderVmLoginConfig,
   VM_LOGIN_CONFIG_PATH,
   VM_LOGIN_DEFAULTS,
@@ -16,6 +17,7 @@ import {
   WALLET_GROUP,
 } from '../config/config.js';
 import { type LoginError, LoginStateError } from '../errors.js';
+import type { SigningTlsIdentity } from '../tls/signing-identity.js';
 
 export const LIB_DIR = '/usr/lib/blockhost';
 export const PAM_SNIPPET_NAME = 'blockhost-wallet-auth';
@@ -24,6 +26,9 @@ export const SSHD_DROPIN_PATH = '/etc/ssh/sshd_config.d/50-blockhost-wallet.conf
 export const SIGNER_UNIT_NAME = 'blockhost-login-signer.service';
 export const SIGNER_UNIT_PATH = `/etc/systemd/system/${SIGNER_UNIT_NAME}`;
 export const TMPFILES_PATH = '/usr/lib/tmpfiles.d/blockhost-login.conf';
+/** The signing page's certificate and key, when the provisioner gives them (`signingTls`). */
+export const SIGNING_TLS_CERT_PATH = '/etc/blockhost/signing-tls.crt';
+export const SIGNING_TLS_KEY_PATH = '/etc/blockhost/signing-tls.key';
 
 /** The bundled programs, by file name under LIB_DIR. */
 export const HELPER_NAMES = [
@@ -208,16 +213,49 @@ export interface VmLoginFilesParameters {
   config: VmLoginConfigInput;
   /** Where the bundles are (the package's `dist/bin`). */
   bundleDir: string;
+  /**
+   * The signing page's TLS identity (`deriveSigningTls`): installed as
+   * SIGNING_TLS_CERT_PATH (0644) and SIGNING_TLS_KEY_PATH (0600), and named in
+   * the config's `signing` (cert, key, fingerprint), which turns the page on
+   * over HTTPS. The provisioner puts the same fingerprint into the customer's
+   * connection details.
+   */
+  signingTls?: SigningTlsIdentity | undefined;
 }
 
-/** Every file of the VM login: config, system files, helper bundles. */
+/** Every file of the VM login: config, system files, TLS identity, helper bundles. */
 export function vmLoginFiles(p: VmLoginFilesParameters): Result<VmFile[], LoginError> {
-  const config = renderVmLoginConfig(p.config);
+  const tls = p.signingTls;
+  const input: VmLoginConfigInput = tls
+    ? {
+        ...p.config,
+        signing: {
+          ...p.config.signing,
+          tlsCert: SIGNING_TLS_CERT_PATH,
+          tlsKey: SIGNING_TLS_KEY_PATH,
+          tlsFingerprint: tls.fingerprint,
+        },
+      }
+    : p.config;
+  const config = renderVmLoginConfig(input);
   if (config.isErr()) return err(config.error);
+  const parsed = parseVmLoginConfig(config.value.content);
+  if (parsed.isErr()) return err(parsed.error);
   const system = vmLoginSystemFiles({
-    runDir: p.config.runDir,
-    loginGraceTimeSeconds: p.config.loginGraceTimeSeconds,
-    signing: p.config.signing?.enabled ?? true,
+    runDir: parsed.value.runDir,
+    loginGraceTimeSeconds: parsed.value.loginGraceTimeSeconds,
+    signing: parsed.value.signing.enabled,
   });
-  return readHelperBundles(p.bundleDir).map((bundles) => [config.value, ...system, ...bundles]);
+  const tlsFiles: VmFile[] = tls
+    ? [
+        { path: SIGNING_TLS_CERT_PATH, content: tls.certPem, mode: 0o644 },
+        { path: SIGNING_TLS_KEY_PATH, content: tls.keyPem, mode: 0o600 },
+      ]
+    : [];
+  return readHelperBundles(p.bundleDir).map((bundles) => [
+    config.value,
+    ...tlsFiles,
+    ...system,
+    ...bundles,
+  ]);
 }

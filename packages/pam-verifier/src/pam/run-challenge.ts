@@ -123,7 +123,12 @@ export async function runChallenge(rt: HelperRuntime): Promise<number> {
     const page = writeSessionPage(cfg.runDir, c);
     if (page.isErr()) return deny(page.error);
   }
-  rt.write(`${formatLoginPrompt({ challenge: c, signingBaseUrl: baseUrl }).join('\n')}\n`);
+  const prompt = formatLoginPrompt({
+    challenge: c,
+    signingBaseUrl: baseUrl,
+    signingCertFingerprint: cfg.signing.tlsFingerprint,
+  });
+  rt.write(`${prompt.join('\n')}\n`);
   log({
     outcome: 'challenge',
     helper: HELPER,

@@ -31,6 +31,8 @@ async function waitForBrowserSignature(
   cfg: VmLoginConfig,
   c: LoginChallenge,
 ): Promise<string | undefined> {
+  // No signing page, nothing to wait for.
+  if (!cfg.signing.enabled) return undefined;
   const deadline = Math.min(rt.now() + cfg.browserWaitSeconds * 1000, c.expiresAt);
   for (;;) {
     const sig = readSessionSignature(cfg.runDir, c.sessionId);

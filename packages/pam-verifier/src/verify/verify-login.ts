@@ -98,7 +98,8 @@ export function checkChallenge(p: CheckChallengeParameters): Result<void, LoginE
 }
 
 export interface VerifyLoginSignatureParameters {
-  challenge: LoginChallenge;
+  /** What was signed, and by whom it must be (the stored challenge, or a session page). */
+  challenge: Pick<LoginChallenge, 'wallet' | 'message'>;
   signature: `0x${string}`;
   /** Present when an RPC URL is configured. */
   contractVerifier?: ContractSignatureVerifier | undefined;
@@ -168,6 +169,7 @@ export function verifyLoginSignature(
 }
 
 export interface VerifyLoginParameters extends VerifyLoginSignatureParameters {
+  challenge: LoginChallenge;
   expected: LoginExpectation;
   now: number;
 }
