@@ -79,6 +79,7 @@ export { runSigningServiceMain } from './service/run-service.js';
 export {
   createSigningHandler,
   DEFAULT_MAX_BODY_BYTES,
+  MAX_REFUSED_PER_SESSION,
   type SigningHandlerOptions,
 } from './service/signing-service.js';
 export { toChecksumAddress } from './siwe/address.js';

@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLoginChallenge, type LoginChallenge } from '../challenge/create-challenge.js';
 import { RpcRequestError } from '../errors.js';
 import { ensureRunDir, readSessionSignature, writeSessionPage } from '../state/run-dir.js';
-import { type RunningSigningService, startSigningService } from './signing-service.js';
+import {
+  MAX_REFUSED_PER_SESSION,
+  type RunningSigningService,
+  startSigningService,
+} from './signing-service.js';
 
 let tmp: string;
 let runDir: string;
@@ -98,6 +102,22 @@ describe('signing service (HTTP)', () => {
     const again = await owner.signMessage({ message: c.message });
     expect((await post(path, JSON.stringify({ signature: `${again}` }))).status).toBe(409);
     expect(readSessionSignature(runDir, c.sessionId)).toBe(good);
+  });
+
+  it('after a few refused signatures a session takes no more posts (429), others are unaffected', async () => {
+    const c = session();
+    const path = `/login/${c.sessionId}/signature`;
+    const wrong = JSON.stringify({ signature: await stranger.signMessage({ message: c.message }) });
+    for (let i = 0; i < MAX_REFUSED_PER_SESSION; i++)
+      expect((await post(path, wrong)).status).toBe(403);
+    expect((await post(path, wrong)).status).toBe(429);
+    const good = await owner.signMessage({ message: c.message });
+    expect((await post(path, JSON.stringify({ signature: good }))).status).toBe(429);
+    const d = session();
+    const ok = await owner.signMessage({ message: d.message });
+    expect(
+      (await post(`/login/${d.sessionId}/signature`, JSON.stringify({ signature: ok }))).status,
+    ).toBe(201);
   });
 
   it.each([

@@ -6,7 +6,8 @@
  * whoever learns a session id cannot spoil the login by posting first. It
  * guards its input: strict session-id format (no path ever comes from the
  * URL), bounded body, 404 for unknown sessions, 403 for a signature that is
- * not the wallet's, 409 for a second signature.
+ * not the wallet's (429 after a few: each may cost an RPC call), 409 for a
+ * second signature.
  */
 import {
   createServer as createHttpServer,
@@ -25,6 +26,8 @@ import { type ContractSignatureVerifier, verifyLoginSignature } from '../verify/
 import { PAGE_CSP, renderSigningPage } from './page.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024;
+/** Refused signatures a session may receive before further posts get 429 (each may cost an RPC call). */
+export const MAX_REFUSED_PER_SESSION = 5;
 
 const ROUTE_RE = /^\/login\/([0-9a-f]{32})(\/signature|\/challenge)?\/?$/;
 
@@ -95,6 +98,13 @@ function readBody(req: IncomingMessage, max: number): Promise<string | undefined
 export function createSigningHandler(opts: SigningHandlerOptions) {
   const now = opts.now ?? Date.now;
   const max = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  /** Refused posts per live session: session id → [count, expiresAt]. */
+  const refused = new Map<string, [number, number]>();
+  const refuse = (sessionId: string, expiresAt: number) => {
+    if (refused.size > 1000)
+      for (const [id, [, until]] of refused) if (until <= now()) refused.delete(id);
+    refused.set(sessionId, [(refused.get(sessionId)?.[0] ?? 0) + 1, expiresAt]);
+  };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (path === '/healthz') return send(res, 200, 'ok\n');
@@ -155,6 +165,8 @@ export function createSigningHandler(opts: SigningHandlerOptions) {
       return json(res, 400, { error: 'body is not JSON' });
     }
     if (typeof signatureText !== 'string') return json(res, 400, { error: 'signature missing' });
+    if ((refused.get(sessionId)?.[0] ?? 0) >= MAX_REFUSED_PER_SESSION)
+      return json(res, 429, { error: 'too many refused signatures for this login; reconnect' });
     const signature = parseSignatureText(signatureText);
     if (signature.isErr()) return json(res, 400, { error: signature.error.shortMessage });
     const verified = await verifyLoginSignature({
@@ -164,6 +176,7 @@ export function createSigningHandler(opts: SigningHandlerOptions) {
     });
     if (verified.isErr()) {
       const e = verified.error;
+      if (e.reason !== 'rpc-failed') refuse(sessionId, page.value.expiresAt);
       opts.log?.({
         outcome: 'denied',
         helper: 'signing-service',
