@@ -42,6 +42,8 @@ export {
   renderTmpfiles,
   SIGNER_UNIT_NAME,
   SIGNER_UNIT_PATH,
+  SIGNING_TLS_CERT_PATH,
+  SIGNING_TLS_KEY_PATH,
   SSHD_DROPIN_PATH,
   TMPFILES_PATH,
   type VmLoginSystemFilesOptions,
@@ -77,6 +79,7 @@ export { runSigningServiceMain } from './service/run-service.js';
 export {
   createSigningHandler,
   DEFAULT_MAX_BODY_BYTES,
+  MAX_REFUSED_PER_SESSION,
   type SigningHandlerOptions,
 } from './service/signing-service.js';
 export { toChecksumAddress } from './siwe/address.js';
@@ -85,6 +88,7 @@ export {
   clearFailures,
   type RateLimitPolicy,
   recordFailure,
+  sourceKey,
 } from './state/rate-limit.js';
 export {
   ensureRunDir,
@@ -104,6 +108,7 @@ export {
   rememberSignature,
   signatureFingerprint,
 } from './state/used-signatures.js';
+export { colonHex } from './tls/signing-identity.js';
 export {
   type LoginAnswer,
   MAX_ANSWER_LENGTH,

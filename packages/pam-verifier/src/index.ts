@@ -8,8 +8,8 @@
  * a browser wallet sign.
  *
  * This entry is what embedders use: the VM's login as files and as a
- * cloud-init recipe, the installer, challenges and their verification, and
- * the typed errors. The helpers' own building blocks (run-directory state,
+ * cloud-init recipe, the signing page's TLS identity (`deriveSigningTls`),
+ * the installer, challenges and their verification, and the typed errors. The helpers' own building blocks (run-directory state,
  * rate limits, the PAM environment, the system files) are at
  * `@blockhost/pam-verifier/helpers`.
  *
@@ -99,13 +99,23 @@ export {
   parseSiweMessage,
   type SiweMessageFields,
 } from './siwe/message.js';
-export { createRpcContractVerifier } from './verify/contract-verifier.js';
 export {
+  type DeriveSigningTlsParameters,
+  deriveSigningTls,
+  type SigningTlsIdentity,
+} from './tls/signing-identity.js';
+export {
+  type CreateRpcContractVerifierParameters,
+  createRpcContractVerifier,
+} from './verify/contract-verifier.js';
+export {
+  type ContractSignatureCheck,
   type ContractSignatureVerifier,
   type LoginExpectation,
   type VerifiedLogin,
   type VerifyLoginErrorType,
   type VerifyLoginParameters,
+  type VerifyLoginSignatureErrorType,
   type VerifyLoginSignatureParameters,
   verifyLogin,
   verifyLoginSignature,

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderVmLoginConfig, WALLET_GROUP } from '../src/config/config.js';
+import { vmLoginCloudInit } from '../src/install/cloud-init.js';
 import {
   HELPER_CODE_CACHES,
   HELPER_CODE_FILES,
@@ -21,18 +22,27 @@ import {
   LIB_DIR,
   PAM_SNIPPET_PATH,
   SIGNER_UNIT_PATH,
+  SIGNING_TLS_CERT_PATH,
+  SIGNING_TLS_KEY_PATH,
   SSHD_DROPIN_PATH,
   TMPFILES_PATH,
   vmLoginFiles,
 } from '../src/install/files.js';
 import { type CommandRunner, installVmLogin, uninstallVmLogin } from '../src/install/install.js';
+import { deriveSigningTls } from '../src/tls/signing-identity.js';
 import { buildBundles, removeBundles } from './harness/bundles.js';
 
 let bundles: string;
 let tmp: string;
 let root: string;
 const DEBIAN_PAM_SSHD = readFileSync('/etc/pam.d/sshd', 'utf8');
-const config = { chainId: 11155111, host: 'vm-5.example.net', rpcUrls: ['https://rpc.example/k'] };
+const config = {
+  chainId: 11155111,
+  host: 'vm-5.example.net',
+  rpcUrls: ['https://rpc.example/k'],
+  // The signing page needs TLS beyond loopback; the installer only names the files.
+  signing: { tlsCert: SIGNING_TLS_CERT_PATH, tlsKey: SIGNING_TLS_KEY_PATH },
+};
 
 beforeAll(async () => {
   bundles = await buildBundles();
@@ -237,5 +247,44 @@ describe('vmLoginFiles (data for cloud-init write_files)', () => {
     for (const f of files) expect(f.path.startsWith('/')).toBe(true);
     expect(vmLoginFiles({ config: { chainId: -1 }, bundleDir: bundles }).isErr()).toBe(true);
     expect(vmLoginFiles({ config, bundleDir: join(tmp, 'nowhere') }).isErr()).toBe(true);
+  });
+
+  it('with a TLS identity: cert 0644, key 0600, the config names both and the fingerprint, the page is on', () => {
+    const signingTls = deriveSigningTls({
+      secret: new Uint8Array(32).fill(9),
+      hostName: 'vm-5.example.net',
+    });
+    const plain = { chainId: 11155111, host: 'vm-5.example.net' };
+    // Without TLS the page would be plain HTTP beyond loopback: it stays off, no unit.
+    const without = vmLoginFiles({ config: plain, bundleDir: bundles })._unsafeUnwrap();
+    expect(without.some((f) => f.path === SIGNER_UNIT_PATH)).toBe(false);
+    const files = vmLoginFiles({ config: plain, bundleDir: bundles, signingTls })._unsafeUnwrap();
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    expect(byPath.get(SIGNING_TLS_CERT_PATH)).toEqual({
+      path: SIGNING_TLS_CERT_PATH,
+      content: signingTls.certPem,
+      mode: 0o644,
+    });
+    expect(byPath.get(SIGNING_TLS_KEY_PATH)).toEqual({
+      path: SIGNING_TLS_KEY_PATH,
+      content: signingTls.keyPem,
+      mode: 0o600,
+    });
+    expect(JSON.parse(byPath.get('/etc/blockhost/vm-login.json')?.content ?? '')).toEqual({
+      ...plain,
+      signing: {
+        tlsCert: SIGNING_TLS_CERT_PATH,
+        tlsKey: SIGNING_TLS_KEY_PATH,
+        tlsFingerprint: signingTls.fingerprint,
+      },
+    });
+    expect(byPath.has(SIGNER_UNIT_PATH)).toBe(true);
+    // The cloud-init recipe carries the same files (the key 0600).
+    const ci = vmLoginCloudInit({ config: plain, bundleDir: bundles, signingTls })._unsafeUnwrap();
+    expect(ci.writeFiles.find((f) => f.path === SIGNING_TLS_KEY_PATH)).toEqual({
+      path: SIGNING_TLS_KEY_PATH,
+      content: signingTls.keyPem,
+      permissions: '0600',
+    });
   });
 });

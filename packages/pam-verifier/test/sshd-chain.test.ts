@@ -13,15 +13,18 @@ import {
   deployTestSmartWalletFactory,
   mintTestStablecoin,
   predictTestSmartWallet,
+  type RpcProxy,
   startAnvil,
+  startRpcProxy,
   testSmartWalletDeployCall,
 } from '@blockhost/chain/testkit';
 import type { ResultAsync } from 'neverthrow';
 import { type Hex, keccak256, serializeErc6492Signature, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeSessionSignature } from '../src/state/run-dir.js';
 import { buildBundles, removeBundles } from './harness/bundles.js';
-import { carol, mallory } from './harness/keys.js';
+import { alice, carol, mallory } from './harness/keys.js';
 import { logLines, messageOf, outcomeOf, sessionOf } from './harness/login-log.js';
 import { type RunningSigner, startSigner } from './harness/processes.js';
 import { sshLogin } from './harness/ssh-client.js';
@@ -41,6 +44,8 @@ const signWith = (account: Signer) => (prompt: string) =>
   account.signMessage({ message: messageOf(prompt) });
 
 let anvil: Anvil;
+/** The VMs' RPC: anvil behind a proxy that counts the calls by method. */
+let rpc: RpcProxy;
 let sys: TestSystem;
 let sshd: RunningSshd;
 let nft: `0x${string}`;
@@ -118,11 +123,13 @@ beforeAll(async () => {
     { name: 'carol', uid: 61021, gecos: `wallet=${smartWallet}`, wallet: true },
     { name: 'dave', uid: 61022, gecos: `wallet=${ownerA.address},nft=${tokenId}`, wallet: true },
     { name: 'erin', uid: 61023, gecos: `wallet=${undeployed.address}`, wallet: true },
+    { name: 'gina', uid: 61024, gecos: `wallet=${alice.address}`, wallet: true },
   ];
+  rpc = await startRpcProxy({ target: anvil.rpcUrl });
   sys = createTestSystem(users);
   const config = testConfig(sys, {
     chainId: anvil.chainId,
-    rpcUrls: [anvil.rpcUrl],
+    rpcUrls: [rpc.url],
     nftContract: nft,
     rateLimit: { maxFailures: 100, windowSeconds: 60 },
     browserWaitSeconds: 2,
@@ -134,7 +141,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([sshd?.stop(), signer?.stop(), anvil?.stop()]);
+  await Promise.all([sshd?.stop(), signer?.stop(), anvil?.stop(), rpc?.stop()]);
   sys?.cleanup();
   removeBundles();
 });
@@ -163,12 +170,8 @@ describe('smart-contract wallet (ERC-1271 on anvil)', () => {
   });
 });
 
-/**
- * Signs as the undeployed wallet (ERC-6492: factory, deploy call, owner's signature, magic
- * suffix), hands the signature to the signing service for the prompt's session, and answers
- * the prompt empty (the browser path, without a browser).
- */
-const signUndeployedWith = (account: Signer) => async (prompt: string) => {
+/** The undeployed wallet's ERC-6492 signature (factory, deploy call, `account`'s signature, magic suffix). */
+async function wrappedFor(account: Signer, prompt: string): Promise<`0x${string}`> {
   const inner = await account.signMessage({ message: messageOf(prompt) });
   const signature = serializeErc6492Signature({
     address: undeployed.factory,
@@ -176,14 +179,24 @@ const signUndeployedWith = (account: Signer) => async (prompt: string) => {
     signature: inner,
   });
   expect((signature.length - 2) / 2).toBeGreaterThan(255); // too long for pam_exec's prompt
-  const res = await fetch(`${signer.url}/login/${sessionOf(prompt)}/signature`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ signature }),
-  });
-  expect(res.status).toBe(201);
-  return '';
-};
+  return signature;
+}
+
+/**
+ * Hands the wrapped signature to the signing service for the prompt's session (which checks it
+ * as pam-verify will: `status`), and answers the prompt empty (the browser path, without a browser).
+ */
+const signUndeployedWith =
+  (account: Signer, status = 201) =>
+  async (prompt: string) => {
+    const res = await fetch(`${signer.url}/login/${sessionOf(prompt)}/signature`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ signature: await wrappedFor(account, prompt) }),
+    });
+    expect(res.status).toBe(status);
+    return '';
+  };
 
 describe('smart-contract wallet not deployed yet (ERC-6492 on anvil)', () => {
   it("logs in with the owner key's signature wrapped for the counterfactual wallet", async () => {
@@ -206,17 +219,91 @@ describe('smart-contract wallet not deployed yet (ERC-6492 on anvil)', () => {
     expect(await anvil.publicClient.getCode({ address: undeployed.address })).toBeUndefined();
   });
 
-  it('the same wrapper around a key that does not own the wallet is denied', async () => {
+  it('the same wrapper around a key that does not own the wallet: the page refuses it, and so does pam-verify', async () => {
+    const refused = await sshLogin({
+      port: sshd.port,
+      user: 'erin',
+      answer: signUndeployedWith(mallory, 403),
+    });
+    expect(refused.ok).toBe(false);
+    expect(outcomeOf(sys.logFile, sessionOf(refused.prompts[0] ?? '')).reason).toBe('no-signature');
+    // Had it reached the run directory anyway, pam-verify's own check refuses it.
     const r = await sshLogin({
       port: sshd.port,
       user: 'erin',
-      answer: signUndeployedWith(mallory),
+      answer: async (prompt) => {
+        const stored = storeSessionSignature(
+          sys.runDir,
+          sessionOf(prompt),
+          await wrappedFor(mallory, prompt),
+        );
+        expect(stored._unsafeUnwrap()).toBe('stored');
+        return '';
+      },
     });
     expect(r.ok).toBe(false);
     expect(outcomeOf(sys.logFile, sessionOf(r.prompts[0] ?? ''))).toEqual({
       outcome: 'denied',
       reason: 'signature-mismatch',
     });
+  });
+});
+
+/** How many contract calls (`eth_call`) the VM made while `f` ran. */
+async function contractCallsDuring(f: () => Promise<unknown>): Promise<number> {
+  const before = rpc.stats.byMethod.eth_call ?? 0;
+  await f();
+  return (rpc.stats.byMethod.eth_call ?? 0) - before;
+}
+
+/** An ERC-6492 suffix after bytes that are no ABI encoding of (address, bytes, bytes). */
+const BROKEN_6492 = `0x${'ab'.repeat(100)}${'6492'.repeat(16)}`;
+
+describe('contracts are called only for a contract wallet or a well-formed ERC-6492 wrapper', () => {
+  it.each([
+    ['a malformed signature (bad v)', () => `0x${'11'.repeat(65)}`],
+    [
+      'another key’s well-formed signature',
+      (p: string) => mallory.signMessage({ message: messageOf(p) }),
+    ],
+    ['a broken ERC-6492 wrapper', () => BROKEN_6492],
+  ])('EOA wallet, %s: denied without any eth_call', async (_what, answer) => {
+    let r: Awaited<ReturnType<typeof sshLogin>> | undefined;
+    const calls = await contractCallsDuring(async () => {
+      r = await sshLogin({ port: sshd.port, user: 'gina', answer });
+    });
+    expect(r?.ok).toBe(false);
+    expect(calls).toBe(0);
+  });
+
+  it('a wallet not deployed yet, answered with a broken wrapper or a bare signature: no eth_call', async () => {
+    for (const answer of [
+      () => BROKEN_6492,
+      (p: string) => carol.signMessage({ message: messageOf(p) }),
+    ]) {
+      let r: Awaited<ReturnType<typeof sshLogin>> | undefined;
+      const calls = await contractCallsDuring(async () => {
+        r = await sshLogin({ port: sshd.port, user: 'erin', answer });
+      });
+      expect(r?.ok).toBe(false);
+      expect(calls).toBe(0);
+    }
+  });
+
+  it('a deployed contract wallet is asked (ERC-1271), and refuses another key', async () => {
+    let r: Awaited<ReturnType<typeof sshLogin>> | undefined;
+    const calls = await contractCallsDuring(async () => {
+      r = await sshLogin({ port: sshd.port, user: 'carol', answer: signWith(mallory) });
+    });
+    expect(r?.ok).toBe(false);
+    expect(calls).toBeGreaterThan(0);
+  });
+
+  it('the EOA owner of gina logs in offline: no RPC at all', async () => {
+    const before = rpc.stats.calls;
+    const r = await sshLogin({ port: sshd.port, user: 'gina', answer: signWith(alice) });
+    expect(r.ok).toBe(true);
+    expect(rpc.stats.calls).toBe(before);
   });
 });
 

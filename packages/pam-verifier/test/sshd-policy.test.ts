@@ -134,6 +134,8 @@ describe("the spec's first-draft PAM controls break logins", () => {
     const r = await sshLogin({ port: sshd.port, user: 'alice', answer: signAlice });
     expect(outcomeOf(sys.logFile, sessionOf(r.prompts[0] ?? '')).outcome).toBe('success');
     expect(r.ok).toBe(false);
+    // sshd's log line may reach us after the client saw the connection close.
+    for (let i = 0; i < 50 && !/pam_setcred/.test(sshd.output()); i++) await sleep(100);
     expect(sshd.output()).toMatch(/pam_setcred/);
   });
 

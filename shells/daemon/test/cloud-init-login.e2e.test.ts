@@ -36,6 +36,7 @@ import {
 } from '@blockhost/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opensshWalletLogin } from './openssh-wallet-login.js';
+import { runArgv } from './run-argv.js';
 
 const times: Record<string, number> = {};
 const timed = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
@@ -177,6 +178,20 @@ describe('the daemon’s cloud-init under real cloud-init, then a wallet login o
       expect(
         (await sh(['systemctl', 'is-active', 'blockhost-login-signer.service'])).stdout.trim(),
       ).toBe('active');
+
+      // The signing page is HTTPS with the certificate whose fingerprint the customer's
+      // encrypted NFT details carry (the host derived both; nothing was stored).
+      const details = await alice.connectionDetails(tokenId);
+      expect(details.signingCertSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+      const served = await runArgv(
+        c.network!.onBridge([
+          'sh',
+          '-c',
+          `openssl s_client -connect ${vm.ipv4}:8443 </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256`,
+        ]),
+        { timeoutMs: 20_000 },
+      );
+      expect(served.stdout.trim()).toBe(`sha256 Fingerprint=${details.signingCertSha256}`);
 
       // The daemon's guest-agent steps after boot (the NFT id into GECOS), as the agent runs them.
       let replayed = await replayAgentCommands(vm.vmid!, 0);

@@ -151,8 +151,19 @@ export const blockhostConfigSchema = z.strictObject({
       agent_timeout_s: z.int().min(10).max(3600).default(DEFAULTS.blockhost.agent_timeout_s),
       /** The wallet-login programs (@blockhost/pam-verifier's bundles) delivered to every VM. */
       login_bundle_dir: absolutePath.default(DEFAULTS.blockhost.vm_login_bundle_dir),
-      /** RPC URLs the VMs use to check NFT ownership at login (default: none, GECOS only). */
-      rpc_urls: z.array(z.url({ protocol: /^https?$/ })).default([]),
+      /**
+       * RPC URLs the VMs use to check NFT ownership at login (default: none, GECOS only). From a
+       * VM, https only: a plain-http RPC could answer anything to anyone on the path (the VM's
+       * login also refuses it, except on its own loopback).
+       */
+      rpc_urls: z
+        .array(
+          z.url({
+            protocol: /^https$/,
+            message: 'expected an https URL (the VMs refuse plain http)',
+          }),
+        )
+        .default([]),
     })
     .default({
       user: DEFAULTS.blockhost.vm_user,

@@ -251,6 +251,13 @@ describe('blockhost.yaml', () => {
       expect(r.isOk(), url).toBe(true);
     }
   });
+  it('gives the VMs only https RPC URLs', () => {
+    const vm = (url: string) => `${BLOCKHOST_OK}vm:\n  rpc_urls: ["${url}"]\n`;
+    expect(parseConfig('blockhost', vm('https://rpc.example/key')).isOk()).toBe(true);
+    expect(problems('blockhost', vm('http://rpc.example'))).toEqual([
+      'blockhost.yaml:9: vm.rpc_urls.0: expected an https URL (the VMs refuse plain http)',
+    ]);
+  });
 });
 
 describe('validateConfig', () => {

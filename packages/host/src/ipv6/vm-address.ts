@@ -7,6 +7,7 @@ import type { HostConfig } from '../config/load.js';
 import { takenValues } from '../db/allocations.js';
 import type { Db } from '../db/open.js';
 import type { VmRow } from '../db/vms.js';
+import { vmSigningTls } from '../jobs/signing-tls.js';
 import { currentIpv6Plan } from './plan.js';
 
 /**
@@ -45,6 +46,8 @@ export type VmConnectionDetails = {
   port: number;
   username: string;
   signingUrl: string;
+  /** SHA-256 of the signing page's certificate, compared with the browser's before signing. */
+  signingCertSha256?: string;
   ipv4?: string;
   ipv6?: string;
 };
@@ -65,6 +68,7 @@ export function vmConnectionDetails(
     port: ssh_port,
     username: user,
     signingUrl: `https://${urlHost}:${signing_port}/login/`,
+    ...(vm.name ? { signingCertSha256: vmSigningTls(config, vm.name).fingerprint } : {}),
     ...(vm.ipv4 ? { ipv4: vm.ipv4 } : {}),
     ...(vm.ipv6 ? { ipv6: vm.ipv6 } : {}),
   };

@@ -28,6 +28,7 @@ import {
 import type { QuorumVerdict } from '../trust/quorum.js';
 import type { ChainPort, PortResult, ProxmoxPort, VmSpec } from './ports.js';
 import type { JobDefinition, StepOutcome } from './runner.js';
+import { vmSigningTls } from './signing-tls.js';
 
 export interface UserDataInput {
   readonly hostname: string;
@@ -299,7 +300,11 @@ function provision(ctx: JobContext): JobDefinition {
   };
 }
 
-/** Connection details the customer decrypts with their signature (also `blockhost sub set-key`). */
+/**
+ * Connection details the customer decrypts with their signature (also `blockhost sub set-key`).
+ * `signingCertSha256`: the fingerprint of the VM's signing-page certificate (see signing-tls.ts),
+ * which the customer compares with the browser's before signing.
+ */
 export function connectionDetails(
   config: HostConfig,
   vm: Pick<VmRow, 'ipv4' | 'ipv6' | 'name'>,

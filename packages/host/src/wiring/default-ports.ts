@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   BLOCKHOST_TAG,
   type BlockhostError,
@@ -8,7 +9,7 @@ import {
   parseIpv6,
   parseVmDescription,
 } from '@blockhost/core';
-import { type VmLoginCloudInit, vmLoginCloudInit } from '@blockhost/pam-verifier';
+import { LoginConfigError, type VmLoginCloudInit, vmLoginCloudInit } from '@blockhost/pam-verifier';
 import {
   createPveClient,
   createSnippetStore,
@@ -38,6 +39,7 @@ import {
   type PortResult,
   type ProxmoxPort,
 } from '../jobs/ports.js';
+import { vmSigningTls } from '../jobs/signing-tls.js';
 import type { Logger } from '../log.js';
 
 /**
@@ -60,35 +62,35 @@ async function run<T, E extends BlockhostError & { retryable?: boolean }>(
 
 /**
  * Cloud-init user-data: the login user (wallet in GECOS, in the wallet group),
- * the wallet-login programs and their config, Debian's nodejs to run them, and
- * the installer run once at first boot to wire PAM and sshd. The bundles are
- * read on first use (a suspend or destroy needs none of this); a missing bundle
- * directory makes provisioning fail with this message.
+ * the wallet-login programs and their config, the signing page's TLS key and
+ * certificate for this VM (its fingerprint goes into the NFT's details),
+ * Debian's nodejs to run them, and the installer run once at first boot to
+ * wire PAM and sshd. A missing bundle directory makes provisioning fail with
+ * this message.
  */
 export function createUserDataRenderer(config: HostConfig): (input: UserDataInput) => string {
-  let login: VmLoginCloudInit | null = null;
-  const load = () => {
-    if (login) return login;
-    const r = vmLoginCloudInit({
-      config: {
-        chainId: config.web3.chain_id,
-        rpcUrls: config.blockhost.vm.rpc_urls.length ? config.blockhost.vm.rpc_urls : undefined,
-        nftContract: config.web3.contracts.nft,
-        signing: { enabled: true, port: config.blockhost.vm.signing_port },
-      },
-      bundleDir: config.blockhost.vm.login_bundle_dir,
-    });
-    if (r.isErr()) {
-      throw new Error(
-        `vm.login_bundle_dir (${config.blockhost.vm.login_bundle_dir}): ${r.error.message}; ` +
-          'it must hold the wallet-login programs of @blockhost/pam-verifier (its dist/bin)',
-      );
-    }
-    login = r.value;
-    return login;
+  const loginConfig = {
+    chainId: config.web3.chain_id,
+    rpcUrls: config.blockhost.vm.rpc_urls.length ? config.blockhost.vm.rpc_urls : undefined,
+    nftContract: config.web3.contracts.nft,
+    signing: { enabled: true, port: config.blockhost.vm.signing_port },
   };
   return (input) => {
-    const { groups, ...rest } = load();
+    const login = vmLoginCloudInit({
+      config: loginConfig,
+      bundleDir: config.blockhost.vm.login_bundle_dir,
+      signingTls: vmSigningTls(config, input.hostname),
+    });
+    if (login.isErr()) {
+      const e = login.error;
+      throw new Error(
+        e instanceof LoginConfigError
+          ? `the VM login config: ${e.message}`
+          : `vm.login_bundle_dir (${config.blockhost.vm.login_bundle_dir}): ${e.message}; ` +
+              'it must hold the wallet-login programs of @blockhost/pam-verifier (its dist/bin)',
+      );
+    }
+    const { groups, ...rest } = login.value;
     const r = renderUserData({
       hostname: input.hostname,
       user: {

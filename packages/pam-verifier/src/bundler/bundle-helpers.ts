@@ -21,9 +21,9 @@ export const LOGIN_HELPER_ENTRIES = {
 
 /** Plain single-file programs. */
 export const PROGRAM_ENTRIES = {
-  // viem's RPC client and ERC-1271/6492 check, loaded by pam-verify only for
-  // a signature that does not recover offline (smart-contract wallets).
-  'pam-verify-rpc': 'verify/contract-verifier.ts',
+  // viem's ERC-6492 check, loaded by pam-verify (and the signing service) only
+  // for a well-formed ERC-6492 wrapper (a smart-contract wallet not deployed yet).
+  'pam-verify-rpc': 'verify/erc6492-rpc.ts',
   'blockhost-login-signer': 'bin/blockhost-login-signer.ts',
   'blockhost-vm-login': 'bin/blockhost-vm-login.ts',
 } as const;
@@ -35,14 +35,14 @@ const LOAD_FAILURE: Record<keyof typeof LOGIN_HELPER_ENTRIES, string> = {
 };
 
 /**
- * Turns pam-verify's lazy `import('../verify/contract-verifier.js')` into
+ * Turns the lazy `import('./erc6492-rpc.js')` into
  * `require('./pam-verify-rpc')`: the code runs in a vm.Script, where a
  * dynamic import() has no module loader behind it.
  */
 const splitRpcClient: Plugin = {
   name: 'split-rpc-client',
   setup(b) {
-    b.onResolve({ filter: /\/contract-verifier\.js$/ }, (args) =>
+    b.onResolve({ filter: /\/erc6492-rpc\.js$/ }, (args) =>
       args.kind === 'dynamic-import'
         ? { path: 'rpc-client-shim', namespace: 'blockhost' }
         : undefined,
@@ -127,7 +127,13 @@ export async function bundleHelpers(outDir: string): Promise<BundleResult> {
     }),
     ...Object.entries(PROGRAM_ENTRIES).map(async ([name, entry]) => {
       const outfile = join(outDir, name);
-      const r = await build({ ...COMMON, entryPoints: [join(srcDir, entry)], outfile });
+      // The signing service verifies signatures too: it shares pam-verify-rpc.
+      const r = await build({
+        ...COMMON,
+        entryPoints: [join(srcDir, entry)],
+        outfile,
+        plugins: name === 'blockhost-login-signer' ? [splitRpcClient] : [],
+      });
       metafiles[name] = r.metafile as Metafile;
       chmodSync(outfile, 0o755);
     }),

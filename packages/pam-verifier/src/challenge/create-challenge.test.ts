@@ -91,6 +91,22 @@ describe('formatLoginPrompt', () => {
     expect(extractMessageFromPrompt(`${text}\nPassword: `)).toBe(c.message);
   });
 
+  it("shows the signing page's certificate fingerprint when there is one", () => {
+    const c = createLoginChallenge(params())._unsafeUnwrap();
+    const fingerprint = Array.from({ length: 32 }, (_, i) =>
+      (i * 7).toString(16).padStart(2, '0').toUpperCase(),
+    ).join(':');
+    const lines = formatLoginPrompt({
+      challenge: c,
+      signingBaseUrl: 'https://vm-3.example.net:8443',
+      signingCertFingerprint: fingerprint,
+    });
+    const at = lines.indexOf(`  https://vm-3.example.net:8443/login/${c.sessionId}`);
+    expect(lines[at + 1]).toMatch(/Certificate SHA-256/);
+    expect(lines[at + 2]).toBe(`  ${fingerprint}`);
+    expect(extractMessageFromPrompt(lines.join('\n'))).toBe(c.message);
+  });
+
   it('without the signing service asks only for a pasted signature', () => {
     const c = createLoginChallenge(params())._unsafeUnwrap();
     const text = formatLoginPrompt({ challenge: c }).join('\n');

@@ -25,6 +25,8 @@ export interface FormatLoginPromptParameters {
   challenge: LoginChallenge;
   /** The signing page base URL; omit when the signing service is off. */
   signingBaseUrl?: string | undefined;
+  /** SHA-256 fingerprint of the signing page's certificate, to compare with the browser's. */
+  signingCertFingerprint?: string | undefined;
 }
 
 /** The prompt text, one element per line. */
@@ -38,7 +40,13 @@ export function formatLoginPrompt(p: FormatLoginPromptParameters): string[] {
     '',
   ];
   if (p.signingBaseUrl) {
-    lines.push('Sign in your browser:', `  ${signingPageUrl(p.signingBaseUrl, c.sessionId)}`, '');
+    lines.push('Sign in your browser:', `  ${signingPageUrl(p.signingBaseUrl, c.sessionId)}`);
+    if (p.signingCertFingerprint)
+      lines.push(
+        '  Certificate SHA-256 (as in your NFT details; sign only if your browser shows it):',
+        `  ${p.signingCertFingerprint}`,
+      );
+    lines.push('');
   }
   lines.push(
     p.signingBaseUrl

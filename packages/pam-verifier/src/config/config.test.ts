@@ -16,7 +16,8 @@ describe('VM login config', () => {
       loginGraceTimeSeconds: 120,
       browserWaitSeconds: 5,
       rateLimit: { maxFailures: 5, windowSeconds: 300 },
-      signing: { enabled: true, port: 8443, listen: '::' },
+      // No TLS configured: no signing page (it would be plain HTTP on every interface).
+      signing: { enabled: false, port: 8443, listen: '::' },
       runDir: '/run/blockhost-login',
       passwdFile: '/etc/passwd',
       log: { syslog: true },
@@ -40,6 +41,13 @@ describe('VM login config', () => {
     ['a relative run dir', '{"chainId":1,"runDir":"run"}', 'runDir'],
     ['a run dir with ..', '{"chainId":1,"runDir":"/run/../etc"}', 'runDir'],
     ['a nested unknown key', '{"chainId":1,"signing":{"prot":1}}', 'signing.prot'],
+    [
+      'a plain-HTTP signing page beyond loopback',
+      '{"chainId":1,"signing":{"enabled":true,"listen":"0.0.0.0"}}',
+      'signing',
+    ],
+    ['a plain-HTTP public URL', '{"chainId":1,"signing":{"publicUrl":"http://x"}}', 'publicUrl'],
+    ['a bad fingerprint', '{"chainId":1,"signing":{"tlsFingerprint":"ab:cd"}}', 'tlsFingerprint'],
   ])('refuses %s, naming the key', (_what, text, key) => {
     const e = parseVmLoginConfig(text)._unsafeUnwrapErr();
     expect(e.code).toBe('LOGIN_CONFIG_INVALID');
@@ -68,13 +76,45 @@ describe('VM login config', () => {
   it('derives the signing page base URL', () => {
     const c = (extra: object) =>
       parseVmLoginConfig(JSON.stringify({ chainId: 1, ...extra }))._unsafeUnwrap();
-    expect(signingBaseUrlOf(c({}), 'vm')).toBe('http://vm:8443');
+    expect(signingBaseUrlOf(c({}), 'vm')).toBeUndefined();
+    expect(signingBaseUrlOf(c({ signing: { listen: '127.0.0.1' } }), 'vm')).toBe('http://vm:8443');
+    expect(signingBaseUrlOf(c({ signing: { tlsCert: '/c', tlsKey: '/k' } }), 'vm')).toBe(
+      'https://vm:8443',
+    );
     expect(
       signingBaseUrlOf(c({ signing: { tlsCert: '/c', tlsKey: '/k', port: 443 } }), '[::1]'),
     ).toBe('https://[::1]');
-    expect(signingBaseUrlOf(c({ signing: { publicUrl: 'https://login.example/' } }), 'vm')).toBe(
-      'https://login.example',
-    );
+    expect(
+      signingBaseUrlOf(
+        c({ signing: { publicUrl: 'https://login.example/', listen: '127.0.0.1' } }),
+        'vm',
+      ),
+    ).toBe('https://login.example');
     expect(signingBaseUrlOf(c({ signing: { enabled: false } }), 'vm')).toBeUndefined();
+  });
+
+  it('RPC URLs: https to anywhere, plain http only to this machine (loopback)', () => {
+    const rpc = (url: string) => parseVmLoginConfig(JSON.stringify({ chainId: 1, rpcUrls: [url] }));
+    for (const ok of [
+      'https://rpc.example.net/v2/key',
+      'https://10.0.0.1:8545',
+      'http://127.0.0.1:8545',
+      'http://127.10.0.3/',
+      'http://localhost:8545',
+      'http://[::1]:8545/',
+    ])
+      expect(rpc(ok).isOk(), ok).toBe(true);
+    for (const bad of [
+      'http://rpc.example.net',
+      'http://10.0.0.1:8545',
+      'http://[2001:db8::1]:8545',
+      'http://localhost.example.net',
+      'http://127.0.0.1.example.net',
+      'http://[::ffff:10.0.0.1]/',
+    ]) {
+      const e = rpc(bad)._unsafeUnwrapErr();
+      expect(e.shortMessage, bad).toContain('rpcUrls');
+      expect(e.shortMessage).toContain('https');
+    }
   });
 });

@@ -8,6 +8,7 @@ import { type Address, isAddress } from '@blockhost/core';
 import { err, ok, type Result } from 'neverthrow';
 import { LoginConfigError } from '../errors.js';
 import { isSiweDomain } from '../siwe/message.js';
+import { isTrustedRpcUrl, TRUSTED_RPC_URL } from '../wallet/rpc-url.js';
 
 export const VM_LOGIN_CONFIG_PATH = '/etc/blockhost/vm-login.json';
 export const DEFAULT_RUN_DIR = '/run/blockhost-login';
@@ -17,7 +18,10 @@ export interface VmLoginConfig {
   /** Host name (or IP) the customer connects to: the SIWE domain and the signing page host. Default: the machine's host name. */
   host?: string | undefined;
   chainId: number;
-  /** JSON-RPC endpoints, tried in order (NFT owner, smart-contract wallets). Empty: offline only. */
+  /**
+   * JSON-RPC endpoints, tried in order (NFT owner, smart-contract wallets); https, or http to
+   * loopback only. Each must serve `chainId`. Empty: offline only.
+   */
   rpcUrls: string[];
   /** The AccessCredentialNFT contract (NFT mode when a user's GECOS has `nft=<id>`). */
   nftContract?: Address | undefined;
@@ -29,15 +33,24 @@ export interface VmLoginConfig {
   rpcTimeoutMs: number;
   rateLimit: { maxFailures: number; windowSeconds: number };
   signing: {
+    /**
+     * Serve the signing page. Default: on when it can be served safely, i.e.
+     * with TLS (`tlsCert` + `tlsKey`), or on loopback behind a local TLS proxy.
+     */
     enabled: boolean;
     port: number;
     /** Listen address of the signing service. */
     listen: string;
-    /** Base URL shown to the user; default `http(s)://<host>:<port>`. */
+    /** Base URL shown to the user (https, e.g. a TLS proxy's); default `http(s)://<host>:<port>`. */
     publicUrl?: string | undefined;
     /** PEM files; both given → HTTPS. */
     tlsCert?: string | undefined;
     tlsKey?: string | undefined;
+    /**
+     * SHA-256 fingerprint of `tlsCert` (colon-separated hex pairs), shown in the prompt so the
+     * customer can compare it with the browser's (and with the NFT's connection details).
+     */
+    tlsFingerprint?: string | undefined;
   };
   runDir: string;
   passwdFile: string;
@@ -114,16 +127,16 @@ class Reader {
 
 const isAbsPath = (s: string) =>
   s.startsWith('/') && !s.includes('\0') && !/(^|\/)\.\.(\/|$)/.test(s);
-const isRpcUrl = (s: string) => {
+const isHttpsUrl = (s: string) => {
   try {
-    const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:';
+    return new URL(s).protocol === 'https:';
   } catch {
     return false;
   }
 };
 const isHostOnly = (s: string) => isSiweDomain(s) && s.includes(':') === s.startsWith('[');
 const isListen = (s: string) => /^[0-9A-Fa-f:.]+$/.test(s) || s === 'localhost';
+const isLoopback = (s: string) => s === 'localhost' || s === '::1' || /^127(\.\d{1,3}){3}$/.test(s);
 
 /** Validates a parsed JSON value and fills in defaults. */
 export function validateVmLoginConfig(value: unknown): Result<VmLoginConfig, LoginConfigError> {
@@ -146,8 +159,8 @@ export function validateVmLoginConfig(value: unknown): Result<VmLoginConfig, Log
       'log',
     ]);
     const rpc = value.rpcUrls ?? [];
-    if (!Array.isArray(rpc) || !rpc.every((u) => typeof u === 'string' && isRpcUrl(u)))
-      throw new LoginConfigError('rpcUrls', 'a list of http(s) URLs');
+    if (!Array.isArray(rpc) || !rpc.every((u) => typeof u === 'string' && isTrustedRpcUrl(u)))
+      throw new LoginConfigError('rpcUrls', `a list of ${TRUSTED_RPC_URL}`);
     const grace = r.int('loginGraceTimeSeconds', VM_LOGIN_DEFAULTS.loginGraceTimeSeconds, 10, 3600);
     const ttl = r.int(
       'challengeTtlSeconds',
@@ -160,24 +173,40 @@ export function validateVmLoginConfig(value: unknown): Result<VmLoginConfig, Log
     const rl = new Reader(r.obj_('rateLimit'), 'rateLimit.');
     rl.only(['maxFailures', 'windowSeconds']);
     const sg = new Reader(r.obj_('signing'), 'signing.');
-    sg.only(['enabled', 'port', 'listen', 'publicUrl', 'tlsCert', 'tlsKey']);
+    sg.only(['enabled', 'port', 'listen', 'publicUrl', 'tlsCert', 'tlsKey', 'tlsFingerprint']);
     const lg = new Reader(r.obj_('log'), 'log.');
     lg.only(['syslog', 'file']);
-    const signing: VmLoginConfig['signing'] = {
-      enabled: sg.bool('enabled', VM_LOGIN_DEFAULTS.signing.enabled),
-      port: sg.int('port', VM_LOGIN_DEFAULTS.signing.port, 1, 65535),
-      listen: sg.str(
-        'listen',
-        VM_LOGIN_DEFAULTS.signing.listen,
-        isListen,
-        'an IP address',
-      ) as string,
-      publicUrl: sg.str('publicUrl', undefined, isRpcUrl, 'an http(s) URL'),
-      tlsCert: sg.str('tlsCert', undefined, isAbsPath, 'an absolute path'),
-      tlsKey: sg.str('tlsKey', undefined, isAbsPath, 'an absolute path'),
-    };
-    if ((signing.tlsCert === undefined) !== (signing.tlsKey === undefined))
+    const listen = sg.str(
+      'listen',
+      VM_LOGIN_DEFAULTS.signing.listen,
+      isListen,
+      'an IP address',
+    ) as string;
+    const tlsCert = sg.str('tlsCert', undefined, isAbsPath, 'an absolute path');
+    const tlsKey = sg.str('tlsKey', undefined, isAbsPath, 'an absolute path');
+    if ((tlsCert === undefined) !== (tlsKey === undefined))
       throw new LoginConfigError('signing', 'tlsCert and tlsKey together, or neither');
+    // Plain HTTP only where nobody else is on the path: loopback (behind a local TLS proxy).
+    const safe = tlsCert !== undefined || isLoopback(listen);
+    const signing: VmLoginConfig['signing'] = {
+      enabled: sg.bool('enabled', VM_LOGIN_DEFAULTS.signing.enabled && safe),
+      port: sg.int('port', VM_LOGIN_DEFAULTS.signing.port, 1, 65535),
+      listen,
+      publicUrl: sg.str('publicUrl', undefined, isHttpsUrl, 'an https URL'),
+      tlsCert,
+      tlsKey,
+      tlsFingerprint: sg.str(
+        'tlsFingerprint',
+        undefined,
+        (v) => /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/.test(v),
+        'a SHA-256 fingerprint: 32 upper-case hex pairs joined by colons',
+      ),
+    };
+    if (signing.enabled && !safe)
+      throw new LoginConfigError(
+        'signing',
+        'tlsCert and tlsKey (HTTPS) to listen beyond loopback: a plain-HTTP signing page lets anyone on the path swap the message',
+      );
     const nft = value.nftContract;
     if (nft !== undefined && !isAddress(nft))
       throw new LoginConfigError('nftContract', 'a 0x-prefixed 20-byte address');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { err, ok, type Result } from 'neverthrow';
 import {
   DEFAULT_RUN_DIR,
+  parseVmLoginConfig,
   renderVmLoginConfig,
   VM_LOGIN_CONFIG_PATH,
   VM_LOGIN_DEFAULTS,
@@ -16,6 +17,7 @@ import {
   WALLET_GROUP,
 } from '../config/config.js';
 import { type LoginError, LoginStateError } from '../errors.js';
+import type { SigningTlsIdentity } from '../tls/signing-identity.js';
 
 export const LIB_DIR = '/usr/lib/blockhost';
 export const PAM_SNIPPET_NAME = 'blockhost-wallet-auth';
@@ -24,6 +26,9 @@ export const SSHD_DROPIN_PATH = '/etc/ssh/sshd_config.d/50-blockhost-wallet.conf
 export const SIGNER_UNIT_NAME = 'blockhost-login-signer.service';
 export const SIGNER_UNIT_PATH = `/etc/systemd/system/${SIGNER_UNIT_NAME}`;
 export const TMPFILES_PATH = '/usr/lib/tmpfiles.d/blockhost-login.conf';
+/** The signing page's certificate and key, when the provisioner gives them (`signingTls`). */
+export const SIGNING_TLS_CERT_PATH = '/etc/blockhost/signing-tls.crt';
+export const SIGNING_TLS_KEY_PATH = '/etc/blockhost/signing-tls.key';
 
 /** The bundled programs, by file name under LIB_DIR. */
 export const HELPER_NAMES = [
@@ -62,13 +67,19 @@ export interface VmLoginSystemFilesOptions {
  * The PAM auth lines, included from /etc/pam.d/sshd before common-auth.
  *
  * - Line 1: users outside the wallet group (and unknown users) jump over the
- *   two wallet lines to the distribution's normal auth (`default=2`).
+ *   two wallet lines to line 4 (`default=2`).
  * - Line 2: no challenge (no wallet, rate-limited, config error) → fail now.
  * - Line 3: a verified signature ends the auth stack with success (`done`);
  *   anything else fails it (`die`), so no password fallback for wallet users.
- * - `ignore=ignore` on lines 1 and 3: sshd also runs pam_setcred through this
- *   stack, where pam_succeed_if and pam_exec answer PAM_IGNORE. Without it
- *   `default=` applies to PAM_IGNORE, and setcred (session setup after a
+ * - Line 4, the guard: whatever line 3 answered, a wallet user who gets here
+ *   fails (`die`); everyone else passes on to common-auth. Only PAM_IGNORE
+ *   from line 3 (`ignore=ignore`) could lead here: pam_exec gives it in
+ *   authentication when its `type=` does not match, and any future reason is
+ *   covered the same way. Unknown users pass (`user_unknown=ignore`), so they
+ *   meet the usual password prompt and learn nothing.
+ * - `ignore=ignore` on lines 1, 3 and 4: sshd also runs pam_setcred through
+ *   this stack, where pam_succeed_if and pam_exec answer PAM_IGNORE. Without
+ *   it `default=` applies to PAM_IGNORE, and setcred (session setup after a
  *   correct signature) would jump or die.
  */
 export function renderPamSnippet(libDir = LIB_DIR, configPath = VM_LOGIN_CONFIG_PATH): string {
@@ -80,6 +91,8 @@ export function renderPamSnippet(libDir = LIB_DIR, configPath = VM_LOGIN_CONFIG_
     `auth [success=ignore ignore=ignore default=2] pam_succeed_if.so quiet user ingroup ${WALLET_GROUP}`,
     `auth requisite pam_exec.so stdout quiet ${libDir}/pam-challenge${cfg}`,
     `auth [success=done ignore=ignore default=die] pam_exec.so expose_authtok quiet ${libDir}/pam-verify${cfg}`,
+    '# Wallet users never go on to the password modules below, whatever the line above said.',
+    `auth [success=ok ignore=ignore user_unknown=ignore default=die] pam_succeed_if.so quiet user notingroup ${WALLET_GROUP}`,
     '',
   ].join('\n');
 }
@@ -200,16 +213,49 @@ export interface VmLoginFilesParameters {
   config: VmLoginConfigInput;
   /** Where the bundles are (the package's `dist/bin`). */
   bundleDir: string;
+  /**
+   * The signing page's TLS identity (`deriveSigningTls`): installed as
+   * SIGNING_TLS_CERT_PATH (0644) and SIGNING_TLS_KEY_PATH (0600), and named in
+   * the config's `signing` (cert, key, fingerprint), which turns the page on
+   * over HTTPS. The provisioner puts the same fingerprint into the customer's
+   * connection details.
+   */
+  signingTls?: SigningTlsIdentity | undefined;
 }
 
-/** Every file of the VM login: config, system files, helper bundles. */
+/** Every file of the VM login: config, system files, TLS identity, helper bundles. */
 export function vmLoginFiles(p: VmLoginFilesParameters): Result<VmFile[], LoginError> {
-  const config = renderVmLoginConfig(p.config);
+  const tls = p.signingTls;
+  const input: VmLoginConfigInput = tls
+    ? {
+        ...p.config,
+        signing: {
+          ...p.config.signing,
+          tlsCert: SIGNING_TLS_CERT_PATH,
+          tlsKey: SIGNING_TLS_KEY_PATH,
+          tlsFingerprint: tls.fingerprint,
+        },
+      }
+    : p.config;
+  const config = renderVmLoginConfig(input);
   if (config.isErr()) return err(config.error);
+  const parsed = parseVmLoginConfig(config.value.content);
+  if (parsed.isErr()) return err(parsed.error);
   const system = vmLoginSystemFiles({
-    runDir: p.config.runDir,
-    loginGraceTimeSeconds: p.config.loginGraceTimeSeconds,
-    signing: p.config.signing?.enabled ?? true,
+    runDir: parsed.value.runDir,
+    loginGraceTimeSeconds: parsed.value.loginGraceTimeSeconds,
+    signing: parsed.value.signing.enabled,
   });
-  return readHelperBundles(p.bundleDir).map((bundles) => [config.value, ...system, ...bundles]);
+  const tlsFiles: VmFile[] = tls
+    ? [
+        { path: SIGNING_TLS_CERT_PATH, content: tls.certPem, mode: 0o644 },
+        { path: SIGNING_TLS_KEY_PATH, content: tls.keyPem, mode: 0o600 },
+      ]
+    : [];
+  return readHelperBundles(p.bundleDir).map((bundles) => [
+    config.value,
+    ...tlsFiles,
+    ...system,
+    ...bundles,
+  ]);
 }

@@ -31,6 +31,8 @@ beforeEach(() => {
       runDir: join(dir, 'run'),
       passwdFile: join(dir, 'passwd'),
       browserWaitSeconds: 3,
+      // The signing page on loopback (plain HTTP is allowed only there).
+      signing: { listen: '127.0.0.1' },
       log: { syslog: false, file: logFile },
     }),
   );

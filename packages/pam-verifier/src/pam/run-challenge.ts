@@ -47,9 +47,14 @@ export async function runChallenge(rt: HelperRuntime): Promise<number> {
   const now = rt.now();
   const dir = ensureRunDir(cfg.runDir);
   if (dir.isErr()) return deny(dir.error);
-  pruneRunDir(cfg.runDir, now, (cfg.challengeTtlSeconds + cfg.browserWaitSeconds + 60) * 1000);
+  pruneRunDir(
+    cfg.runDir,
+    now,
+    (cfg.challengeTtlSeconds + cfg.browserWaitSeconds + 60) * 1000,
+    cfg.rateLimit.windowSeconds * 1000,
+  );
 
-  const limited = checkRateLimit(cfg.runDir, user, now, cfg.rateLimit);
+  const limited = checkRateLimit(cfg.runDir, user, rhost, now, cfg.rateLimit);
   if (limited.isErr()) return deny(limited.error);
 
   let passwd: string;
@@ -66,7 +71,12 @@ export async function runChallenge(rt: HelperRuntime): Promise<number> {
     gecos: entry.gecos,
     nft:
       cfg.nftContract && cfg.rpcUrls.length > 0
-        ? { contract: cfg.nftContract, rpcUrls: cfg.rpcUrls, timeoutMs: cfg.rpcTimeoutMs }
+        ? {
+            contract: cfg.nftContract,
+            rpcUrls: cfg.rpcUrls,
+            chainId: cfg.chainId,
+            timeoutMs: cfg.rpcTimeoutMs,
+          }
         : undefined,
   });
   if (allowed.isErr()) return deny(allowed.error);
@@ -113,7 +123,12 @@ export async function runChallenge(rt: HelperRuntime): Promise<number> {
     const page = writeSessionPage(cfg.runDir, c);
     if (page.isErr()) return deny(page.error);
   }
-  rt.write(`${formatLoginPrompt({ challenge: c, signingBaseUrl: baseUrl }).join('\n')}\n`);
+  const prompt = formatLoginPrompt({
+    challenge: c,
+    signingBaseUrl: baseUrl,
+    signingCertFingerprint: cfg.signing.tlsFingerprint,
+  });
+  rt.write(`${prompt.join('\n')}\n`);
   log({
     outcome: 'challenge',
     helper: HELPER,

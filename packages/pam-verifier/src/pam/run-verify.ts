@@ -8,18 +8,13 @@
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 import { challengeCode, type LoginChallenge } from '../challenge/create-challenge.js';
 import type { VmLoginConfig } from '../config/config.js';
-import {
-  type LoginError,
-  NoSignatureError,
-  RpcRequestError,
-  SignatureReplayedError,
-} from '../errors.js';
+import { type LoginError, NoSignatureError, SignatureReplayedError } from '../errors.js';
 import { checkRateLimit, clearFailures, recordFailure } from '../state/rate-limit.js';
 import { readSessionSignature, removeSession, takeChallenge } from '../state/run-dir.js';
 import { isSignatureUsed, rememberSignature } from '../state/used-signatures.js';
+import { createRpcContractVerifier } from '../verify/contract-verifier.js';
 import { MAX_ANSWER_LENGTH, parseLoginAnswer, parseSignatureText } from '../verify/parse-answer.js';
 import {
-  type ContractSignatureVerifier,
   checkChallenge,
   type VerifiedLogin,
   verifyLoginSignature,
@@ -30,23 +25,14 @@ import { startHelper } from './start-helper.js';
 const HELPER = 'pam-verify';
 const POLL_MS = 100;
 
-/** Loads viem only when a signature did not recover offline and an RPC URL is configured. */
-function lazyContractVerifier(cfg: VmLoginConfig): ContractSignatureVerifier {
-  return (args) =>
-    ResultAsync.fromPromise(
-      import('../verify/contract-verifier.js'),
-      (e) => new RpcRequestError('isValidSignature', `loading the RPC client: ${String(e)}`),
-    ).andThen((m) =>
-      m.createRpcContractVerifier({ rpcUrls: cfg.rpcUrls, timeoutMs: cfg.rpcTimeoutMs })(args),
-    );
-}
-
 /** The signing page's signature for this session, waiting up to `waitMs`. */
 async function waitForBrowserSignature(
   rt: HelperRuntime,
   cfg: VmLoginConfig,
   c: LoginChallenge,
 ): Promise<string | undefined> {
+  // No signing page, nothing to wait for.
+  if (!cfg.signing.enabled) return undefined;
   const deadline = Math.min(rt.now() + cfg.browserWaitSeconds * 1000, c.expiresAt);
   for (;;) {
     const sig = readSessionSignature(cfg.runDir, c.sessionId);
@@ -85,7 +71,14 @@ function verifyChallengeAnswer(
     return verifyLoginSignature({
       challenge: c,
       signature: sig,
-      contractVerifier: cfg.rpcUrls.length > 0 ? lazyContractVerifier(cfg) : undefined,
+      contractVerifier:
+        cfg.rpcUrls.length > 0
+          ? createRpcContractVerifier({
+              rpcUrls: cfg.rpcUrls,
+              chainId: cfg.chainId,
+              timeoutMs: cfg.rpcTimeoutMs,
+            })
+          : undefined,
     }).map((v) => ({ ...v, signature: sig }));
   });
 }
@@ -98,7 +91,7 @@ export async function runVerify(rt: HelperRuntime): Promise<number> {
   const { cfg, log } = start;
   const { user, rhost, attemptPid } = start.pam;
   const deny = (e: LoginError, c?: LoginChallenge): number => {
-    recordFailure(cfg.runDir, user, rt.now(), cfg.rateLimit);
+    recordFailure(cfg.runDir, user, rhost, rt.now(), cfg.rateLimit);
     log({
       outcome: 'denied',
       helper: HELPER,
@@ -116,12 +109,12 @@ export async function runVerify(rt: HelperRuntime): Promise<number> {
   if (taken.isErr()) return deny(taken.error);
   const c = taken.value;
   try {
-    const limited = checkRateLimit(cfg.runDir, user, rt.now(), cfg.rateLimit);
+    const limited = checkRateLimit(cfg.runDir, user, rhost, rt.now(), cfg.rateLimit);
     if (limited.isErr()) return deny(limited.error, c);
     const result = await verifyChallengeAnswer(rt, cfg, c, user, answerText);
     if (result.isErr()) return deny(result.error, c);
     rememberSignature(cfg.runDir, result.value.signature, rt.now());
-    clearFailures(cfg.runDir, user);
+    clearFailures(cfg.runDir, user, rhost);
     log({
       outcome: 'success',
       helper: HELPER,

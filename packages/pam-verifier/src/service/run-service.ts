@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createLoginLogger } from '../log.js';
 import { type HelperRuntime, loadConfig } from '../pam/runtime.js';
 import { ensureRunDir, pruneRunDir } from '../state/run-dir.js';
+import { createRpcContractVerifier } from '../verify/contract-verifier.js';
 import { startSigningService } from './signing-service.js';
 
 export async function runSigningServiceMain(
@@ -45,6 +46,14 @@ export async function runSigningServiceMain(
     tls,
     log: createLoginLogger(cfg.log),
     now: rt.now,
+    contractVerifier:
+      cfg.rpcUrls.length > 0
+        ? createRpcContractVerifier({
+            rpcUrls: cfg.rpcUrls,
+            chainId: cfg.chainId,
+            timeoutMs: cfg.rpcTimeoutMs,
+          })
+        : undefined,
   });
   if (started.isErr()) {
     process.stderr.write(`blockhost-login-signer: ${started.error.message}\n`);

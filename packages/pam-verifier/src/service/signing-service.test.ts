@@ -4,10 +4,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { errAsync } from 'neverthrow';
+import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLoginChallenge, type LoginChallenge } from '../challenge/create-challenge.js';
+import { RpcRequestError } from '../errors.js';
 import { ensureRunDir, readSessionSignature, writeSessionPage } from '../state/run-dir.js';
-import { type RunningSigningService, startSigningService } from './signing-service.js';
+import {
+  MAX_REFUSED_PER_SESSION,
+  type RunningSigningService,
+  startSigningService,
+} from './signing-service.js';
 
 let tmp: string;
 let runDir: string;
@@ -19,7 +26,7 @@ function session(user = 'alice'): LoginChallenge {
   const c = createLoginChallenge({
     user,
     host: 'vm.example.net',
-    wallet: '0xe05fcC23807536bEe418f142D19fa0d21BB0cfF7',
+    wallet: owner.address,
     chainId: 1,
     ttlSeconds: 60,
     now,
@@ -29,6 +36,8 @@ function session(user = 'alice'): LoginChallenge {
   return c;
 }
 
+const owner = privateKeyToAccount(`0x${'5e'.repeat(32)}`);
+const stranger = privateKeyToAccount(`0x${'5f'.repeat(32)}`);
 const sig = `0x${'ab'.repeat(65)}`;
 const post = (path: string, body: string, type = 'application/json') =>
   fetch(`${service.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
@@ -71,18 +80,44 @@ describe('signing service (HTTP)', () => {
     expect(json).toMatchObject({ message: c.message, wallet: c.wallet, sessionId: c.sessionId });
   });
 
-  it('stores the first signature (201) and refuses a second (409)', async () => {
+  it("stores only the wallet's signature of the session's message (201), once (409)", async () => {
     const c = session();
+    const path = `/login/${c.sessionId}/signature`;
+    const refused: [unknown, number][] = [
+      // No EOA signature (and no chain to ask), a broken ERC-6492 wrapper, another wallet's,
+      // the wallet's over something else.
+      [sig, 403],
+      [`0x${'ab'.repeat(64)}${'6492'.repeat(16)}`, 400],
+      [await stranger.signMessage({ message: c.message }), 403],
+      [await owner.signMessage({ message: `${c.message}\n` }), 403],
+    ];
+    for (const [signature, status] of refused) {
+      const res = await post(path, JSON.stringify({ signature }));
+      expect(res.status, String(signature)).toBe(status);
+    }
+    expect(readSessionSignature(runDir, c.sessionId)).toBeUndefined();
+    const good = await owner.signMessage({ message: c.message });
+    expect((await post(path, JSON.stringify({ signature: good }))).status).toBe(201);
+    expect(readSessionSignature(runDir, c.sessionId)).toBe(good);
+    const again = await owner.signMessage({ message: c.message });
+    expect((await post(path, JSON.stringify({ signature: `${again}` }))).status).toBe(409);
+    expect(readSessionSignature(runDir, c.sessionId)).toBe(good);
+  });
+
+  it('after a few refused signatures a session takes no more posts (429), others are unaffected', async () => {
+    const c = session();
+    const path = `/login/${c.sessionId}/signature`;
+    const wrong = JSON.stringify({ signature: await stranger.signMessage({ message: c.message }) });
+    for (let i = 0; i < MAX_REFUSED_PER_SESSION; i++)
+      expect((await post(path, wrong)).status).toBe(403);
+    expect((await post(path, wrong)).status).toBe(429);
+    const good = await owner.signMessage({ message: c.message });
+    expect((await post(path, JSON.stringify({ signature: good }))).status).toBe(429);
+    const d = session();
+    const ok = await owner.signMessage({ message: d.message });
     expect(
-      (await post(`/login/${c.sessionId}/signature`, JSON.stringify({ signature: sig }))).status,
+      (await post(`/login/${d.sessionId}/signature`, JSON.stringify({ signature: ok }))).status,
     ).toBe(201);
-    expect(readSessionSignature(runDir, c.sessionId)).toBe(sig);
-    const again = await post(
-      `/login/${c.sessionId}/signature`,
-      JSON.stringify({ signature: `0x${'cd'.repeat(65)}` }),
-    );
-    expect(again.status).toBe(409);
-    expect(readSessionSignature(runDir, c.sessionId)).toBe(sig);
   });
 
   it.each([
@@ -204,6 +239,36 @@ describe('signing service (HTTPS)', () => {
       expect(body).toContain('Sign in with wallet');
     } finally {
       await tls.close();
+    }
+  });
+});
+
+describe('signing service with a chain for contract wallets', () => {
+  it('503 when the chain cannot be asked about a signature that does not recover', async () => {
+    const down = (
+      await startSigningService({
+        runDir,
+        port: 0,
+        host: '127.0.0.1',
+        now: () => now,
+        contractVerifier: {
+          hasCode: () => errAsync(new RpcRequestError('eth_getCode', 'connection refused')),
+          isValidSignature: () => errAsync(new RpcRequestError('isValidSignature', 'refused')),
+        },
+      })
+    )._unsafeUnwrap();
+    try {
+      const c = session();
+      const signature = await stranger.signMessage({ message: c.message });
+      const res = await fetch(`${down.url}/login/${c.sessionId}/signature`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ signature }),
+      });
+      expect(res.status).toBe(503);
+      expect(readSessionSignature(runDir, c.sessionId)).toBeUndefined();
+    } finally {
+      await down.close();
     }
   });
 });

@@ -1,9 +1,13 @@
 /**
  * The signing service on the VM: serves the signing page of a pending login
  * and stores the signature the browser posts back, for `pam-verify` to pick
- * up. It need not trust the signature (PAM verifies it); it only guards its
- * input: strict session-id format (no path ever comes from the URL), bounded
- * body, 404 for unknown sessions, 409 for a second signature.
+ * up. It stores only a signature that verifies for the session (the allowed
+ * wallet's over the session's message, as `pam-verify` will check it), so
+ * whoever learns a session id cannot spoil the login by posting first. It
+ * guards its input: strict session-id format (no path ever comes from the
+ * URL), bounded body, 404 for unknown sessions, 403 for a signature that is
+ * not the wallet's (429 after a few: each may cost an RPC call), 409 for a
+ * second signature.
  */
 import {
   createServer as createHttpServer,
@@ -18,9 +22,12 @@ import { LoginStateError } from '../errors.js';
 import type { LoginLogger } from '../log.js';
 import { readSessionPage, storeSessionSignature } from '../state/run-dir.js';
 import { parseSignatureText } from '../verify/parse-answer.js';
+import { type ContractSignatureVerifier, verifyLoginSignature } from '../verify/verify-login.js';
 import { PAGE_CSP, renderSigningPage } from './page.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024;
+/** Refused signatures a session may receive before further posts get 429 (each may cost an RPC call). */
+export const MAX_REFUSED_PER_SESSION = 5;
 
 const ROUTE_RE = /^\/login\/([0-9a-f]{32})(\/signature|\/challenge)?\/?$/;
 
@@ -30,6 +37,8 @@ export interface SigningHandlerOptions {
   /** Unix ms. */
   now?: (() => number) | undefined;
   maxBodyBytes?: number | undefined;
+  /** The chain, for smart-contract wallets' signatures (as `pam-verify` asks it); none: EOA only. */
+  contractVerifier?: ContractSignatureVerifier | undefined;
 }
 
 const BASE_HEADERS = {
@@ -89,6 +98,13 @@ function readBody(req: IncomingMessage, max: number): Promise<string | undefined
 export function createSigningHandler(opts: SigningHandlerOptions) {
   const now = opts.now ?? Date.now;
   const max = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  /** Refused posts per live session: session id → [count, expiresAt]. */
+  const refused = new Map<string, [number, number]>();
+  const refuse = (sessionId: string, expiresAt: number) => {
+    if (refused.size > 1000)
+      for (const [id, [, until]] of refused) if (until <= now()) refused.delete(id);
+    refused.set(sessionId, [(refused.get(sessionId)?.[0] ?? 0) + 1, expiresAt]);
+  };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (path === '/healthz') return send(res, 200, 'ok\n');
@@ -149,8 +165,32 @@ export function createSigningHandler(opts: SigningHandlerOptions) {
       return json(res, 400, { error: 'body is not JSON' });
     }
     if (typeof signatureText !== 'string') return json(res, 400, { error: 'signature missing' });
+    if ((refused.get(sessionId)?.[0] ?? 0) >= MAX_REFUSED_PER_SESSION)
+      return json(res, 429, { error: 'too many refused signatures for this login; reconnect' });
     const signature = parseSignatureText(signatureText);
     if (signature.isErr()) return json(res, 400, { error: signature.error.shortMessage });
+    const verified = await verifyLoginSignature({
+      challenge: { wallet: page.value.wallet as `0x${string}`, message: page.value.message },
+      signature: signature.value,
+      contractVerifier: opts.contractVerifier,
+    });
+    if (verified.isErr()) {
+      const e = verified.error;
+      if (e.reason !== 'rpc-failed') refuse(sessionId, page.value.expiresAt);
+      opts.log?.({
+        outcome: 'denied',
+        helper: 'signing-service',
+        reason: e.reason,
+        user: page.value.user,
+        session: sessionId.slice(0, 8),
+        rhost: req.socket.remoteAddress,
+        detail: e.shortMessage,
+      });
+      if (e.reason === 'rpc-failed')
+        return json(res, 503, { error: 'the chain cannot be asked right now; try again' });
+      if (e.reason === 'answer-malformed') return json(res, 400, { error: e.shortMessage });
+      return json(res, 403, { error: `not a signature of this login by ${page.value.wallet}` });
+    }
     const stored = storeSessionSignature(opts.runDir, sessionId, signature.value);
     if (stored.isErr()) return json(res, 500, { error: 'internal error' });
     if (stored.value === 'unknown-session') return json(res, 404, { error: 'unknown session' });

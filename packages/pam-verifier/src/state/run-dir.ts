@@ -4,7 +4,7 @@
  *   <pid>.json              the challenge of the sshd auth process <pid> (0600)
  *   sessions/<sid>.json     what the signing page shows for session <sid>
  *   sessions/<sid>.sig      the signature the signing page received
- *   failures/<user>         failed-login timestamps (rate limit)
+ *   failures/<user>@<src>   failed-login timestamps per user and source (rate limit)
  *   used-signatures         hashes of signatures that logged in (replay detection)
  *
  * Synchronous I/O: the helpers are short-lived processes doing a handful of
@@ -243,11 +243,24 @@ export function removeSession(runDir: string, sessionId: string): void {
 
 /**
  * Removes challenges and sessions older than `maxAgeMs` (abandoned
- * connections). Cheap enough to run on every challenge.
+ * connections), and failure records untouched for `failuresMaxAgeMs` (the
+ * rate-limit window: they no longer count). Cheap enough to run on every
+ * challenge.
  */
-export function pruneRunDir(runDir: string, now: number, maxAgeMs: number): number {
+export function pruneRunDir(
+  runDir: string,
+  now: number,
+  maxAgeMs: number,
+  failuresMaxAgeMs?: number,
+): number {
   let removed = 0;
-  for (const dir of [runDir, join(runDir, 'sessions')]) {
+  const dirs: [string, RegExp, number][] = [
+    [runDir, /^(\d+\.json|.*\.tmp)$/, maxAgeMs],
+    [join(runDir, 'sessions'), /^([0-9a-f]{32}\.(json|sig)|.*\.tmp)$/, maxAgeMs],
+  ];
+  if (failuresMaxAgeMs !== undefined)
+    dirs.push([join(runDir, 'failures'), /^[^.]/, failuresMaxAgeMs]);
+  for (const [dir, pattern, maxAge] of dirs) {
     let names: string[];
     try {
       names = readdirSync(dir);
@@ -255,10 +268,10 @@ export function pruneRunDir(runDir: string, now: number, maxAgeMs: number): numb
       continue;
     }
     for (const name of names) {
-      if (!/^(\d+\.json|[0-9a-f]{32}\.(json|sig)|.*\.tmp)$/.test(name)) continue;
+      if (!pattern.test(name)) continue;
       const path = join(dir, name);
       try {
-        if (now - statSync(path).mtimeMs > maxAgeMs) {
+        if (now - statSync(path).mtimeMs > maxAge) {
           unlinkSync(path);
           removed++;
         }

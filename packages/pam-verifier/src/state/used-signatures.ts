@@ -1,11 +1,15 @@
 /**
  * Signatures that logged in, remembered by hash for a day, so a replay is
- * reported as such (it would fail anyway: its challenge is gone).
+ * reported as such (it would fail anyway: its challenge is gone). Keyed on the
+ * signature's canonical form: another encoding of a used signature (v as 0/1,
+ * the other v, high s, the 64-byte form, an ERC-6492 wrapper around it) is the
+ * same record.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex, utf8 } from '../internal/hex.js';
 import { keccak256 } from '../verify/keccak.js';
+import { canonicalSignature } from '../verify/signature-forms.js';
 import { writeFileAtomic } from './run-dir.js';
 
 const KEEP_MS = 24 * 3600 * 1000;
@@ -15,17 +19,16 @@ function usedPath(runDir: string): string {
 }
 
 /**
- * First 32 hex chars of keccak256 of the lower-case hex signature: identifies it, cannot be
- * turned back into it. (keccak: the verify helper has it at hand, node:crypto would cost a
- * module load per login.)
+ * First 32 hex chars of keccak256 of the signature's canonical form: identifies it (in any
+ * encoding), cannot be turned back into it. (keccak: the verify helper has it at hand,
+ * node:crypto would cost a module load per login.)
  */
 export function signatureFingerprint(signature: string): string {
-  const lower = signature.toLowerCase();
   // The verify helper asks twice (replay check, then remember): hash once.
-  if (lastFingerprint?.signature !== lower)
+  if (lastFingerprint?.signature !== signature)
     lastFingerprint = {
-      signature: lower,
-      fingerprint: bytesToHex(keccak256(utf8(lower))).slice(0, 32),
+      signature,
+      fingerprint: bytesToHex(keccak256(utf8(canonicalSignature(signature)))).slice(0, 32),
     };
   return lastFingerprint.fingerprint;
 }

@@ -4,24 +4,25 @@
  * address = last 20 bytes of keccak256(x ‖ y).
  *
  * Acceptance is exactly ECDSA verification: the signature is accepted when
- * either parity of R recovers the wallet, since v carries no security (a
- * forger could flip it). v only decides which parity is tried first, so a
- * valid login costs one recovery. The tests check this against viem/noble
- * recovery on random keys.
+ * some R with x(R) ≡ r (mod n), i.e. x = r or x = r + n, of either parity
+ * recovers the wallet, since v carries no security (a forger could flip it).
+ * v only decides which is tried first, so a valid login costs one recovery.
+ * A differential test checks this against noble's recovery ids 0–3 on the
+ * edge cases, and viem/noble on random keys.
  */
 import { err, ok, type Result } from 'neverthrow';
 import { AnswerMalformedError } from '../errors.js';
 import { bytesToHex, hexToBytes } from '../internal/hex.js';
 import { hashPersonalMessage } from './hash-message.js';
 import { keccak256 } from './keccak.js';
-import { type AffinePoint, recoverPublicKey, SECP256K1_N } from './secp256k1-recover.js';
-
-interface SplitSignature {
-  r: bigint;
-  s: bigint;
-  /** The parity of R's y the signer stated (v, or the EIP-2098 bit). */
-  yOdd: boolean;
-}
+import {
+  type AffinePoint,
+  curveY,
+  recoverPublicKey,
+  SECP256K1_N,
+  SECP256K1_P_MINUS_N,
+} from './secp256k1-recover.js';
+import { type EcdsaSignature, parseEcdsaSignature } from './signature-forms.js';
 
 const toBig = (bytes: Uint8Array) => BigInt(`0x${bytesToHex(bytes) || '0'}`);
 const hex32 = (n: bigint) => n.toString(16).padStart(64, '0');
@@ -32,70 +33,79 @@ function addressOf([x, y]: AffinePoint): string {
   return `0x${bytesToHex(keccak256(pub).subarray(12))}`;
 }
 
-/** r, s and stated parity of a 65-byte (r‖s‖v) or 64-byte EIP-2098 (r‖yParity·s) signature. */
-function splitSignature(signature: `0x${string}`): Result<SplitSignature, AnswerMalformedError> {
-  const bytes = hexToBytes(signature);
-  if (bytes.length !== 65 && bytes.length !== 64)
-    return err(new AnswerMalformedError('an EOA signature is 65 (or 64) bytes'));
-  const r = toBig(bytes.subarray(0, 32));
-  const sBytes = bytes.slice(32, 64);
-  let yOdd: boolean;
-  if (bytes.length === 64) {
-    yOdd = ((sBytes[0] as number) & 0x80) !== 0;
-    sBytes[0] = (sBytes[0] as number) & 0x7f;
-  } else {
-    const v = bytes[64] as number;
-    if (v !== 0 && v !== 1 && v !== 27 && v !== 28)
-      return err(new AnswerMalformedError('v must be 27, 28, 0 or 1'));
-    yOdd = v === 1 || v === 28;
-  }
-  const s = toBig(sBytes);
-  if (r <= 0n || r >= SECP256K1_N || s <= 0n || s >= SECP256K1_N)
-    return err(new AnswerMalformedError('r and s must lie in 1 … n−1'));
-  return ok({ r, s, yOdd });
+/** The signers of one signature, recovered lazily in the order v suggests. */
+interface Signers {
+  /** How many candidates there are (2, or 4 when x = r + n is possible). */
+  count: number;
+  /** Candidate `i`'s address, or `undefined` when that R does not exist or gives infinity. */
+  at: (i: number) => string | undefined;
 }
 
-/** Recovers lazily: the stated parity first, the other only when asked. */
-function signersOf(
+/** The candidate signers of (r, s) over hash `e`; Err when no R has x ≡ r (mod n). */
+function signersOf(e: bigint, sig: EcdsaSignature): Result<Signers, AnswerMalformedError> {
+  const { r, s, yOdd } = sig;
+  // [x = r + n?, y odd?]: the stated parity with x = r first (what a wallet produces).
+  const tries: [boolean, boolean][] = [
+    [false, yOdd],
+    [false, !yOdd],
+  ];
+  if (r < SECP256K1_P_MINUS_N) tries.push([true, yOdd], [true, !yOdd]);
+  const found: (string | undefined)[] = [];
+  const at = (i: number) => {
+    while (found.length <= i && found.length < tries.length) {
+      const [xPlusN, odd] = tries[found.length] as [boolean, boolean];
+      const q = recoverPublicKey(e, r, s, odd, xPlusN);
+      found.push(q && addressOf(q));
+    }
+    return found[i];
+  };
+  // A signature at all only if r (or r + n) is the x of a curve point. Checked only
+  // when the first candidate fails: a valid login never pays for it.
+  if (
+    at(0) === undefined &&
+    curveY(r, false) === undefined &&
+    (r >= SECP256K1_P_MINUS_N || curveY(r + SECP256K1_N, false) === undefined)
+  )
+    return err(new AnswerMalformedError('r is not the x-coordinate of a curve point'));
+  return ok({ count: tries.length, at });
+}
+
+function signersOfMessage(
   message: string,
   signature: `0x${string}`,
-): Result<(which: 0 | 1) => string | undefined, AnswerMalformedError> {
-  const split = splitSignature(signature);
-  if (split.isErr()) return err(split.error);
-  const { r, s, yOdd } = split.value;
-  const e = toBig(hashPersonalMessage(message)) % SECP256K1_N;
-  const R = recoverPublicKey(e, r, s, yOdd);
-  // r must be the x of a curve point (then both parities exist).
-  if (R === undefined && recoverPublicKey(e, r, s, !yOdd) === undefined)
-    return err(new AnswerMalformedError('r is not the x-coordinate of a curve point'));
-  const found: (string | undefined)[] = [R && addressOf(R)];
-  return ok((which) => {
-    if (which === 1 && found.length === 1) {
-      const other = recoverPublicKey(e, r, s, !yOdd);
-      found.push(other && addressOf(other));
-    }
-    return found[which];
-  });
+): Result<Signers, AnswerMalformedError> {
+  return parseEcdsaSignature(hexToBytes(signature)).andThen((sig) =>
+    signersOf(toBig(hashPersonalMessage(message)) % SECP256K1_N, sig),
+  );
 }
 
 /** One-entry memo: the helper asks for the signers again after a mismatch, for the log. */
-let last: { key: string; pair: [string, string] } | undefined;
+let last: { key: string; signers: Signers } | undefined;
+
+function memoSigners(message: string, signature: `0x${string}`) {
+  const key = `${signature}\n${message}`;
+  if (last?.key === key) return ok(last.signers);
+  return signersOfMessage(message, signature).map((signers) => {
+    last = { key, signers };
+    return signers;
+  });
+}
 
 /**
- * The two addresses (lower case) that (r, s) of this signature recovers to
- * for the two possible parities of R, the stated one first. Err when it is
- * not a signature at all.
+ * Every address (lower case) the (r, s) of this signature is valid for over
+ * `message`, the stated parity first. Err when it is not a signature at all.
  */
 export function personalSignSigners(
   message: string,
   signature: `0x${string}`,
-): Result<[string, string], AnswerMalformedError> {
-  const key = `${signature}\n${message}`;
-  if (last?.key === key) return ok(last.pair);
-  return signersOf(message, signature).map((get) => {
-    const pair: [string, string] = [get(0) ?? '', get(1) ?? ''];
-    last = { key, pair };
-    return pair;
+): Result<string[], AnswerMalformedError> {
+  return memoSigners(message, signature).map((sg) => {
+    const out: string[] = [];
+    for (let i = 0; i < sg.count; i++) {
+      const a = sg.at(i);
+      if (a !== undefined && !out.includes(a)) out.push(a);
+    }
+    return out;
   });
 }
 
@@ -106,10 +116,8 @@ export function isPersonalSignBy(
   address: string,
 ): Result<boolean, AnswerMalformedError> {
   const want = address.toLowerCase();
-  return signersOf(message, signature).map((get) => {
-    if (get(0) === want) return true;
-    const matched = get(1) === want;
-    last = { key: `${signature}\n${message}`, pair: [get(0) ?? '', get(1) ?? ''] };
-    return matched;
+  return memoSigners(message, signature).map((sg) => {
+    for (let i = 0; i < sg.count; i++) if (sg.at(i) === want) return true;
+    return false;
   });
 }

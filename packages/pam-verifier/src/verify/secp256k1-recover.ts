@@ -264,23 +264,35 @@ function mulAdd(u1: bigint, u2: bigint, x: bigint, y: bigint): AffinePoint | und
   return acc.toAffine();
 }
 
+/** p − n: an x-coordinate x ≥ n exists only for r = x − n below this. */
+export const SECP256K1_P_MINUS_N = P - N;
+
 /**
- * The public key that signed hash `e` with (r, s), for the R whose y has
- * parity `yOdd`. `undefined` when r is not the x-coordinate of a curve point
- * or the result is the point at infinity. Requires 0 < r, s < n.
+ * The public key that signed hash `e` with (r, s), for R = (x, y) with
+ * x = r (or x = r + n when `xPlusN`: recovery ids 2/3, possible only for
+ * r < p − n) and y of parity `yOdd`. `undefined` when x is not the
+ * x-coordinate of a curve point or the result is the point at infinity.
+ * Requires 0 < r, s < n.
  */
 export function recoverPublicKey(
   e: bigint,
   r: bigint,
   s: bigint,
   yOdd: boolean,
+  xPlusN = false,
 ): AffinePoint | undefined {
-  // R = (r, y) with y² = r³ + 7. (r < n < p, so r is a valid x; the rare
-  // x = r + n, which the signer's v ≥ 2 would mark, is not supported.)
-  const y2 = (((r * r) % P) * r + 7n) % P;
-  let y = power(y2, SQRT_EXP, P);
-  if ((y * y) % P !== y2) return undefined;
-  if (((y & 1n) === 1n) !== yOdd) y = P - y;
+  const x = xPlusN ? r + N : r;
+  const y = curveY(x, yOdd);
+  if (y === undefined) return undefined;
   const rInv = inverse(r, N);
-  return mulAdd(norm(-e * rInv, N), norm(s * rInv, N), r, y);
+  return mulAdd(norm(-e * rInv, N), norm(s * rInv, N), x, y);
+}
+
+/** The y of parity `yOdd` with y² = x³ + 7, or `undefined` when x (< p) is not on the curve. */
+export function curveY(x: bigint, yOdd: boolean): bigint | undefined {
+  if (x >= P) return undefined;
+  const y2 = (((x * x) % P) * x + 7n) % P;
+  const y = power(y2, SQRT_EXP, P);
+  if ((y * y) % P !== y2) return undefined;
+  return ((y & 1n) === 1n) === yOdd ? y : P - y;
 }

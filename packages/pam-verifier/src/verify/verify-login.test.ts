@@ -1,9 +1,11 @@
 import { okAsync } from 'neverthrow';
+import { hashMessage, serializeErc6492Signature } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { createLoginChallenge, type LoginChallenge } from '../challenge/create-challenge.js';
 import { createSiweMessage, parseSiweMessage } from '../siwe/message.js';
 import {
+  type ContractSignatureCheck,
   type ContractSignatureVerifier,
   checkChallenge,
   verifyLogin,
@@ -83,16 +85,36 @@ describe('checkChallenge', () => {
   });
 });
 
-describe('verifyLoginSignature', () => {
-  const never: ContractSignatureVerifier = () => {
-    throw new Error('the chain must not be asked for an EOA signature');
+/** A verifier that records what it is asked; `code` and `valid` are its answers. */
+function recording(code: boolean, valid: boolean) {
+  const asked: string[] = [];
+  const seen: ContractSignatureCheck[] = [];
+  const verifier: ContractSignatureVerifier = {
+    hasCode: (address) => {
+      asked.push(`hasCode ${address}`);
+      return okAsync(code);
+    },
+    isValidSignature: (a) => {
+      asked.push('isValidSignature');
+      seen.push(a);
+      return okAsync(valid);
+    },
   };
+  return { verifier, asked, seen };
+}
 
+describe('verifyLoginSignature', () => {
   it('an EOA signature verifies offline; the chain is not asked', async () => {
     const c = challenge();
     const signature = await wallet.signMessage({ message: c.message });
-    const r = await verifyLoginSignature({ challenge: c, signature, contractVerifier: never });
+    const chain = recording(true, true);
+    const r = await verifyLoginSignature({
+      challenge: c,
+      signature,
+      contractVerifier: chain.verifier,
+    });
     expect(r._unsafeUnwrap()).toEqual({ wallet: wallet.address, method: 'eoa' });
+    expect(chain.asked).toEqual([]);
   });
 
   it('another key is a mismatch naming the recovered address', async () => {
@@ -103,23 +125,87 @@ describe('verifyLoginSignature', () => {
     expect(e.details).toContain(other.address);
   });
 
-  it('when recovery does not match, the contract verifier decides', async () => {
+  it('when recovery does not match, a wallet with code decides (ERC-1271)', async () => {
     const c = challenge();
     const signature = await other.signMessage({ message: c.message });
-    const seen: unknown[] = [];
-    const yes: ContractSignatureVerifier = (a) => {
-      seen.push(a);
-      return okAsync(true);
-    };
-    const r = await verifyLoginSignature({ challenge: c, signature, contractVerifier: yes });
+    const yes = recording(true, true);
+    const r = await verifyLoginSignature({
+      challenge: c,
+      signature,
+      contractVerifier: yes.verifier,
+    });
     expect(r._unsafeUnwrap().method).toBe('contract');
-    expect(seen).toEqual([{ address: wallet.address, message: c.message, signature }]);
-    const no: ContractSignatureVerifier = () => okAsync(false);
+    expect(yes.asked).toEqual([`hasCode ${wallet.address}`, 'isValidSignature']);
+    expect(yes.seen).toEqual([
+      {
+        address: wallet.address,
+        message: c.message,
+        hash: hashMessage(c.message),
+        signature,
+        erc6492: false,
+      },
+    ]);
+    const no = recording(true, false);
     expect(
       (
-        await verifyLoginSignature({ challenge: c, signature, contractVerifier: no })
+        await verifyLoginSignature({ challenge: c, signature, contractVerifier: no.verifier })
       )._unsafeUnwrapErr().reason,
     ).toBe('signature-mismatch');
+  });
+
+  it('a wallet without code (an EOA) is never asked about a signature that does not recover', async () => {
+    const c = challenge();
+    for (const signature of [
+      await other.signMessage({ message: c.message }),
+      `0x${'11'.repeat(65)}` as const,
+      `0x${'22'.repeat(200)}` as const,
+    ]) {
+      const chain = recording(false, true);
+      const e = (
+        await verifyLoginSignature({ challenge: c, signature, contractVerifier: chain.verifier })
+      )._unsafeUnwrapErr();
+      expect(e.reason).toBe('signature-mismatch');
+      expect(chain.asked).toEqual([`hasCode ${wallet.address}`]);
+    }
+  });
+
+  it('a well-formed ERC-6492 wrapper goes to the chain as such; a broken one is refused unasked', async () => {
+    const c = challenge();
+    const inner = await other.signMessage({ message: c.message });
+    const wrapped = serializeErc6492Signature({
+      address: '0x00000000000000000000000000000000000000aa',
+      data: '0xabcdef',
+      signature: inner,
+    });
+    const chain = recording(false, true);
+    const r = await verifyLoginSignature({
+      challenge: c,
+      signature: wrapped,
+      contractVerifier: chain.verifier,
+    });
+    expect(r._unsafeUnwrap().method).toBe('contract');
+    expect(chain.asked).toEqual(['isValidSignature']);
+    expect(chain.seen[0]?.erc6492).toBe(true);
+    const magic = '6492'.repeat(16);
+    for (const broken of [
+      `0x${'ab'.repeat(100)}${magic}`,
+      `0x${magic}`,
+      // Non-canonical: an extra word after the encoding.
+      `${wrapped.slice(0, -64)}${'00'.repeat(32)}${magic}`,
+      // The factory's word with its upper bytes set.
+      `0x${'ff'.repeat(12)}${wrapped.slice(26)}`,
+    ] as `0x${string}`[]) {
+      const none = recording(true, true);
+      const e = (
+        await verifyLoginSignature({
+          challenge: c,
+          signature: broken,
+          contractVerifier: none.verifier,
+        })
+      )._unsafeUnwrapErr();
+      expect(e.reason, broken).toBe('answer-malformed');
+      expect(none.asked).toEqual([]);
+    }
   });
 
   it('verifyLogin checks the challenge first', async () => {

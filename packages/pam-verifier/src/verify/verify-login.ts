@@ -3,12 +3,16 @@
  * still bind to this host/user/session and be unexpired; the signature must
  * be the allowed wallet's, recovered offline (EOA) or, when that fails and a
  * contract verifier is configured, confirmed on chain (ERC-1271 / ERC-6492).
+ * The chain runs code only for a contract wallet (it holds code) or a
+ * well-formed ERC-6492 wrapper: a malformed or non-recovering answer for an
+ * EOA costs at most an `eth_getCode`.
  */
 import type { Address } from '@blockhost/core';
 import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
 import type { LoginChallenge } from '../challenge/create-challenge.js';
 import { loginStatement, loginUri } from '../challenge/create-challenge.js';
 import {
+  type AnswerMalformedError,
   ChallengeBindingError,
   ChallengeExpiredError,
   ChallengeInvalidError,
@@ -16,17 +20,32 @@ import {
   RpcRequestError,
   SignatureMismatchError,
 } from '../errors.js';
+import { bytesToHex, hexToBytes } from '../internal/hex.js';
 import { isoTimestamp } from '../internal/iso-time.js';
 import { toChecksumAddress } from '../siwe/address.js';
 import { parseSiweMessage } from '../siwe/message.js';
 import { isPersonalSignBy, personalSignSigners } from './eoa-signer.js';
+import { hashPersonalMessage } from './hash-message.js';
+import { decodeErc6492 } from './signature-forms.js';
 
-/** Asks the chain whether `signature` is `address`'s over `message` (ERC-1271/6492). */
-export type ContractSignatureVerifier = (args: {
+/** What the chain is asked about a contract wallet's signature. */
+export interface ContractSignatureCheck {
   address: Address;
   message: string;
+  /** The EIP-191 hash of `message`, what the wallet is asked about. */
+  hash: `0x${string}`;
   signature: `0x${string}`;
-}) => ResultAsync<boolean, RpcRequestError>;
+  /** A well-formed ERC-6492 wrapper (the wallet may not be deployed yet). */
+  erc6492: boolean;
+}
+
+/** The chain, as the login asks it about smart-contract wallets. */
+export interface ContractSignatureVerifier {
+  /** Whether `address` holds code: only then is it asked about a plain signature. */
+  hasCode(address: Address): ResultAsync<boolean, RpcRequestError>;
+  /** ERC-1271 on the wallet, or (`erc6492`) ERC-6492 with the deployment simulated. */
+  isValidSignature(args: ContractSignatureCheck): ResultAsync<boolean, RpcRequestError>;
+}
 
 export interface LoginExpectation {
   user: string;
@@ -79,7 +98,8 @@ export function checkChallenge(p: CheckChallengeParameters): Result<void, LoginE
 }
 
 export interface VerifyLoginSignatureParameters {
-  challenge: LoginChallenge;
+  /** What was signed, and by whom it must be (the stored challenge, or a session page). */
+  challenge: Pick<LoginChallenge, 'wallet' | 'message'>;
   signature: `0x${string}`;
   /** Present when an RPC URL is configured. */
   contractVerifier?: ContractSignatureVerifier | undefined;
@@ -90,35 +110,66 @@ export interface VerifiedLogin {
   method: 'eoa' | 'contract';
 }
 
-/** EOA recovery first (offline, cheap); the chain only when that does not match. */
+export type VerifyLoginSignatureErrorType =
+  | SignatureMismatchError
+  | RpcRequestError
+  | AnswerMalformedError;
+
+/**
+ * EOA recovery first (offline, cheap); the chain only when that does not
+ * match: for a well-formed ERC-6492 wrapper, or for any other signature when
+ * the wallet holds code (ERC-1271). A malformed ERC-6492 wrapper is refused
+ * without asking anything.
+ */
 export function verifyLoginSignature(
   p: VerifyLoginSignatureParameters,
-): ResultAsync<VerifiedLogin, SignatureMismatchError | RpcRequestError> {
+): ResultAsync<VerifiedLogin, VerifyLoginSignatureErrorType> {
   const wallet = p.challenge.wallet;
-  const byWallet = isPersonalSignBy(p.challenge.message, p.signature, wallet);
-  if (byWallet.isOk() && byWallet.value) return okAsync({ wallet, method: 'eoa' });
-  // For the log: who did sign (one of two, as v was not used).
-  const signers = personalSignSigners(p.challenge.message, p.signature);
-  const recoveredAddress = signers.isOk()
-    ? signers.value.map((a) => toChecksumAddress(a)).join(' or ')
-    : undefined;
-  if (!p.contractVerifier) return errAsync(new SignatureMismatchError(wallet, recoveredAddress));
-  return p
-    .contractVerifier({ address: wallet, message: p.challenge.message, signature: p.signature })
-    .andThen((valid) =>
-      valid
-        ? ok<VerifiedLogin, SignatureMismatchError>({ wallet, method: 'contract' })
-        : err(
-            new SignatureMismatchError(
-              wallet,
-              recoveredAddress,
-              `neither recovers (${recoveredAddress ?? 'no signer'}) nor is accepted by the wallet contract`,
-            ),
+  const message = p.challenge.message;
+  const wrapper = decodeErc6492(hexToBytes(p.signature));
+  if (wrapper?.isErr()) return errAsync(wrapper.error);
+  const erc6492 = wrapper !== undefined;
+  let recoveredAddress: string | undefined;
+  if (!erc6492) {
+    const byWallet = isPersonalSignBy(message, p.signature, wallet);
+    if (byWallet.isOk() && byWallet.value) return okAsync({ wallet, method: 'eoa' });
+    // For the log: who did sign (the candidates, as v was not used).
+    const signers = personalSignSigners(message, p.signature);
+    recoveredAddress = signers.isOk()
+      ? signers.value.map((a) => toChecksumAddress(a)).join(' or ') || undefined
+      : undefined;
+  }
+  const verifier = p.contractVerifier;
+  if (!verifier) return errAsync(new SignatureMismatchError(wallet, recoveredAddress));
+  const check: ContractSignatureCheck = {
+    address: wallet,
+    message,
+    hash: `0x${bytesToHex(hashPersonalMessage(message))}`,
+    signature: p.signature,
+    erc6492,
+  };
+  const asked = erc6492
+    ? verifier.isValidSignature(check)
+    : verifier
+        .hasCode(wallet)
+        .andThen((code) => (code ? verifier.isValidSignature(check) : okAsync(false)));
+  return asked.andThen((valid) =>
+    valid
+      ? ok<VerifiedLogin, SignatureMismatchError>({ wallet, method: 'contract' })
+      : err(
+          new SignatureMismatchError(
+            wallet,
+            recoveredAddress,
+            erc6492
+              ? 'the ERC-6492 wrapper is not accepted for the wallet'
+              : `neither recovers (${recoveredAddress ?? 'no signer'}) nor is accepted by a wallet contract`,
           ),
-    );
+        ),
+  );
 }
 
 export interface VerifyLoginParameters extends VerifyLoginSignatureParameters {
+  challenge: LoginChallenge;
   expected: LoginExpectation;
   now: number;
 }
@@ -132,13 +183,20 @@ export function verifyLogin(p: VerifyLoginParameters): ResultAsync<VerifiedLogin
   return verifyLoginSignature(p);
 }
 
-/** Convenience for callers holding a promise-returning verifier. */
-export function contractVerifierFrom(
-  fn: (args: { address: Address; message: string; signature: `0x${string}` }) => Promise<boolean>,
-): ContractSignatureVerifier {
-  return (args) =>
-    ResultAsync.fromPromise(
-      fn(args),
-      (e) => new RpcRequestError('isValidSignature', e instanceof Error ? e.message : String(e)),
-    );
+/** Convenience for callers holding promise-returning functions. */
+export function contractVerifierFrom(fns: {
+  hasCode: (address: Address) => Promise<boolean>;
+  isValidSignature: (args: ContractSignatureCheck) => Promise<boolean>;
+}): ContractSignatureVerifier {
+  const wrap =
+    <A>(method: string, fn: (a: A) => Promise<boolean>) =>
+    (a: A) =>
+      ResultAsync.fromPromise(
+        fn(a),
+        (e) => new RpcRequestError(method, e instanceof Error ? e.message : String(e)),
+      );
+  return {
+    hasCode: wrap('eth_getCode', fns.hasCode),
+    isValidSignature: wrap('isValidSignature', fns.isValidSignature),
+  };
 }

@@ -9,8 +9,13 @@ const CONTRACT = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
 const servers: Server[] = [];
 const calls: unknown[] = [];
 
+/**
+ * A JSON-RPC server on loopback (single calls and batches; `eth_chainId` answers `chainId`).
+ * The handler's answer is merged into the reply; 'hang' never answers, other strings are sent raw.
+ */
 async function serve(
   handler: (body: { method: string; params: unknown[] }) => unknown,
+  chainId = '0x7a69',
 ): Promise<string> {
   const s = createServer((req, res) => {
     let body = '';
@@ -19,15 +24,20 @@ async function serve(
     });
     req.on('end', () => {
       const parsed = JSON.parse(body);
-      calls.push(parsed);
-      const answer = handler(parsed);
-      if (answer === 'hang') return;
+      const answers = (Array.isArray(parsed) ? parsed : [parsed]).map((call) => {
+        calls.push(call);
+        return call.method === 'eth_chainId' ? { result: chainId } : handler(call);
+      });
+      if (answers.includes('hang')) return;
+      const raw = answers.find((a) => typeof a === 'string');
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        typeof answer === 'string'
-          ? answer
-          : JSON.stringify({ jsonrpc: '2.0', id: parsed.id, ...(answer as object) }),
-      );
+      if (raw !== undefined) return res.end(raw);
+      const replies = answers.map((a, i) => ({
+        jsonrpc: '2.0',
+        id: (Array.isArray(parsed) ? parsed[i] : parsed).id,
+        ...(a as object),
+      }));
+      res.end(JSON.stringify(Array.isArray(parsed) ? replies : replies[0]));
     });
   });
   servers.push(s);
@@ -35,17 +45,27 @@ async function serve(
   return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
 }
 
+const MALLORY = '0x000000000000000000000000000000000000bad0';
+const word = (address: string, upper = '0'.repeat(24)) =>
+  `0x${upper}${address.slice(2).toLowerCase()}`;
+
 let good: string;
 let reverts: string;
 let garbage: string;
 let hangs: string;
+let otherChain: string;
+let dirtyWord: string;
 beforeAll(async () => {
-  good = await serve(() => ({ result: `0x${'0'.repeat(24)}${OWNER.slice(2).toLowerCase()}` }));
+  good = await serve(() => ({ result: word(OWNER) }));
   reverts = await serve(() => ({
     error: { code: 3, message: 'execution reverted: ERC721NonexistentToken(9)' },
   }));
   garbage = await serve(() => 'not json');
   hangs = await serve(() => 'hang');
+  // Another chain's node: it may well answer for the same contract address.
+  otherChain = await serve(() => ({ result: word(MALLORY) }), '0x1');
+  // Upper 12 bytes not zero: not an ABI-encoded address.
+  dirtyWord = await serve(() => ({ result: word(MALLORY, `${'ff'.repeat(11)}00`) }));
 });
 afterAll(async () => {
   for (const s of servers) s.closeAllConnections();
@@ -53,13 +73,13 @@ afterAll(async () => {
 });
 
 const read = (rpcUrls: string[]) =>
-  readNftOwner({ rpcUrls, contract: CONTRACT, tokenId: '9', timeoutMs: 300 });
+  readNftOwner({ rpcUrls, contract: CONTRACT, tokenId: '9', timeoutMs: 300, chainId: 31337 });
 
 describe('readNftOwner', () => {
   it('calls ownerOf(tokenId) and returns the owner', async () => {
     calls.length = 0;
     expect((await read([good]))._unsafeUnwrap()).toBe(OWNER.toLowerCase());
-    expect(calls[0]).toMatchObject({
+    expect(calls.find((c) => (c as { method: string }).method === 'eth_call')).toMatchObject({
       method: 'eth_call',
       params: [{ to: CONTRACT, data: `0x6352211e${'9'.padStart(64, '0')}` }, 'latest'],
     });
@@ -79,5 +99,19 @@ describe('readNftOwner', () => {
     const e = (await read([garbage, hangs]))._unsafeUnwrapErr();
     expect(e.reason).toBe('rpc-failed');
     expect(e.details).toMatch(/not JSON.*no answer within 300 ms/);
+  });
+
+  it("refuses a node of another chain (its eth_chainId is not the config's) and asks the next", async () => {
+    const e = (await read([otherChain]))._unsafeUnwrapErr();
+    expect(e.reason).toBe('rpc-failed');
+    expect(e.details).toMatch(/chain 1.*31337/);
+    expect((await read([otherChain, good]))._unsafeUnwrap()).toBe(OWNER.toLowerCase());
+  });
+
+  it('refuses an ownerOf answer whose upper 12 bytes are not zero', async () => {
+    const e = (await read([dirtyWord]))._unsafeUnwrapErr();
+    expect(e.reason).toBe('rpc-failed');
+    expect(e.details).toMatch(/not an address/);
+    expect((await read([dirtyWord, good]))._unsafeUnwrap()).toBe(OWNER.toLowerCase());
   });
 });

@@ -13,6 +13,8 @@ import { type ReadNftOwnerParameters, readNftOwner } from './nft-owner.js';
 export interface NftLookup {
   contract: Address;
   rpcUrls: readonly string[];
+  /** The configured chain: only a node of this chain is believed. */
+  chainId: number;
   timeoutMs: number;
 }
 

@@ -10,6 +10,7 @@ const B = '0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf';
 const nft = {
   contract: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
   rpcUrls: ['http://x'],
+  chainId: 1,
   timeoutMs: 100,
 } as const;
 

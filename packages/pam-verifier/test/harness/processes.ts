@@ -72,13 +72,21 @@ export interface RunningBrowser {
   close: () => Promise<void>;
 }
 
+export interface LaunchChromiumOptions {
+  /** Extra command-line switches (e.g. `--host-resolver-rules=…`). */
+  args?: string[];
+  /** Load pages despite certificate errors: the customer clicked through, to compare fingerprints. */
+  ignoreHTTPSErrors?: boolean;
+}
+
 /** Debian's Chromium (never a downloaded browser) with a fresh profile directory. */
-export async function launchChromium(): Promise<RunningBrowser> {
+export async function launchChromium(o: LaunchChromiumOptions = {}): Promise<RunningBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'bh-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(o.args ?? [])],
+    ignoreHTTPSErrors: o.ignoreHTTPSErrors ?? false,
   });
   return {
     context,

@@ -10,6 +10,8 @@ export interface SshLoginParameters {
   password?: string;
   command?: string;
   timeoutMs?: number;
+  /** Source address of the connection (any 127.x.y.z reaches a loopback server): sshd's PAM_RHOST. */
+  localAddress?: string;
 }
 
 export interface SshLoginResult {
@@ -64,6 +66,7 @@ export function sshLogin(p: SshLoginParameters): Promise<SshLoginResult> {
       host: '127.0.0.1',
       port: p.port,
       username: p.user,
+      ...(p.localAddress ? { localAddress: p.localAddress } : {}),
       readyTimeout: p.timeoutMs ?? 20_000,
       ...(p.password !== undefined
         ? { password: p.password, authHandler: ['password'] }
