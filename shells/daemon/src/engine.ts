@@ -321,25 +321,36 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
         );
         if (r.repairedEvents) reconcileSoon();
       }
-      // Token holders: a forged or missed Transfer is repaired from what a quorum of RPCs return.
+    } catch (e) {
+      metrics.rpcErrors.inc({ source: 'sweep' });
+      log.warn({ error: (e as Error).message.split('\n')[0] }, 'state sweep failed; next time');
+    }
+    // Token holders, on their own (an RPC refusing subscription reads must not stop this): a
+    // forged or missed Transfer is repaired from what a quorum of RPCs return.
+    try {
       const cursor = getCursor(db);
       if (cursor && cursor.blockNumber >= 0n) {
         const t = await sweepTokens({
           db,
-          client: publicClient,
           views,
           contracts,
           deployBlock: BigInt(web3.contracts.deploy_block),
           atBlock: cursor.blockNumber,
           maxLogRange: web3.max_log_range,
         });
-        if (t.suspects.length) {
+        const changed = t.removedEvents + t.insertedEvents + t.cancelledJobs.length;
+        if (changed) {
           metrics.sweepRepairs.inc({}, t.removedEvents + t.insertedEvents);
           log.warn(
             { tokens: t.suspects.slice(0, 20), ...t, suspects: undefined },
             'state sweep found token holders the journal had wrong; repaired from a quorum of RPCs',
           );
           reconcileSoon();
+        } else if (t.suspects.length) {
+          log.warn(
+            { tokens: t.suspects.slice(0, 20) },
+            'an RPC names other token holders than the journal; a quorum of RPCs agrees with the journal',
+          );
         }
       }
     } catch (e) {

@@ -33,6 +33,10 @@ export interface DevStackOptions {
   sim?: Partial<PveSimulatorOptions>;
   /** The RPC URL the daemon gets (default anvil's; tests put a faulty proxy in between). */
   rpcUrl?: (anvil: Anvil) => string;
+  /** Several RPC URLs (fallbacks, and the quorum for owner changes and destroys); wins over `rpcUrl`. */
+  rpcUrls?: (anvil: Anvil) => string[];
+  /** Extra lines for web3-defaults.yaml (e.g. `max_clock_skew_seconds: 3600`). */
+  web3?: string;
   /** The first plan's resources. */
   plan?: PlanInput;
   /** Extra lines for db.yaml / blockhost.yaml (override defaults, e.g. `grace_days: 3`). */
@@ -54,7 +58,10 @@ export interface WriteConfigExtras {
   /** Extra lines for db.yaml / blockhost.yaml. */
   db?: string;
   blockhost?: string;
-  rpcUrl?: string;
+  /** Extra lines for web3-defaults.yaml. */
+  web3?: string;
+  /** The RPC URL, or several (fallbacks, and the quorum for owner changes and destroys). */
+  rpcUrl?: string | string[];
   /** Another journal file (a replaced host's empty data directory). */
   databasePath?: string;
 }
@@ -87,6 +94,8 @@ export interface DevStack {
   writeConfig(extra?: WriteConfigExtras): void;
   stop(): Promise<void>;
 }
+
+const yamlUrls = (u: string | string[]) => (Array.isArray(u) ? `[${u.join(', ')}]` : u);
 
 const SERVER_ACCOUNT = 1;
 const ADMIN_ACCOUNT = 0;
@@ -202,12 +211,14 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
         [
           '# BlockHost dev stack: a local anvil chain',
           `chain_id: ${anvil.chainId}`,
-          `rpc_url: ${extra.rpcUrl ?? o.rpcUrl?.(anvil) ?? anvil.rpcUrl}`,
+          `rpc_url: ${yamlUrls(extra.rpcUrl ?? o.rpcUrls?.(anvil) ?? o.rpcUrl?.(anvil) ?? anvil.rpcUrl)}`,
           'contracts:',
           `  subscriptions: "${d.subscriptions}"`,
           `  nft: "${d.nft}"`,
           `  deploy_block: ${d.deployBlock}`,
           `poll_interval_ms: ${o.pollIntervalMs ?? 200}`,
+          o.web3 ?? '',
+          extra.web3 ?? '',
           '',
         ].join('\n'),
       );

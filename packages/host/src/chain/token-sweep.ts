@@ -1,8 +1,9 @@
 /**
  * The access tokens' half of the state sweep: who holds each token, as the
- * journal folded it from Transfer events, compared with `ownerOf` on chain.
- * Where they differ, the token's Transfer events are read again from every
- * configured RPC and the journal keeps those a quorum of them returns: a
+ * journal folded it from Transfer events, compared with `ownerOf` as every
+ * configured RPC answers it (the scanner follows one of them, which may be the
+ * one that lies). Where any answer differs, the token's Transfer events are
+ * read again from every RPC and the journal keeps those a quorum returns: a
  * forged event is taken out (marked removed, like an event of an orphaned
  * block), a missed one put in. Then an owner sync still waiting for the old
  * answer is cancelled.
@@ -25,9 +26,7 @@ import { toJournalEvent } from './scan-store.js';
 
 export interface SweepTokensOptions {
   db: Db;
-  /** The scanner's client: the cheap first look at every token. */
-  client: ReadClient;
-  /** Every configured RPC on its own: a repair keeps what a quorum returns. */
+  /** Every configured RPC on its own: each is asked who holds each token; a repair keeps what a quorum returns. */
   views: readonly ChainView[];
   contracts: BlockhostContracts;
   deployBlock: bigint;
@@ -91,12 +90,17 @@ export async function sweepTokens(o: SweepTokensOptions): Promise<SweepTokensRes
     cancelledJobs: [],
   };
   for (const t of tokens) {
-    const chain = await ownerOf(o.client, {
-      address: o.contracts.nft,
-      tokenId: BigInt(t.token_id),
-      blockNumber: o.atBlock,
-    });
-    if (chain.isErr() || sameAddress(chain.value, t.owner)) continue;
+    const answers = await Promise.all(
+      o.views.map((v) =>
+        ownerOf(v.client, {
+          address: o.contracts.nft,
+          tokenId: BigInt(t.token_id),
+          blockNumber: o.atBlock,
+        }),
+      ),
+    );
+    // An RPC that cannot answer (down, or behind the cursor) raises no suspicion.
+    if (answers.every((a) => a.isErr() || sameAddress(a.value, t.owner))) continue;
     result.suspects.push(t.token_id);
   }
   const needed = quorumOf(o.views.length);

@@ -28,7 +28,6 @@ import {
 import type { QuorumVerdict } from '../trust/quorum.js';
 import type { ChainPort, PortResult, ProxmoxPort, VmSpec } from './ports.js';
 import type { JobDefinition, StepOutcome } from './runner.js';
-import { vmSigningTls } from './signing-tls.js';
 
 export interface UserDataInput {
   readonly hostname: string;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   BLOCKHOST_TAG,
   type BlockhostError,
@@ -9,7 +8,7 @@ import {
   parseIpv6,
   parseVmDescription,
 } from '@blockhost/core';
-import { LoginConfigError, type VmLoginCloudInit, vmLoginCloudInit } from '@blockhost/pam-verifier';
+import { LoginConfigError, vmLoginCloudInit } from '@blockhost/pam-verifier';
 import {
   createPveClient,
   createSnippetStore,
