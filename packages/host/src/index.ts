@@ -105,3 +105,4 @@ export {
   createUserDataRenderer,
   pveClientFromConfig,
 } from './wiring/default-ports.js';
+export * from './setup/index.js';
