@@ -36,6 +36,8 @@ export interface ProxmoxTokenParameters {
   readonly lostSecret: 'fail' | 'regenerate';
   readonly tokenFile: string;
   readonly owner?: FileOwner;
+  /** Called once Proxmox has the token, before its secret is written (a test seam for crashes). */
+  readonly afterAccess?: () => void;
   /** A client for the same API with the given token (to prove it works). */
   readonly connect: (tokenId: string, secret: string) => PveClient;
 }
@@ -92,6 +94,7 @@ export async function setupProxmoxToken(
     if (r.isErr()) return err(fromPve('issuing a new token secret', r.error));
     secret = r.value.token.secret;
   }
+  p.afterAccess?.();
   let secretWritten = false;
   if (secret) {
     // Written before anything else: Proxmox never shows it again.
