@@ -185,6 +185,7 @@ export {
   recoveryIssues,
   summarizeRecovery,
 } from './recovery/recover.js';
+export * from './setup/index.js';
 export {
   type ChainView,
   type ConfirmDestroyParameters,

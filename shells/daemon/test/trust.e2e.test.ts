@@ -271,7 +271,6 @@ describe('shifted block times: no suspend, no destroy on a lying clock', () => {
  * subscription and its `ownerOf` names another holder.
  */
 async function forgeReorg(
-  s: DevStack,
   liar: RpcProxy,
   o: { subscriptionId: bigint; fromBlock: bigint; lieAboutState?: boolean },
 ) {
@@ -340,7 +339,7 @@ describe('a forged reorg: no destroy', () => {
     const alice = await s.customer(3);
     const { subscriptionId, vmid } = await buyRunning(s, alice);
     await s.anvil.mine(3);
-    await forgeReorg(s, liar, { subscriptionId, fromBlock: createdBlock(subscriptionId) });
+    await forgeReorg(liar, { subscriptionId, fromBlock: createdBlock(subscriptionId) });
     await s.anvil.mine(1);
     const refusal = await waitFor('the destroy refused', () => refusals('destroy-unconfirmed')[0]);
     expect(refusal.detail).toMatch(/subscription-gone/);
@@ -399,7 +398,7 @@ describe('one of three RPCs lying', () => {
     );
 
     // A forged reorg taking Carol's purchase away, and a getSubscription that agrees.
-    await forgeReorg(s, liar, {
+    await forgeReorg(liar, {
       subscriptionId: c.subscriptionId,
       fromBlock: createdBlock(c.subscriptionId),
       lieAboutState: true,
@@ -428,7 +427,7 @@ describe('one of three RPCs lying', () => {
     await waitFor('Bob’s VM suspended', () =>
       vmState(daemon!.db, a.subscriptionId)?.state === 'suspended' ? true : undefined,
     );
-    await forgeReorg(s, liar, {
+    await forgeReorg(liar, {
       subscriptionId: c.subscriptionId,
       fromBlock: createdBlock(c.subscriptionId),
       lieAboutState: true,

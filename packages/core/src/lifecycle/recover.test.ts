@@ -213,7 +213,11 @@ const world: fc.Arbitrary<World> = fc
     const busySubs = new Set<number>();
     const journal: JournalVmRecord[] = [];
     records.forEach((r, i) => {
-      const keep = (k: string | null) => (k === null || taken.has(k) ? null : (taken.add(k), k));
+      const keep = (k: string | null) => {
+        if (k === null || taken.has(k)) return null;
+        taken.add(k);
+        return k;
+      };
       const live = r.state !== 'destroyed';
       const busy = r.busy && live && !busySubs.has(r.sub);
       if (busy) busySubs.add(r.sub);

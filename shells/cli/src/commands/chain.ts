@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBlockhostClients, verifyDeployment } from '@blockhost/chain';
-import { deployTestBlockhost } from '@blockhost/chain/testkit';
+import { createBlockhostClients } from '@blockhost/chain';
+import { deployTestStablecoin } from '@blockhost/chain/testkit';
 import { CONFIG_FILE_NAMES, isAddress, maskUrl, parseConfig } from '@blockhost/core';
+import {
+  beginDeployment,
+  ensureDeployment,
+  ensurePlan,
+  readServerKey as readServerKeyFile,
+  setContractAddresses,
+} from '@blockhost/host';
 import { chainFailure } from '../failures.js';
 import { readYamlDocument, writeYamlDocument } from '../files.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';
 import { confirm } from '../framework/prompt.js';
-import { readSecretFile } from '../framework/secret-input.js';
 
 function readServerKey(configDir: string): `0x${string}` {
   const file = join(configDir, CONFIG_FILE_NAMES.blockhost);
@@ -21,10 +27,9 @@ function readServerKey(configDir: string): `0x${string}` {
   const c = parseConfig('blockhost', text, file);
   if (c.isErr()) throw new CliError(c.error.message, EXIT.usage);
   // The daemon's rule: a key other users can read is refused, not used.
-  const key = readSecretFile(c.value.server_key_file, 'server key').trim();
-  if (!/^(0x)?[0-9a-fA-F]{64}$/.test(key))
-    throw new CliError(`${c.value.server_key_file}: not a private key`, EXIT.usage);
-  return (key.startsWith('0x') ? key : `0x${key}`) as `0x${string}`;
+  const key = readServerKeyFile(c.value.server_key_file);
+  if (key.isErr()) throw new CliError(key.error.shortMessage, EXIT.usage, key.error.hint);
+  return key.value;
 }
 
 export const chainDeploy: CommandSpec = {
@@ -114,40 +119,46 @@ export const chainDeploy: CommandSpec = {
         'fix chain_id or rpc_url in web3-defaults.yaml',
       );
 
+    const clientsW = { publicClient, walletClient: walletClient! };
+    const server = walletClient!.account.address;
     const progress = ctx.progress('deploying contracts');
-    const r = await deployTestBlockhost(
-      { publicClient, walletClient: walletClient! },
-      {
+    let stablecoin = (v.stablecoin as `0x${string}` | undefined) ?? null;
+    if (v['test-stablecoin']) {
+      const coin = await deployTestStablecoin(clientsW, { decimals: 6 });
+      if (coin.isErr()) {
+        progress.fail('deployment failed');
+        throw chainFailure('deploying the test stablecoin', coin.error);
+      }
+      stablecoin = coin.value.address;
+    }
+    // The host layer's deployment: the server key deploys, operates and mints; --admin administers.
+    const r = await beginDeployment(publicClient, server).andThen((start) =>
+      ensureDeployment(clientsW, start, {
         admin,
-        stablecoin: v['test-stablecoin']
-          ? { test: { decimals: 6 } }
-          : (v.stablecoin as `0x${string}` | undefined),
-        firstPlan,
-      },
+        server,
+        paymentTokens: stablecoin ? [stablecoin] : [],
+        onProgress: (t) => progress.update(t),
+      }),
     );
     if (r.isErr()) {
       progress.fail('deployment failed');
-      throw chainFailure('deployment failed', r.error);
+      throw r.error.kind === 'state'
+        ? new CliError(`the new deployment does not verify: ${r.error.shortMessage}`, EXIT.failed)
+        : chainFailure('deployment failed', r.error);
     }
-    progress.update('verifying the deployment');
-    const check = await verifyDeployment(publicClient, {
-      subscriptions: r.value.subscriptions,
-      nft: r.value.nft,
-      server: walletClient!.account.address,
-      admin,
-    });
-    if (check.isErr()) {
-      progress.fail('verification failed');
-      throw new CliError(
-        `the new deployment does not verify: ${check.error.shortMessage}`,
-        EXIT.failed,
-      );
+    let firstPlanId: bigint | null = null;
+    if (firstPlan) {
+      progress.update(`creating plan ${firstPlan.name}`);
+      const plan = await ensurePlan(clientsW, { address: r.value.subscriptions, plan: firstPlan });
+      if (plan.isErr()) {
+        progress.fail('plan not created');
+        throw chainFailure('creating the first plan', plan.error);
+      }
+      firstPlanId = plan.value.planId;
     }
     progress.done('contracts deployed and verified');
 
-    doc.setIn(['contracts', 'subscriptions'], r.value.subscriptions);
-    doc.setIn(['contracts', 'nft'], r.value.nft);
-    doc.setIn(['contracts', 'deploy_block'], Number(r.value.deployBlock));
+    setContractAddresses(doc, r.value);
     writeYamlDocument(web3File, doc);
 
     const result = {
@@ -155,8 +166,8 @@ export const chainDeploy: CommandSpec = {
       subscriptions: r.value.subscriptions,
       nft: r.value.nft,
       deployBlock: r.value.deployBlock.toString(),
-      stablecoin: r.value.stablecoin,
-      firstPlanId: r.value.firstPlanId?.toString() ?? null,
+      stablecoin,
+      firstPlanId: firstPlanId?.toString() ?? null,
       configFile: web3File,
     };
     ctx.out.data(result);

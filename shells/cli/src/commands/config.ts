@@ -1,5 +1,5 @@
 import { formatConfigIssue, maskUrl } from '@blockhost/core';
-import { HostConfigError, loadHostConfig } from '@blockhost/host';
+import { validateConfigDir } from '@blockhost/host';
 import { privateKeyToAddress } from 'viem/accounts';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT } from '../framework/errors.js';
@@ -13,14 +13,13 @@ export const configValidate: CommandSpec = {
   ],
   json: true,
   async run(ctx) {
-    try {
-      loadHostConfig(ctx.configDir);
-    } catch (e) {
-      if (!(e instanceof HostConfigError)) throw e;
-      ctx.out.data({ valid: false, issues: e.issues });
-      for (const i of e.issues) ctx.out.line(formatConfigIssue(i));
+    const r = validateConfigDir(ctx.configDir);
+    if (r.isErr()) {
+      const issues = r.error;
+      ctx.out.data({ valid: false, issues });
+      for (const i of issues) ctx.out.line(formatConfigIssue(i));
       ctx.out.line(
-        `\n${e.issues.length} problem${e.issues.length === 1 ? '' : 's'} in ${ctx.configDir}`,
+        `\n${issues.length} problem${issues.length === 1 ? '' : 's'} in ${ctx.configDir}`,
       );
       return EXIT.usage;
     }

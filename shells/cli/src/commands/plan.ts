@@ -1,5 +1,6 @@
 import { createPlan, getPlan, listPlans, type PlanInput, updatePlan } from '@blockhost/chain';
 import type { Plan } from '@blockhost/core';
+import { ensurePlan } from '@blockhost/host';
 import type { Context } from '../context.js';
 import { chainFailure } from '../failures.js';
 import type { CommandSpec, OptionSpec } from '../framework/command.js';
@@ -80,9 +81,17 @@ export const planList: CommandSpec = {
 export const planCreate: CommandSpec = {
   path: ['plan', 'create'],
   summary: 'create a plan (price and VM resources) with the server key',
-  options: PLAN_OPTIONS,
+  options: {
+    ...PLAN_OPTIONS,
+    'if-absent': {
+      type: 'boolean',
+      description:
+        'create it only if no active plan with the same name, price and resources exists',
+    },
+  },
   examples: [
     'blockhost plan create --name small --price-cents 100 --cores 1 --memory 1024 --disk 20',
+    'blockhost plan create --if-absent --name small --price-cents 100 --cores 1 --memory 1024 --disk 20',
   ],
   json: true,
   async run(ctx, _p, values) {
@@ -103,6 +112,20 @@ export const planCreate: CommandSpec = {
       throw new UsageError('--name: expected 1 to 64 characters');
     const w = writer(ctx);
     const progress = ctx.progress(`creating plan ${plan.name}`);
+    if (values['if-absent']) {
+      const e = await ensurePlan(w.clients, { address: w.address, plan });
+      if (e.isErr()) {
+        progress.fail();
+        throw chainFailure('creating the plan', e.error);
+      }
+      const { planId, created } = e.value;
+      progress.done(created ? `plan ${planId} created` : `plan ${planId} exists`);
+      ctx.out.data({ planId: planId.toString(), created });
+      ctx.out.line(
+        created ? `plan ${planId} created` : `plan ${planId} already exists; nothing changed`,
+      );
+      return EXIT.ok;
+    }
     const r = await createPlan(w.clients, { address: w.address, plan });
     if (r.isErr()) {
       progress.fail();

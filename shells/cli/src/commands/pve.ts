@@ -1,19 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAMES, deploymentTag, formatConfigIssue, parseConfig } from '@blockhost/core';
-import { listVms, openDb } from '@blockhost/host';
+import { listVms, openDb, setupProxmoxToken } from '@blockhost/host';
 import {
-  checkTokenPrivileges,
   LEGACY_VMS_ACL,
   type OutsideVm,
   type SetupAccessReturnType,
-  setupAccess,
   type TokenCheck,
 } from '@blockhost/proxmox';
 import { type AdminToken, parseAdminToken } from '../admin-token.js';
 import type { Context } from '../context.js';
 import { pveFailure } from '../failures.js';
-import { readYamlDocument, writeSecretFile, writeYamlDocument } from '../files.js';
+import { readYamlDocument, writeYamlDocument } from '../files.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT, UsageError } from '../framework/errors.js';
 import { confirm } from '../framework/prompt.js';
@@ -85,15 +83,6 @@ function outsideText(pool: string, outside: readonly OutsideVm[]): string {
     .filter(Boolean)
     .join('; ')
     .concat(`: BlockHost's VMs outside pool '${pool}'`);
-}
-
-function readExistingSecret(path: string): string | null {
-  try {
-    const s = readFileSync(path, 'utf8').trim();
-    return s.length > 0 ? s : null;
-  } catch {
-    return null;
-  }
 }
 
 export const pveSetupToken: CommandSpec = {
@@ -195,8 +184,9 @@ export const pveSetupToken: CommandSpec = {
     let secretWritten = false;
     try {
       const progress = ctx.progress(`setting up ${tokenId}`);
-      const r = await setupAccess(client, {
-        ...scope,
+      // The host layer's token setup: setupAccess, the secret into its file, then proof it works.
+      const r = await setupProxmoxToken(client, {
+        scope,
         userid,
         tokenName,
         roleId: (v.role as string | undefined) ?? 'BlockHost',
@@ -204,54 +194,31 @@ export const pveSetupToken: CommandSpec = {
         knownVmids: journalVmids(ctx.configDir),
         deploymentTag: ourDeploymentTag(ctx.configDir),
         adoptVms: Boolean(v['adopt-vms']),
-        regenerateSecret: Boolean(v.regenerate),
+        regenerate: Boolean(v.regenerate),
+        lostSecret: 'fail',
+        tokenFile: px.token_file,
+        connect: (id, secret) => pveClient(px, { tokenId: id, tokenSecret: secret }),
       });
       if (r.isErr()) {
         progress.fail();
         const e = r.error;
         // The SDK's hint for a 403 points at setup-token, which is what is running.
-        throw e.code === 'INVALID_INPUT'
-          ? new CliError(e.message, EXIT.failed, e.hint)
-          : e.code === 'PVE_PERMISSION'
+        const cause = e.cause as { shortMessage?: string; hint?: string } | undefined;
+        throw e.reason === 'INVALID_INPUT'
+          ? new CliError(cause?.shortMessage ?? e.shortMessage, EXIT.failed, cause?.hint)
+          : e.reason === 'PVE_PERMISSION'
             ? new CliError(
-                `setting up Proxmox access: the admin token may not do this (${e.shortMessage})`,
+                `setting up Proxmox access: the admin token may not do this (${cause?.shortMessage ?? e.shortMessage})`,
                 EXIT.failed,
                 'use an administrator token without privilege separation, e.g. `pveum user token add root@pam setup --privsep 0`',
               )
-            : pveFailure('setting up Proxmox access with the admin token', e);
+            : e.kind === 'remote'
+              ? pveFailure(e.shortMessage.replace(/: .*$/s, ''), (e.cause as Error) ?? e)
+              : new CliError(e.shortMessage, EXIT.failed, e.hint);
       }
-      result = r.value;
-      let secret = result.token.secret;
-      if (secret) {
-        writeSecretFile(px.token_file, secret);
-        secretWritten = true;
-      } else {
-        secret = readExistingSecret(px.token_file);
-        if (!secret) {
-          progress.fail();
-          throw new CliError(
-            `token ${tokenId} exists, but its secret is not in ${px.token_file}; Proxmox shows a secret only once`,
-            EXIT.failed,
-            'run again with --regenerate to issue a new secret (the old one stops working)',
-          );
-        }
-      }
-      // Proved, not assumed: the token as configured can do everything BlockHost needs.
-      progress.update('checking the token');
-      const own = pveClient(px, { tokenId, tokenSecret: secret });
-      const c = await checkTokenPrivileges(own, scope);
-      await own.close();
-      if (c.isErr()) {
-        progress.fail();
-        throw c.error.code === 'PVE_AUTH'
-          ? new CliError(
-              `the secret in ${px.token_file} is not accepted for ${tokenId}`,
-              EXIT.failed,
-              'run again with --regenerate to issue a new secret (the old one stops working)',
-            )
-          : pveFailure(`checking ${tokenId}`, c.error);
-      }
-      check = c.value;
+      result = r.value.access;
+      check = r.value.check;
+      secretWritten = r.value.secretWritten;
       progress.done(`${tokenId} ready`);
     } finally {
       await client.close();

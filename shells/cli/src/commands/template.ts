@@ -1,12 +1,11 @@
-import { buildTemplate, type RequestEvent, type TemplateStep } from '@blockhost/proxmox';
+import { DEFAULT_IMAGE_URL, ensureTemplate, imageSource } from '@blockhost/host';
+import type { RequestEvent, TemplateStep } from '@blockhost/proxmox';
 import { pveFailure } from '../failures.js';
 import type { CommandSpec } from '../framework/command.js';
 import { EXIT, UsageError } from '../framework/errors.js';
 import { pveClient } from '../pve.js';
 
-/** Debian 13 (trixie), the base of Proxmox VE 9: cloud-init and the guest agent ready. */
-export const DEFAULT_IMAGE_URL =
-  'https://cloud.debian.org/images/cloud/trixie/latest/debian-13-genericcloud-amd64.qcow2';
+export { DEFAULT_IMAGE_URL };
 
 /** What the build is doing, told from the API call it just made (the SDK reports steps only at the end). */
 function stepOf(e: RequestEvent): string | null {
@@ -62,23 +61,14 @@ export const templateBuild: CommandSpec = {
     const config = ctx.config();
     const px = config.blockhost.proxmox;
     const url = (v['image-url'] as string | undefined) ?? DEFAULT_IMAGE_URL;
-    let filename: string;
-    try {
-      filename = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
-    } catch {
-      throw new UsageError(`--image-url: expected a URL, got ${JSON.stringify(url)}`);
-    }
-    if (!/\.(qcow2|raw|img|vmdk)$/.test(filename))
+    const source = imageSource(url, v.checksum === undefined ? undefined : String(v.checksum));
+    if (source.isErr()) {
+      const e = source.error;
       throw new UsageError(
-        `--image-url: the file name must end in .qcow2, .raw, .img or .vmdk (got ${JSON.stringify(filename)})`,
+        e.what === 'checksum' ? `--checksum: ${e.expected}` : `--image-url: ${e.expected}`,
       );
-    let checksum: { algorithm: 'sha256' | 'sha512'; value: string } | undefined;
-    if (v.checksum !== undefined) {
-      const m = /^(sha256|sha512):([0-9a-fA-F]+)$/.exec(String(v.checksum));
-      if (!m || m[2]!.length !== (m[1] === 'sha256' ? 64 : 128))
-        throw new UsageError('--checksum: expected sha256:<64 hex> or sha512:<128 hex>');
-      checksum = { algorithm: m[1] as 'sha256' | 'sha512', value: m[2]!.toLowerCase() };
     }
+    const { filename, checksum } = source.value;
     const node = (v.node as string | undefined) ?? px.local_node ?? px.nodes[0]!;
     if (!px.nodes.includes(node))
       throw new UsageError(
@@ -98,11 +88,11 @@ export const templateBuild: CommandSpec = {
       },
     });
     try {
-      const r = await buildTemplate(client, {
+      const r = await ensureTemplate(client, {
         node,
         vmid: px.template_vmid,
         name,
-        image: { url, filename, storage: importStorage, ...(checksum ? { checksum } : {}) },
+        image: { ...source.value, storage: importStorage },
         storage: px.storage,
         pool: px.pool,
         bridge: px.bridge,
@@ -112,7 +102,10 @@ export const templateBuild: CommandSpec = {
       });
       if (r.isErr()) {
         progress.fail(`template ${px.template_vmid} not built`);
-        throw pveFailure(`building template ${px.template_vmid} on ${node}`, r.error);
+        throw pveFailure(
+          `building template ${px.template_vmid} on ${node}`,
+          r.error.cause as Error,
+        );
       }
       const steps: TemplateStep[] = r.value.steps;
       progress.done(
