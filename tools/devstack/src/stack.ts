@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type BlockhostContracts,
+  LIMITS,
   publicKeyFromSecretKey,
   type WriteClients,
 } from '@blockhost/chain';
@@ -20,7 +21,12 @@ import {
 } from '@blockhost/chain/testkit';
 import type { PlanInput } from '@blockhost/core';
 import { createPveClient, setupAccess } from '@blockhost/proxmox';
-import { type PveSimulator, type PveSimulatorOptions, startPveSimulator } from '@blockhost/pve-sim';
+import {
+  createSelfSignedCert,
+  type PveSimulator,
+  type PveSimulatorOptions,
+  startPveSimulator,
+} from '@blockhost/pve-sim';
 import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { Customer } from './customer.js';
@@ -43,6 +49,10 @@ export interface DevStackOptions {
   listen?: string;
   /** How often the daemon polls the chain (default 200 ms). */
   pollIntervalMs?: number;
+  /** Accept native-coin payments too: deploys a settable test price feed (2,000 USD). */
+  nativePayments?: boolean;
+  /** The VMIDs BlockHost may use (default 10000–10999). */
+  vmidRange?: { start: number; end: number };
 }
 
 /** Changes to the config files (`writeConfig`). */
@@ -60,9 +70,12 @@ export interface DevStack {
   readonly configDir: string;
   readonly dbPath: string;
   readonly anvil: Anvil;
+  /** The simulator now running (another object after `restartSim`). */
   readonly sim: PveSimulator;
   readonly contracts: BlockhostContracts;
   readonly stablecoin: `0x${string}`;
+  /** The test price feed (`nativePayments`), else null. */
+  readonly priceFeed: `0x${string}` | null;
   readonly deployBlock: bigint;
   readonly planId: bigint;
   /** The host's server key account (operator + minter). */
@@ -75,6 +88,11 @@ export interface DevStack {
   customer(index: number): Promise<Customer>;
   /** Rewrites the config files (e.g. after changing options). */
   writeConfig(extra?: WriteConfigExtras): void;
+  /**
+   * Stops the simulator and starts it again on the same port, certificate and state file, as a
+   * Proxmox API restart would (tasks running at the stop end as `unexpected status`).
+   */
+  restartSim(): Promise<PveSimulator>;
   stop(): Promise<void>;
 }
 
@@ -104,6 +122,14 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
     const deployed = await deployTestBlockhost(server, {
       admin: anvil.accounts[ADMIN_ACCOUNT]!.address,
       stablecoin: { test: { decimals: 6 } },
+      ...(o.nativePayments
+        ? {
+            priceFeed: {
+              test: { decimals: 8, answer: 2000_00000000n },
+              maxStalenessSeconds: LIMITS.MAX_STALENESS_SECONDS,
+            },
+          }
+        : {}),
       firstPlan: plan,
     });
     if (deployed.isErr()) throw deployed.error;
@@ -111,8 +137,10 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
 
     const snippetsDir = join(dir, 'snippets');
     mkdirSync(snippetsDir, { recursive: true });
-    const sim = await startPveSimulator({
+    const certificate = createSelfSignedCert('blockhost-pve-sim', ['localhost', '127.0.0.1']);
+    const simOptions: PveSimulatorOptions = {
       https: true,
+      certificate,
       // A roomy node: the soak and backlog tests create hundreds of VMs.
       nodes: [
         {
@@ -131,7 +159,8 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
       },
       statePath: join(dir, 'pve-sim-state.json'),
       ...o.sim,
-    });
+    };
+    let sim = await startPveSimulator(simOptions);
     cleanup.push(() => sim.close());
 
     // The daemon's token is made the way an operator would: the SDK's least-privilege setup.
@@ -177,7 +206,7 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
         [
           '# BlockHost dev stack: VM pools and lifecycle policy',
           `database_path: ${extra.databasePath ?? dbPath}`,
-          'vmid_range: { start: 10000, end: 10999 }',
+          `vmid_range: { start: ${o.vmidRange?.start ?? 10000}, end: ${o.vmidRange?.end ?? 10999} }`,
           'ipv4_pool:',
           `  cidr: ${ipv4.cidr}`,
           `  gateway: ${ipv4.gateway}`,
@@ -232,9 +261,12 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
       configDir,
       dbPath,
       anvil,
-      sim,
+      get sim() {
+        return sim;
+      },
       contracts,
       stablecoin: d.stablecoin!,
+      priceFeed: d.priceFeed,
       deployBlock: d.deployBlock,
       planId: d.firstPlanId!,
       server,
@@ -255,6 +287,12 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
         return c;
       },
       writeConfig,
+      async restartSim() {
+        const port = sim.port;
+        await sim.close();
+        sim = await startPveSimulator({ ...simOptions, port });
+        return sim;
+      },
       async stop() {
         for (const f of cleanup.reverse()) await f().catch(() => {});
         rmSync(dir, { recursive: true, force: true });
