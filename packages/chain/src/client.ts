@@ -8,6 +8,7 @@ import {
   type Hex,
   http,
   type Transport,
+  webSocket,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { ChainInputError } from './errors.js';
@@ -20,13 +21,25 @@ export interface TransportOptions {
   readonly retryCount?: number | undefined;
 }
 
-/** HTTP transport over one URL, or viem `fallback` over several (tried in the given order). */
+/** True for a `ws://` or `wss://` URL: new heads can be had by subscription. */
+export function isWebSocketUrl(url: string): boolean {
+  return /^wss?:\/\//i.test(url);
+}
+
+/**
+ * HTTP or WebSocket transport (by the URL's scheme) over one URL, or viem `fallback` over several
+ * (tried in the given order).
+ */
 export function blockhostTransport(
   rpcUrls: readonly string[],
   options: TransportOptions = {},
 ): Transport {
   const config = { timeout: options.timeoutMs ?? 20_000, retryCount: options.retryCount ?? 2 };
-  const transports = rpcUrls.map((url) => http(url, config));
+  const transports = rpcUrls.map((url) =>
+    isWebSocketUrl(url)
+      ? webSocket(url, { ...config, reconnect: true, keepAlive: true })
+      : http(url, config),
+  );
   return transports.length === 1
     ? transports[0]!
     : fallback(transports, { retryCount: config.retryCount });

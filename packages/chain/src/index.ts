@@ -80,6 +80,7 @@ export {
   blockhostTransport,
   type CreateBlockhostClientsOptions,
   createBlockhostClients,
+  isWebSocketUrl,
   type TransportOptions,
 } from './client.js';
 // contracts
@@ -181,6 +182,7 @@ export type { ReadClient, SignerClient, WriteClients } from './internal/clients.
 export type { SentTransaction, WriteErrorType } from './internal/send.js';
 // scanner
 export { createMemoryStore, type MemoryStore } from './scanner/memory-store.js';
+export { type WatchNewHeadsOptions, watchNewHeads } from './scanner/new-heads.js';
 export { classifyGetLogsError, type LogRangeErrorInfo } from './scanner/range-error.js';
 export {
   createScanner,

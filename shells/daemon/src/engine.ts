@@ -3,6 +3,7 @@ import {
   createBlockhostClients,
   createScanner,
   type Scanner,
+  watchNewHeads,
 } from '@blockhost/chain';
 import { defaultConfirmations, maskUrl, policyFromConfig } from '@blockhost/core';
 import {
@@ -119,7 +120,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   };
 
   let reconcileTimer: NodeJS.Timeout | null = null;
-  let pending = false;
+  let pending: NodeJS.Timeout | null = null;
   let stopped = false;
   const reconcileNow = () => {
     // Nothing is decided before the journal agrees with the cluster (see `recover` below).
@@ -143,14 +144,19 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       log.error({ error: (e as Error).message }, 'lifecycle pass failed');
     }
   };
-  // Coalesce the many commits of a backfill into one pass.
-  const reconcileSoon = () => {
-    if (pending) return;
-    pending = true;
-    setTimeout(() => {
-      pending = false;
-      reconcileNow();
-    }, 50).unref();
+  // Coalesce the many commits of a backfill into one pass (50 ms); a live commit (caught up
+  // with the head) is decided at once: that is a purchase waiting for its VM.
+  const reconcileSoon = (now = false) => {
+    if (pending && !now) return;
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(
+      () => {
+        pending = null;
+        reconcileNow();
+      },
+      now ? 0 : 50,
+    );
+    pending.unref();
   };
 
   const store = createJournalScanStore(db, Date.now, (c) => {
@@ -166,7 +172,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     }
     progress.head = c.headBlock;
     progress.cursor = c.cursorBlock;
-    if (c.added || c.removed || c.cursorBlock !== null) reconcileSoon();
+    if (c.added || c.removed || c.cursorBlock !== null) reconcileSoon(c.caughtUp && c.added > 0);
   });
   const scanner: Scanner = createScanner({
     client: publicClient,
@@ -278,6 +284,16 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   const sweepTimer = setInterval(sweep, blockhost.daemon.sweep_interval_ms);
   sweepTimer.unref();
 
+  // New heads by subscription where the RPC offers it (a ws:// URL): each wakes the scanner at
+  // once; polling stays the fallback and the only source of truth.
+  const heads = watchNewHeads({
+    client: publicClient,
+    rpcUrls: web3.rpc_url,
+    onHead: () => scanner.wake(),
+    onError: (e) => log.debug({ error: e.message.split('\n')[0] }, 'new-heads subscription error'),
+  });
+  if (heads.subscribed) log.info('following new heads by subscription');
+
   const abort = new AbortController();
   let sweptOnce = false;
   const scanning = scanner.run({
@@ -381,6 +397,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       stopped = true;
       log.info('stopping: no new work; finishing steps in flight');
       abort.abort();
+      heads.stop();
       if (reconcileTimer) clearInterval(reconcileTimer);
       clearInterval(pveTimer);
       clearInterval(sweepTimer);

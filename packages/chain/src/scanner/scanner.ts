@@ -98,6 +98,11 @@ export interface Scanner {
   poll(): Promise<Result<PollReturnType, ScanError>>;
   /** Polls until `signal` aborts; errors are reported and retried with backoff. */
   run(options?: RunOptions): Promise<void>;
+  /**
+   * Ends `run`'s idle pause now (a new head arrived by subscription): the next step starts at
+   * once. A wake during a step makes the next pause end at once. Error backoff is not cut short.
+   */
+  wake(): void;
   /** The current `eth_getLogs` range in blocks (adapts to the provider). */
   readonly logRange: number;
   readonly stats: Readonly<ScannerStats>;
@@ -545,6 +550,28 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   };
 
+  let woken = false;
+  let endPause: (() => void) | null = null;
+  const wake = () => {
+    woken = true;
+    endPause?.();
+  };
+  /** The idle pause between polls, ended early by `wake`. */
+  const pause = async (ms: number, signal: AbortSignal | undefined) => {
+    if (woken) {
+      woken = false;
+      return;
+    }
+    const ctl = new AbortController();
+    const onAbort = () => ctl.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    endPause = onAbort;
+    await sleep(ms, ctl.signal);
+    endPause = null;
+    woken = false;
+    signal?.removeEventListener('abort', onAbort);
+  };
+
   const run = async (o: RunOptions = {}) => {
     const interval = o.pollIntervalMs ?? 2000;
     const maxBackoff = o.maxBackoffMs ?? 30_000;
@@ -562,7 +589,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       const s = r.value;
       const more =
         s.kind === 'reorg' || s.kind === 'retry' || (s.kind === 'scanned' && !s.commit.caughtUp);
-      if (!more) await sleep(interval, o.signal);
+      if (!more) await pause(interval, o.signal);
     }
   };
 
@@ -570,6 +597,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     step,
     poll,
     run,
+    wake,
     get logRange() {
       return range;
     },

@@ -178,10 +178,18 @@ export function advanceJob(
 }
 
 /** A failed attempt: back to the queue after `runAfter`. */
-export function retryJob(db: Db, id: number, error: string, runAfter: number, now: number): void {
+/** Queues a job again after a failed step; `countAttempt: false` for waiting (no attempt spent). */
+export function retryJob(
+  db: Db,
+  id: number,
+  error: string,
+  runAfter: number,
+  now: number,
+  countAttempt = true,
+): void {
   db.prepare(
-    `UPDATE jobs SET state = 'queued', attempts = attempts + 1, last_error = ?, run_after = ?, updated_at = ? WHERE id = ?`,
-  ).run(capStoredText(error), runAfter, now, id);
+    `UPDATE jobs SET state = 'queued', attempts = attempts + ?, last_error = ?, run_after = ?, updated_at = ? WHERE id = ?`,
+  ).run(countAttempt ? 1 : 0, capStoredText(error), runAfter, now, id);
 }
 
 /** After a crash, jobs that were running are simply run again: every step is idempotent. */

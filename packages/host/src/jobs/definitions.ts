@@ -4,6 +4,7 @@ import {
   allocateVmid,
   type Deployment,
   formatIpv6,
+  isEntitled,
   resolveIpv4Pool,
   resolveIpv6Prefix,
   vmName,
@@ -51,6 +52,7 @@ const fail = (error: string): StepOutcome => ({ kind: 'fail', error });
 function fromPort<T>(r: PortResult<T>, what: string): { value: T } | { outcome: StepOutcome } {
   if (r.ok) return { value: r.value };
   const msg = `${what}: ${r.error.message}`;
+  if (r.error.wait) return { outcome: { kind: 'retry', error: msg, wait: true } };
   return { outcome: r.error.retryable ? retry(msg) : fail(msg) };
 }
 
@@ -190,7 +192,20 @@ function provision(ctx: JobContext): JobDefinition {
       if (held.vmid && held.ipv4 && vm.node) return { kind: 'next', step: 'clone', node: vm.node };
 
       const placed = fromPort(await ctx.proxmox.place(plan), 'placement');
-      if ('outcome' in placed) return placed.outcome;
+      if ('outcome' in placed) {
+        // Waiting for room only while the subscription is paid for; a lapsed one stops here
+        // (its record ends failed, the lifecycle closes it; a renewal provisions anew).
+        const now = ctx.chainNow();
+        if (
+          placed.outcome.kind === 'retry' &&
+          placed.outcome.wait &&
+          now !== null &&
+          !isEntitled(sub, now)
+        ) {
+          return fail(`the subscription lapsed while waiting for room: ${placed.outcome.error}`);
+        }
+        return placed.outcome;
+      }
       const used = fromPort(await ctx.proxmox.usedVmids(), 'listing cluster VMIDs');
       if ('outcome' in used) return used.outcome;
       // Addresses any VM of the cluster is configured with are taken too (the operator's own

@@ -18,6 +18,11 @@ export interface ClusterInventory {
 export interface PortError {
   readonly message: string;
   readonly retryable: boolean;
+  /**
+   * The cause is outside BlockHost and lasts (no node has room now): wait for it as long as it
+   * takes, without spending the job's attempts.
+   */
+  readonly wait?: boolean | undefined;
 }
 
 export type PortResult<T> = { ok: true; value: T } | { ok: false; error: PortError };

@@ -115,6 +115,23 @@ describe('JobRunner', () => {
     expect(getJob(db, job.id)).toMatchObject({ attempts: 2, lastError: 'script exhausted' });
   });
 
+  it('waits out a full cluster without spending attempts, then goes on', async () => {
+    // More waits than maxAttempts (3): a retry would have given up; a wait does not.
+    const full = { kind: 'retry', error: 'placement: no node has room', wait: true } as const;
+    const ran: string[] = [];
+    const job = enqueueJob(
+      db,
+      { subscriptionId: '1', vmId: null, kind: 'provision', step: 'a', payload: {} },
+      Date.now(),
+    )!;
+    const r = runner(scripted({ a: [full, full, full, full, full, { kind: 'done' }] }, ran));
+    r.start();
+    await until(() => getJob(db, job.id)?.state === 'done');
+    await r.stop();
+    expect(ran).toHaveLength(6);
+    expect(getJob(db, job.id)).toMatchObject({ state: 'done', attempts: 0 });
+  });
+
   it('fails at once on a permanent error', async () => {
     const ran: string[] = [];
     const job = enqueueJob(

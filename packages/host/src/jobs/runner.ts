@@ -22,7 +22,12 @@ export type StepOutcome =
       apply?: (db: Db) => void;
     }
   | { kind: 'done'; apply?: (db: Db) => void }
-  | { kind: 'retry'; error: string }
+  | {
+      kind: 'retry';
+      error: string;
+      /** Waiting for something outside BlockHost (room in the cluster): no attempt is spent. */
+      wait?: boolean;
+    }
   | { kind: 'fail'; error: string };
 
 export interface JobDefinition {
@@ -198,6 +203,23 @@ export class JobRunner {
         case 'retry':
         case 'fail': {
           const attempts = job.attempts + 1;
+          if (outcome.kind === 'retry' && outcome.wait && !this.#stopping) {
+            // Checked again every retryMaxMs for as long as it takes; the attempts are kept
+            // for real failures.
+            retryJob(db, job.id, outcome.error, now + this.#o.retryMaxMs, now, false);
+            if (job.lastError !== outcome.error) {
+              log.warn(
+                {
+                  job: job.id,
+                  kind: job.kind,
+                  subscription: job.subscriptionId,
+                  error: outcome.error,
+                },
+                'job waits',
+              );
+            }
+            return;
+          }
           if (outcome.kind === 'retry' && attempts < this.#o.maxAttempts && !this.#stopping) {
             const delay = this.#backoff(job.attempts);
             retryJob(db, job.id, outcome.error, now + delay, now);

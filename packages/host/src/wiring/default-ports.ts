@@ -48,7 +48,9 @@ import type { Logger } from '../log.js';
 function portErr(e: BlockhostError & { retryable?: boolean }): PortResult<never> {
   const detail = e.details ? ` (${e.details})` : '';
   const retryable = (e.retryable ?? false) || e.code === 'PVE_TASK' || e.code === 'PVE_TIMEOUT';
-  return { ok: false, error: { message: `${e.shortMessage}${detail}`, retryable } };
+  // A full cluster is waited out; a plan larger than every node is not (not retryable).
+  const wait = e.code === 'PVE_NO_NODE_FITS' && retryable;
+  return { ok: false, error: { message: `${e.shortMessage}${detail}`, retryable, wait } };
 }
 
 async function run<T, E extends BlockhostError & { retryable?: boolean }>(
