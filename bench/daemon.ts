@@ -51,7 +51,9 @@ const variants = [
   ['WebSocket, new heads by subscription', true],
 ] as const;
 // BLOCKHOST_BENCH_WS=0 leaves out the WebSocket row (a daemon without WebSocket support).
-for (const [label, ws] of variants.filter(([, w]) => !w || process.env.BLOCKHOST_BENCH_WS !== '0')) {
+for (const [label, ws] of variants.filter(
+  ([, w]) => !w || process.env.BLOCKHOST_BENCH_WS !== '0',
+)) {
   const o: DevStackOptions = { pollIntervalMs: 100 };
   if (ws) o.rpcUrl = (a) => a.rpcUrl.replace(/^http/, 'ws');
   const stack = await startDevStack(o);
@@ -147,7 +149,9 @@ async function backlog(n: number, concurrency: number, sim: DevStackOptions['sim
       detail:
         `${fmt(r.ms / BACKLOG)} per VM, ${Math.round(r.calls / BACKLOG)} PVE calls per VM; CPU per VM: ` +
         `daemon ${fmt((r.daemonCpu * 1000) / BACKLOG)}, simulator+bench ${fmt((r.simCpu * 1000) / BACKLOG)}, anvil ${fmt((r.anvilCpu * 1000) / BACKLOG)}` +
-        (c === 1 ? `; concurrency 16 is ${(narrow.ms / wide.ms).toFixed(1)}× faster (goal ≥ 4×)` : ''),
+        (c === 1
+          ? `; concurrency 16 is ${(narrow.ms / wide.ms).toFixed(1)}× faster (goal ≥ 4×)`
+          : ''),
     });
   }
 }

@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import { runSeason } from '@blockhost/devstack';
 
 const env = (k: string, d: number) => Number(process.env[`BLOCKHOST_SEASON_${k}`] ?? d);
+// SIGINT/SIGTERM end the season cleanly (its chain, simulator and daemon stopped).
+const abort = new AbortController();
+process.once('SIGINT', () => abort.abort());
+process.once('SIGTERM', () => abort.abort());
 const report = await runSeason({
+  signal: abort.signal,
   customers: env('CUSTOMERS', 1000),
   days: env('DAYS', 90),
   stepHours: env('STEP_HOURS', 6),

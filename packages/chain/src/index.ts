@@ -112,6 +112,7 @@ export {
 } from './crypto/credential.js';
 export {
   ECIES_OVERHEAD_BYTES,
+  type EcdhSharedX,
   type EciesEncryptOptions,
   eciesDecrypt,
   eciesEncrypt,

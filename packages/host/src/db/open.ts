@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.js';
+import { cacheStatements } from './statement-cache.js';
 
 export type Db = Database.Database;
 
@@ -35,6 +36,7 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     migrate(db);
   }
+  cacheStatements(db);
   return db;
 }
 

@@ -206,7 +206,10 @@ function provision(ctx: JobContext): JobDefinition {
         }
         return placed.outcome;
       }
-      const used = fromPort(await ctx.proxmox.usedVmids(), 'listing cluster VMIDs');
+      const used = fromPort(
+        await ctx.proxmox.usedVmids(takenValues(ctx.db, 'vmid').map(Number)),
+        'listing cluster VMIDs',
+      );
       if ('outcome' in used) return used.outcome;
       // Addresses any VM of the cluster is configured with are taken too (the operator's own
       // VMs on the bridge included), as VMIDs in use are. A listing up to 30 s old will do:

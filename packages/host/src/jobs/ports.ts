@@ -57,8 +57,11 @@ export interface ProxmoxPort {
     memoryMiB: number;
     diskGiB: number;
   }): Promise<PortResult<{ node: string }>>;
-  /** VMIDs in use anywhere in the cluster. */
-  usedVmids(): Promise<PortResult<number[]>>;
+  /**
+   * VMIDs in use anywhere in the cluster, as far as allocating the next one needs: `reserved`
+   * (the journal's own allocations) are skipped when looking for VMs the token cannot see.
+   */
+  usedVmids(reserved?: readonly number[]): Promise<PortResult<number[]>>;
   /**
    * The cluster as recovery and address allocation see it: this deployment's VMs (by tags)
    * with their VMID, node, addresses and whether BlockHost suspended them, and every address

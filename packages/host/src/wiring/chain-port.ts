@@ -9,6 +9,7 @@ import {
 import type { BlockhostError } from '@blockhost/core';
 import type { Secret } from '../config/secret.js';
 import { type ChainPort, errResult, okResult, type PortError } from '../jobs/ports.js';
+import { nativeEcdh } from './native-ecdh.js';
 
 /** Only transport trouble is worth retrying; a revert (missing role, bad input) needs a person. */
 function portError(e: BlockhostError): PortError {
@@ -46,6 +47,7 @@ export function createChainPort(options: {
       const r = decryptUserSignature({
         serverPrivateKey: serverKey.reveal(),
         userEncrypted: userEncrypted as `0x${string}`,
+        ecdh: nativeEcdh,
       });
       return r.isOk() ? okResult(r.value.signature) : errResult(r.error.shortMessage, false);
     },

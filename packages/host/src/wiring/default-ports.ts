@@ -39,6 +39,7 @@ import {
   type ProxmoxPort,
 } from '../jobs/ports.js';
 import type { Logger } from '../log.js';
+import { memoizeUserData } from './user-data-cache.js';
 
 /**
  * A failed Proxmox task or a timeout is worth another try later (each step is
@@ -89,7 +90,7 @@ export function createUserDataRenderer(config: HostConfig): (input: UserDataInpu
     login = r.value;
     return login;
   };
-  return (input) => {
+  return memoizeUserData((input) => {
     const { groups, ...rest } = load();
     const r = renderUserData({
       hostname: input.hostname,
@@ -103,7 +104,7 @@ export function createUserDataRenderer(config: HostConfig): (input: UserDataInpu
     });
     if (r.isErr()) throw r.error;
     return r.value;
-  };
+  });
 }
 
 /** The Proxmox API client of blockhost.yaml: its token, its pinned certificate. */
@@ -202,8 +203,13 @@ export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
         }).map((p) => ({ node: p.node })),
       ),
     // The token sees only its pool: VMIDs of other VMs in the range are found by asking for them.
-    usedVmids: () =>
-      run(getVmidsInUse(client, { probe: { range: config.db.vmid_range } }).map((s) => [...s])),
+    // Probing stops at the first free VMID past the journal's own: the one allocated next.
+    usedVmids: (reserved = []) =>
+      run(
+        getVmidsInUse(client, {
+          probe: { range: config.db.vmid_range, free: 1, reserved },
+        }).map((s) => [...s]),
+      ),
     async inspectCluster(o = {}) {
       const now = Date.now();
       if (inventory && now - inventory.at <= (o.maxAgeMs ?? 0)) return okResult(inventory.value);

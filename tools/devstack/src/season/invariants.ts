@@ -268,6 +268,8 @@ export function checkInvariants(i: CheckInput): Problem[] {
     const jv = j.vms.get(id);
     const journalState = jv && jv.state !== 'destroyed' ? jv.state : 'gone';
     const clusterState = !vm ? 'gone' : vm.status === 'running' ? 'running' : 'suspended';
+    // Waiting for room: the journal's record is provisioning, the cluster has no VM yet.
+    if (i.capacityShort && !vm && journalState === 'provisioning') continue;
     if (journalState !== clusterState || (vm && jv?.vmid !== vm.vmid)) {
       out.push({
         key: `journal-vm:${id}`,

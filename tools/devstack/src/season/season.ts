@@ -38,6 +38,8 @@ export interface SeasonOptions {
   faults?: boolean;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
+  /** Stops the season (everything it started is stopped; the promise rejects). */
+  signal?: AbortSignal;
   parentDir?: string;
 }
 
@@ -428,12 +430,14 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
           capacityShort: hog !== null,
         });
         vmStats.maxAlive = Math.max(vmStats.maxAlive, vms.length);
-        if (problems.length === 0 && settled) break;
+        // A violation already counted does not hold up later steps (it is in the report).
+        const fresh = problems.filter((p) => !violations.has(p.key));
+        if (fresh.length === 0 && settled) break;
+        o.signal?.throwIfAborted();
         if (performance.now() - t > catchUpTimeout) {
-          for (const p of problems)
-            if (!violations.has(p.key)) violations.set(p.key, `step ${step}: ${p.detail}`);
+          for (const p of fresh) violations.set(p.key, `step ${step}: ${p.detail}`);
           log(
-            `step ${step}: ${problems.length} invariants still broken after ${catchUpTimeout} ms: ${problems
+            `step ${step}: ${fresh.length} invariants still broken after ${catchUpTimeout} ms: ${fresh
               .slice(0, 5)
               .map((p) => p.detail)
               .join('; ')}`,
@@ -458,6 +462,7 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
     sample();
     usage.firstKiB = usage.lastKiB;
     for (let step = 0; step < steps; step++) {
+      o.signal?.throwIfAborted();
       await applyFaults(step);
       await stack.anvil.increaseTime(stepSeconds);
       await stack.anvil.mine(1);
