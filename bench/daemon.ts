@@ -156,20 +156,57 @@ async function backlog(n: number, concurrency: number, sim: DevStackOptions['sim
   }
 }
 
-// 3. Realistic Proxmox durations: the daemon's share of end-to-end time per VM.
+// 3. Realistic Proxmox durations: the daemon's share of each VM's end-to-end time. The daemon
+// is started and caught up first, so its start-up is not counted; then n purchases at once.
 {
   const n = 4;
-  const r = await backlog(n, 4, {
-    taskMs: { qmclone: 10_000, qmstart: 3_000 },
-    bootMs: 20_000,
+  const listen = `127.0.0.1:${await freePort()}`;
+  const stack = await startDevStack({
+    listen,
+    sim: { taskMs: { qmclone: 10_000, qmstart: 3_000 }, bootMs: 20_000 },
+    blockhost:
+      'daemon: { max_concurrent_jobs: 8 }\nconcurrency: { max_parallel_provisions: 8, clones_per_storage: 4 }',
   });
-  const perVm = r.ms / n;
+  const buyers = await Promise.all([3, 4, 5, 6].map((i) => stack.customer(i)));
+  const d = await spawnDaemon({
+    configDir: stack.configDir,
+    listen,
+    logFile: join(stack.dir, 'd.log'),
+    entry: await bundleDaemon(),
+  });
+  await wait(3000);
+  const cpu0 = cpuOf(d.child.pid!);
+  const bought = await Promise.all(
+    buyers.slice(0, n).map(async (b) => ({
+      id: (await b.buy(stack.planId, 30)).subscriptionId,
+      at: performance.now(),
+    })),
+  );
+  const db = openDb(stack.dbPath, { readonly: true });
+  const e2e: number[] = [];
+  const pending = new Set(bought);
+  while (pending.size) {
+    const busy = activeJobSubscriptions(db);
+    for (const b of pending) {
+      if (!busy.has(b.id.toString()) && latestVmOf(db, b.id.toString())?.state === 'running') {
+        e2e.push(performance.now() - b.at);
+        pending.delete(b);
+      }
+    }
+    await wait(50);
+  }
+  const cpuMs = (cpuOf(d.child.pid!) - cpu0) * 1000;
+  db.close();
+  d.kill('SIGTERM');
+  await d.exited;
+  await stack.stop();
+  const perVm = stats(e2e).median;
   rows.push({
-    measure: `${n} purchases with clone 10 s, start 3 s, agent after 20 s: the daemon's CPU share of end-to-end (goal ≤ 2 %)`,
-    runs: 1,
-    median: `${(((r.daemonCpu * 1000) / n / perVm) * 100).toFixed(2)} %`,
+    measure: `${n} purchases at once, clone 10 s, start 3 s, agent after 20 s: the daemon's CPU per VM over its end-to-end time (goal ≤ 2 %)`,
+    runs: n,
+    median: `${((cpuMs / n / perVm) * 100).toFixed(2)} %`,
     p95: '-',
-    detail: `end-to-end ${fmt(r.ms)} for ${n} in parallel (Proxmox alone 33 s); daemon CPU ${fmt((r.daemonCpu * 1000) / n)} per VM (start-up included)`,
+    detail: `end-to-end ${fmt(perVm)} per VM (Proxmox alone 33 s); daemon CPU ${fmt(cpuMs / n)} per VM, idle polling included`,
   });
 }
 

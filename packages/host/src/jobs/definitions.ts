@@ -312,7 +312,8 @@ function provision(ctx: JobContext): JobDefinition {
     },
     giveUp(job, error) {
       return {
-        state: 'failed',
+        // The record ends failed either way: the lifecycle destroys what a failed VM left.
+        state: subscriptionGone(ctx, job) ? 'cancelled' : 'failed',
         apply: (d) => {
           if (job.vmId !== null)
             updateVm(d, job.vmId, { state: 'failed', failure: error }, ctx.clock());
@@ -399,8 +400,13 @@ function single(
       if (isOutcome(vm)) return vm;
       return run(job, vm);
     },
-    giveUp: () => ({ state: 'needs_operator' }),
+    giveUp: (job) => ({ state: subscriptionGone(ctx, job) ? 'cancelled' : 'needs_operator' }),
   };
+}
+
+/** A job whose subscription a reorg took away has nothing left to do: it is cancelled, not failed. */
+function subscriptionGone(ctx: JobContext, job: JobRow): boolean {
+  return getSubscription(ctx.db, job.subscriptionId) === null;
 }
 
 export function jobDefinitions(ctx: JobContext): Record<JobKind, JobDefinition> {

@@ -132,6 +132,25 @@ describe('JobRunner', () => {
     expect(getJob(db, job.id)).toMatchObject({ state: 'done', attempts: 0 });
   });
 
+  it('ends a job cancelled when its definition says nothing is left to do', async () => {
+    const finished: string[] = [];
+    const def: JobDefinition = {
+      run: async () => ({ kind: 'fail', error: 'the subscription is no longer on chain' }),
+      giveUp: () => ({ state: 'cancelled' }),
+    };
+    const job = enqueueJob(
+      db,
+      { subscriptionId: '9', vmId: null, kind: 'mint', step: 'a', payload: {} },
+      Date.now(),
+    )!;
+    const r = runner(def, { onFinished: (_j, state) => finished.push(state) });
+    r.start();
+    await until(() => getJob(db, job.id)?.state === 'cancelled');
+    await r.stop();
+    expect(finished).toEqual(['cancelled']);
+    expect(getJob(db, job.id)?.lastError).toBe('the subscription is no longer on chain');
+  });
+
   it('fails at once on a permanent error', async () => {
     const ran: string[] = [];
     const job = enqueueJob(

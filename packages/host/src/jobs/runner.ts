@@ -37,7 +37,7 @@ export interface JobDefinition {
   giveUp(
     job: JobRow,
     error: string,
-  ): { state: 'failed' | 'needs_operator'; apply?: (db: Db) => void };
+  ): { state: 'failed' | 'needs_operator' | 'cancelled'; apply?: (db: Db) => void };
 }
 
 export interface JobRunnerOptions {
@@ -52,7 +52,7 @@ export interface JobRunnerOptions {
   maxAttempts: number;
   retryBaseMs: number;
   retryMaxMs: number;
-  onFinished?: (job: JobRow, state: 'done' | 'failed' | 'needs_operator') => void;
+  onFinished?: (job: JobRow, state: 'done' | 'failed' | 'needs_operator' | 'cancelled') => void;
   onStep?: (job: JobRow, step: string, outcome: StepOutcome['kind']) => void;
 }
 
@@ -245,7 +245,9 @@ export class JobRunner {
             verdict.apply?.(db);
             setJobState(db, job.id, verdict.state, now, outcome.error);
           }).immediate();
-          log.error(
+          // Cancelled: nothing is left to do (the subscription is gone); not an operator's matter.
+          (verdict.state === 'cancelled' ? log.info : log.error).call(
+            log,
             {
               job: job.id,
               kind: job.kind,
@@ -253,7 +255,11 @@ export class JobRunner {
               subscription: job.subscriptionId,
               error: outcome.error,
             },
-            verdict.state === 'failed' ? 'job failed' : 'job needs an operator',
+            verdict.state === 'failed'
+              ? 'job failed'
+              : verdict.state === 'cancelled'
+                ? 'job cancelled: its subscription is no longer on chain'
+                : 'job needs an operator',
           );
           this.#o.onFinished?.(job, verdict.state);
           return;

@@ -1,5 +1,6 @@
 import {
   type BlockhostContracts,
+  ContractRevertError,
   decryptUserSignature,
   encryptConnectionDetails,
   mintAccessToken,
@@ -11,9 +12,14 @@ import type { Secret } from '../config/secret.js';
 import { type ChainPort, errResult, okResult, type PortError } from '../jobs/ports.js';
 import { nativeEcdh } from './native-ecdh.js';
 
-/** Only transport trouble is worth retrying; a revert (missing role, bad input) needs a person. */
-function portError(e: BlockhostError): PortError {
-  const retryable = e.code === 'RPC_ERROR' || e.code === 'MISSING_EVENT';
+/**
+ * Only transport trouble is worth retrying; a revert (missing role, bad input) needs a person —
+ * except a subscription the chain does not have: the journal is ahead of a reorg the scanner has
+ * not seen yet, and catches up (the subscription comes back in the new chain, or the job ends).
+ */
+export function chainPortError(e: BlockhostError): PortError {
+  const reorged = e instanceof ContractRevertError && e.errorName === 'SubscriptionNotFound';
+  const retryable = e.code === 'RPC_ERROR' || e.code === 'MISSING_EVENT' || reorged;
   return { message: e.shortMessage + (e.details ? ` (${e.details})` : ''), retryable };
 }
 
@@ -33,7 +39,7 @@ export function createChainPort(options: {
       });
       return r.isOk()
         ? okResult({ tokenId: r.value.tokenId, alreadyMinted: r.value.alreadyMinted })
-        : { ok: false, error: portError(r.error) };
+        : { ok: false, error: chainPortError(r.error) };
     },
     async updateUserEncrypted(tokenId, userEncrypted) {
       const r = await updateUserEncrypted(clients, {
@@ -41,7 +47,7 @@ export function createChainPort(options: {
         tokenId,
         userEncrypted,
       });
-      return r.isOk() ? okResult(undefined) : { ok: false, error: portError(r.error) };
+      return r.isOk() ? okResult(undefined) : { ok: false, error: chainPortError(r.error) };
     },
     decryptSubscriberKey(userEncrypted) {
       const r = decryptUserSignature({

@@ -128,7 +128,8 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
   const sample = () => {
     if (!daemon?.child.pid) return;
     const u = procUsage(daemon.child.pid);
-    if (!u) return;
+    // A process being killed is a zombie for a moment: no memory lines, nothing to record.
+    if (!u || u.rssKiB === 0) return;
     current = { pid: daemon.child.pid, cpu: u.cpu };
     usage.peakKiB = Math.max(usage.peakKiB, u.hwmKiB);
     usage.lastKiB = u.rssKiB;
@@ -354,19 +355,21 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
       }
       return out;
     };
+    // Every kind of fault happens at least once, whatever the dice say (a short season too).
+    const forced = (step: number, at: number) => faultsOn && step === Math.floor(steps * at);
     const applyFaults = async (step: number) => {
-      const start = (k: keyof typeof windows, p: number) => {
+      const start = (k: keyof typeof windows, p: number, at: number) => {
         if (windows[k] > 0) windows[k]--;
-        else if (faultsOn && random() < p) {
+        else if (forced(step, at) || (faultsOn && random() < p)) {
           windows[k] = 2 + Math.floor(random() * 4);
           count(`${k} windows`);
         }
       };
-      start('rpcDrop', 0.06);
-      start('rpcError', 0.06);
-      start('pveTasks', 0.06);
-      start('pve5xx', 0.06);
-      start('capacity', 0.025);
+      start('rpcDrop', 0.06, 0.15);
+      start('rpcError', 0.06, 0.2);
+      start('pveTasks', 0.06, 0.25);
+      start('pve5xx', 0.06, 0.3);
+      start('capacity', 0.025, 0.35);
       proxy!.setDropRate(windows.rpcDrop > 0 ? 0.1 : 0);
       proxy!.setErrorRate(windows.rpcError > 0 ? 0.1 : 0);
       stack.sim.faults.taskFailureRate(windows.pveTasks > 0 ? { rate: 0.15 } : null);
@@ -516,7 +519,7 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
 
       const background: Promise<unknown>[] = [];
       // A small reorg: a purchase seen by the daemon, then undone by a longer chain without it.
-      if (faultsOn && random() < 0.03) {
+      if (forced(step, 0.45) || (faultsOn && random() < 0.03)) {
         const snap = await stack.anvil.snapshot();
         const victim = await customerOf(Math.floor(random() * o.customers));
         await victim.buyWith(stack.planId, 5, stack.stablecoin);
@@ -540,7 +543,7 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
         writeConfig();
         await startDaemon();
         count('host replaced');
-      } else if (faultsOn && random() < 0.1) {
+      } else if (forced(step, 0.1) || (faultsOn && random() < 0.1)) {
         const delay = Math.floor(random() * 2000);
         background.push(
           (async () => {
@@ -551,7 +554,7 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
           })(),
         );
       }
-      if (faultsOn && random() < 0.03) {
+      if (forced(step, 0.55) || (faultsOn && random() < 0.03)) {
         const before = countTasks();
         await stack.restartSim();
         // What the restarted simulator no longer lists was counted before it stopped.
