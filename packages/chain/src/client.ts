@@ -37,12 +37,40 @@ export function blockhostTransport(
   const config = { timeout: options.timeoutMs ?? 20_000, retryCount: options.retryCount ?? 2 };
   const transports = rpcUrls.map((url) =>
     isWebSocketUrl(url)
-      ? webSocket(url, { ...config, reconnect: true, keepAlive: true })
+      ? webSocket(url, {
+          ...config,
+          keepAlive: true,
+          // viem gives up after 5 attempts (10 s) and then fails every request for good: a
+          // node restarted after a longer outage must be found again, however long it took.
+          reconnect: { attempts: Number.MAX_SAFE_INTEGER, delay: 2000 },
+        })
       : http(url, config),
   );
   return transports.length === 1
     ? transports[0]!
     : fallback(transports, { retryCount: config.retryCount });
+}
+
+interface SocketTransport {
+  config?: { type?: string };
+  value?: { getRpcClient?: () => Promise<{ close(): void }>; transports?: SocketTransport[] };
+}
+
+/**
+ * Closes the WebSocket connections of a client over `blockhostTransport` (nothing to do for
+ * HTTP): a socket left open keeps reconnecting, and keeps its process alive.
+ */
+export async function closeBlockhostTransport(client: { transport: unknown }): Promise<void> {
+  const close = async (t: SocketTransport) => {
+    if (t.config?.type === 'webSocket') {
+      const rpc = await t.value?.getRpcClient?.().catch(() => null);
+      rpc?.close();
+    }
+    for (const inner of t.value?.transports ?? []) await close(inner);
+  };
+  // A client's `transport` is the transport's config merged with its value.
+  const t = client.transport as { type?: string } & SocketTransport['value'];
+  await close({ config: { type: t.type }, value: t });
 }
 
 /** A minimal chain object for `chainId` (enough for signing and RPC). */

@@ -79,6 +79,7 @@ export {
   blockhostChain,
   blockhostTransport,
   type CreateBlockhostClientsOptions,
+  closeBlockhostTransport,
   createBlockhostClients,
   isWebSocketUrl,
   type TransportOptions,

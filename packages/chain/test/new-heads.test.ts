@@ -5,6 +5,7 @@
  */
 
 import {
+  closeBlockhostTransport,
   createBlockhostClients,
   createMemoryStore,
   createScanner,
@@ -62,6 +63,20 @@ describe('new heads by subscription', () => {
     } finally {
       w.stop();
     }
+  });
+
+  it('closes its WebSocket when asked (a socket left open keeps reconnecting)', async () => {
+    const client = clientFor(wsUrl());
+    expect(await client.getBlockNumber()).toBeGreaterThanOrEqual(0n);
+    const transport = client.transport as unknown as {
+      getRpcClient(): Promise<{ socket: { readyState: number } }>;
+    };
+    const rpc = await transport.getRpcClient();
+    expect(rpc.socket.readyState).toBe(1); // open
+    await closeBlockhostTransport(client);
+    expect(rpc.socket.readyState).toBeGreaterThanOrEqual(2); // closing or closed
+    // HTTP: nothing to close, no error.
+    await closeBlockhostTransport(clientFor(anvil.rpcUrl));
   });
 
   it('subscribes to nothing over HTTP (the scanner polls)', () => {

@@ -1,5 +1,6 @@
 import {
   type BlockhostContracts,
+  closeBlockhostTransport,
   createBlockhostClients,
   createScanner,
   type Scanner,
@@ -406,6 +407,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       await new Promise<void>((r) => http.server.close(() => r()));
       lease.release();
       await ports.close?.();
+      await closeBlockhostTransport(publicClient);
       db.close();
       log.info('stopped');
     },
