@@ -8,6 +8,7 @@ import {
   type Hex,
   http,
   type Transport,
+  webSocket,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { ChainInputError } from './errors.js';
@@ -20,16 +21,56 @@ export interface TransportOptions {
   readonly retryCount?: number | undefined;
 }
 
-/** HTTP transport over one URL, or viem `fallback` over several (tried in the given order). */
+/** True for a `ws://` or `wss://` URL: new heads can be had by subscription. */
+export function isWebSocketUrl(url: string): boolean {
+  return /^wss?:\/\//i.test(url);
+}
+
+/**
+ * HTTP or WebSocket transport (by the URL's scheme) over one URL, or viem `fallback` over several
+ * (tried in the given order).
+ */
 export function blockhostTransport(
   rpcUrls: readonly string[],
   options: TransportOptions = {},
 ): Transport {
   const config = { timeout: options.timeoutMs ?? 20_000, retryCount: options.retryCount ?? 2 };
-  const transports = rpcUrls.map((url) => http(url, config));
+  const transports = rpcUrls.map((url) =>
+    isWebSocketUrl(url)
+      ? webSocket(url, {
+          ...config,
+          keepAlive: true,
+          // viem gives up after 5 attempts (10 s) and then fails every request for good: a
+          // node restarted after a longer outage must be found again, however long it took.
+          reconnect: { attempts: Number.MAX_SAFE_INTEGER, delay: 2000 },
+        })
+      : http(url, config),
+  );
   return transports.length === 1
     ? transports[0]!
     : fallback(transports, { retryCount: config.retryCount });
+}
+
+interface SocketTransport {
+  config?: { type?: string };
+  value?: { getRpcClient?: () => Promise<{ close(): void }>; transports?: SocketTransport[] };
+}
+
+/**
+ * Closes the WebSocket connections of a client over `blockhostTransport` (nothing to do for
+ * HTTP): a socket left open keeps reconnecting, and keeps its process alive.
+ */
+export async function closeBlockhostTransport(client: { transport: unknown }): Promise<void> {
+  const close = async (t: SocketTransport) => {
+    if (t.config?.type === 'webSocket') {
+      const rpc = await t.value?.getRpcClient?.().catch(() => null);
+      rpc?.close();
+    }
+    for (const inner of t.value?.transports ?? []) await close(inner);
+  };
+  // A client's `transport` is the transport's config merged with its value.
+  const t = client.transport as { type?: string } & SocketTransport['value'];
+  await close({ config: { type: t.type }, value: t });
 }
 
 /** A minimal chain object for `chainId` (enough for signing and RPC). */

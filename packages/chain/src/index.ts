@@ -113,7 +113,9 @@ export {
   blockhostChain,
   blockhostTransport,
   type CreateBlockhostClientsOptions,
+  closeBlockhostTransport,
   createBlockhostClients,
+  isWebSocketUrl,
   type TransportOptions,
 } from './client.js';
 // contracts
@@ -145,6 +147,7 @@ export {
 } from './crypto/credential.js';
 export {
   ECIES_OVERHEAD_BYTES,
+  type EcdhSharedX,
   type EciesEncryptOptions,
   eciesDecrypt,
   eciesEncrypt,
@@ -215,6 +218,7 @@ export type { ReadClient, SignerClient, WriteClients } from './internal/clients.
 export type { SentTransaction, WriteErrorType } from './internal/send.js';
 // scanner
 export { createMemoryStore, type MemoryStore } from './scanner/memory-store.js';
+export { type WatchNewHeadsOptions, watchNewHeads } from './scanner/new-heads.js';
 export { classifyGetLogsError, type LogRangeErrorInfo } from './scanner/range-error.js';
 export {
   createScanner,

@@ -208,13 +208,20 @@ export interface PlacementNeeds {
   readonly storage: string;
 }
 
-/** No configured node has room for a plan. */
+/**
+ * No configured node has room for a plan. `retryable` when a node could hold it once VMs are gone
+ * (the cluster is full now), not when the plan is larger than every node.
+ */
 export class NoNodeFitsError extends PveError {
   readonly code = 'PVE_NO_NODE_FITS';
-  readonly retryable = false;
+  readonly retryable: boolean;
   readonly needs: PlacementNeeds;
   readonly reasons: Readonly<Record<string, string>>;
-  constructor(needs: PlacementNeeds, reasons: Record<string, string>) {
+  constructor(
+    needs: PlacementNeeds,
+    reasons: Record<string, string>,
+    opts: { roomLater?: boolean } = {},
+  ) {
     super(
       `no node has room for a VM with ${needs.cores} cores, ${needs.memoryMiB} MiB memory and ${needs.diskGiB} GiB on ${needs.storage}`,
       {
@@ -226,6 +233,7 @@ export class NoNodeFitsError extends PveError {
     );
     this.needs = needs;
     this.reasons = reasons;
+    this.retryable = opts.roomLater ?? false;
   }
 }
 

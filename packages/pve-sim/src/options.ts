@@ -52,6 +52,11 @@ export interface PveSimulatorOptions {
   host?: string;
   /** Serve HTTPS with a fresh self-signed certificate (default false: plain HTTP). */
   https?: boolean;
+  /**
+   * The HTTPS certificate to serve (default: a fresh self-signed one). A restarted simulator
+   * given its predecessor's certificate keeps the fingerprint clients pinned.
+   */
+  certificate?: { certPem: string; keyPem: string; fingerprint256: string };
   /** Cluster nodes (default one node `pve1`). */
   nodes?: Array<string | SimNodeSpec>;
   /** Storages (default `local` dir with iso/vztmpl/backup/snippets/import, `local-lvm` lvmthin with images/rootdir). */

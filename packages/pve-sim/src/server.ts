@@ -567,7 +567,9 @@ export async function startPveSimulator(options: PveSimulatorOptions = {}): Prom
   };
   let server: http.Server | https.Server;
   if (opts.https) {
-    cert = createSelfSignedCert('blockhost-pve-sim', ['localhost', '127.0.0.1', '::1', opts.host]);
+    cert =
+      options.certificate ??
+      createSelfSignedCert('blockhost-pve-sim', ['localhost', '127.0.0.1', '::1', opts.host]);
     sim.tlsFingerprint = cert.fingerprint256;
     server = https.createServer({ cert: cert.certPem, key: cert.keyPem }, onRequest);
   } else {

@@ -12,7 +12,7 @@ import {
   startStackDaemon,
   waitFor,
 } from '@blockhost/devstack';
-import { createDefaultPorts } from '@blockhost/host';
+import { createDefaultPorts, recordRefusal } from '@blockhost/host';
 import { createPveClient, pveCall } from '@blockhost/proxmox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, type Json, removeTempDirs, variantConfig } from './helpers.js';
@@ -95,6 +95,7 @@ describe('blockhost doctor on a healthy host', () => {
       'disk',
       'daemon',
       'attention',
+      'refusals',
       'recovery',
     ]);
     for (const c of report.checks)
@@ -105,7 +106,7 @@ describe('blockhost doctor on a healthy host', () => {
     const r = await cli(['doctor', '--config-dir', stack.configDir], { ports: createDefaultPorts });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines.filter((l) => l.startsWith('✔ '))).toHaveLength(22);
+    expect(lines.filter((l) => l.startsWith('✔ '))).toHaveLength(23);
     expect(r.stdout).toMatch(/✔ rpc\s+chain 31337 at http:\/\/127\.0\.0\.1:\d+ \(block \d+\)/);
     expect(r.stdout).toMatch(
       /✔ token\s+blockhost@pve!blockhost holds exactly the privileges BlockHost needs, on pool 'blockhost' only/,
@@ -194,6 +195,36 @@ describe('blockhost doctor finds each fault', () => {
         new RegExp(`^VM ${vm.vmid} \\(.+\\) on pve1 is not a template$`),
       ),
     });
+  });
+
+  it('a decision refused in the last 24 hours is a warning that names it; older ones are not', async () => {
+    const db = daemon.db;
+    const hour = 60 * 60 * 1000;
+    recordRefusal(db, {
+      at: Date.now() - 25 * hour,
+      reason: 'clock-skew',
+      subscriptionId: null,
+      detail: 'long ago',
+    });
+    expect((await doctor()).check('refusals').status).toBe('ok');
+    recordRefusal(db, {
+      at: Date.now() - hour,
+      reason: 'owner-mismatch',
+      subscriptionId: '7',
+      detail: 'token 3 to 0xabc not confirmed by 1 of 3 RPCs (2 needed)',
+    });
+    try {
+      const { code, check } = await doctor();
+      expect(code).toBe(0); // a warning: the refusal kept the customer's VM as it was
+      expect(check('refusals')).toMatchObject({
+        status: 'warn',
+        summary:
+          '1 decision refused in the last 24 hours: 1× an NFT transfer the RPCs did not confirm; newest (subscription 7): token 3 to 0xabc not confirmed by 1 of 3 RPCs (2 needed)',
+        hint: expect.stringContaining('compare your RPCs'),
+      });
+    } finally {
+      db.prepare('DELETE FROM refusals').run();
+    }
   });
 
   it('the IPv4 pool is exhausted by the journal’s allocations', async () => {

@@ -1,8 +1,10 @@
 import {
   type BlockhostContracts,
+  closeBlockhostTransport,
   createBlockhostClients,
   createScanner,
   type Scanner,
+  watchNewHeads,
 } from '@blockhost/chain';
 import { defaultConfirmations, maskUrl, policyFromConfig } from '@blockhost/core';
 import {
@@ -144,7 +146,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   const guard = { maxClockSkewSeconds: trustSettings(config).maxClockSkewSeconds };
   const trust = { clock: '', clockLoggedAt: 0 };
   let reconcileTimer: NodeJS.Timeout | null = null;
-  let pending = false;
+  let pending: NodeJS.Timeout | null = null;
   let stopped = false;
   const reconcileNow = () => {
     // Nothing is decided before the journal agrees with the cluster (see `recover` below).
@@ -186,14 +188,19 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       log.error({ error: (e as Error).message }, 'lifecycle pass failed');
     }
   };
-  // Coalesce the many commits of a backfill into one pass.
-  const reconcileSoon = () => {
-    if (pending) return;
-    pending = true;
-    setTimeout(() => {
-      pending = false;
-      reconcileNow();
-    }, 50).unref();
+  // Coalesce the many commits of a backfill into one pass (50 ms); a live commit (caught up
+  // with the head) is decided at once: that is a purchase waiting for its VM.
+  const reconcileSoon = (now = false) => {
+    if (pending && !now) return;
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(
+      () => {
+        pending = null;
+        reconcileNow();
+      },
+      now ? 0 : 50,
+    );
+    pending.unref();
   };
 
   const store = createJournalScanStore(db, Date.now, (c) => {
@@ -209,7 +216,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     }
     progress.head = c.headBlock;
     progress.cursor = c.cursorBlock;
-    if (c.added || c.removed || c.cursorBlock !== null) reconcileSoon();
+    if (c.added || c.removed || c.cursorBlock !== null) reconcileSoon(c.caughtUp && c.added > 0);
   });
   const scanner: Scanner = createScanner({
     client: publicClient,
@@ -364,6 +371,16 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
   const sweepTimer = setInterval(sweep, blockhost.daemon.sweep_interval_ms);
   sweepTimer.unref();
 
+  // New heads by subscription where the RPC offers it (a ws:// URL): each wakes the scanner at
+  // once; polling stays the fallback and the only source of truth.
+  const heads = watchNewHeads({
+    client: publicClient,
+    rpcUrls: web3.rpc_url,
+    onHead: () => scanner.wake(),
+    onError: (e) => log.debug({ error: e.message.split('\n')[0] }, 'new-heads subscription error'),
+  });
+  if (heads.subscribed) log.info('following new heads by subscription');
+
   const abort = new AbortController();
   let sweptOnce = false;
   const scanning = scanner.run({
@@ -501,6 +518,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       stopped = true;
       log.info('stopping: no new work; finishing steps in flight');
       abort.abort();
+      heads.stop();
       if (reconcileTimer) clearInterval(reconcileTimer);
       clearInterval(pveTimer);
       clearInterval(sweepTimer);
@@ -511,6 +529,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
       await http.close();
       lease.release();
       await ports.close?.();
+      await closeBlockhostTransport(publicClient);
       db.close();
       log.info('stopped');
     },

@@ -12,7 +12,7 @@ import {
   startStackDaemon,
   waitFor,
 } from '@blockhost/devstack';
-import { getSubscription } from '@blockhost/host';
+import { getSubscription, listJobs, listRefusals } from '@blockhost/host';
 import { encodeFunctionData } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Daemon } from '../src/engine.js';
@@ -104,7 +104,18 @@ describe('reorgs', () => {
       bob.address.toLowerCase(),
     );
 
-    // Alice's VM goes; the same subscription id now serves Bob with a new VM and NFT.
+    // Destroying is the one irreversible act: Alice's VM stays while the history without her
+    // purchase is not final (anvil finalizes 64 blocks behind its head) …
+    await waitFor('the destroy to wait for finality', () =>
+      listJobs(d.db, { states: ['queued'] }).find(
+        (j) => j.kind === 'destroy' && j.lastError?.includes('waits for the reorg to become final'),
+      ),
+    );
+    expect(stack.sim.vm(alicesVm.vmid!)).toBeDefined();
+    expect(listRefusals(d.db)).toEqual([]); // waiting for finality is not a refusal
+    await stack.anvil.mine(64);
+
+    // … then it goes; the same subscription id now serves Bob with a new VM and NFT.
     const bobsVm = await waitFor(
       'Bob’s VM',
       () => {

@@ -3,7 +3,7 @@
  * way the Debian package ships it, so tests that start and kill the daemon
  * many times pay a bundle's start-up, not a TypeScript loader's.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { build } from 'esbuild';
 import { CACHE_DIR, DAEMON_MAIN } from './paths.js';
 
@@ -15,9 +15,11 @@ export function bundleDaemon(): Promise<string> {
     const outdir = CACHE_DIR;
     mkdirSync(outdir, { recursive: true });
     const outfile = `${outdir}blockhostd.mjs`;
+    // Built aside and renamed into place: another process may be starting the previous bundle.
+    const building = `${outdir}blockhostd.${process.pid}.building.mjs`;
     await build({
       entryPoints: [DAEMON_MAIN],
-      outfile,
+      outfile: building,
       bundle: true,
       platform: 'node',
       target: 'node20',
@@ -30,6 +32,7 @@ export function bundleDaemon(): Promise<string> {
       },
       logLevel: 'warning',
     });
+    renameSync(building, outfile);
     return outfile;
   })();
   return pending;

@@ -105,6 +105,25 @@ export class Customer {
     return { subscriptionId: r.subscriptionId, expiresAt: r.expiresAt };
   }
 
+  /** Buys `days` of `planId`, paying with `token` (`NATIVE_TOKEN` for the chain's coin). */
+  async buyWith(
+    planId: bigint,
+    days: number,
+    token: `0x${string}`,
+  ): Promise<{ subscriptionId: bigint; expiresAt: number }> {
+    const r = unwrap(
+      await buySubscription(this.o.clients, {
+        address: this.o.contracts.subscriptions,
+        planId,
+        days,
+        token,
+        userEncrypted: await this.encryptedKey(),
+      }),
+      'buying',
+    );
+    return { subscriptionId: r.subscriptionId, expiresAt: r.expiresAt };
+  }
+
   async extend(subscriptionId: bigint, days: number): Promise<number> {
     const r = unwrap(
       await extendSubscription(this.o.clients, {

@@ -19,6 +19,7 @@ export {
   vmState,
   waitFor,
 } from './in-process.js';
+export { runSeason, type SeasonOptions, type SeasonReport } from './season/season.js';
 export {
   type DevStack,
   type DevStackOptions,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type BlockhostContracts,
+  LIMITS,
   publicKeyFromSecretKey,
   type WriteClients,
 } from '@blockhost/chain';
@@ -20,7 +21,12 @@ import {
 } from '@blockhost/chain/testkit';
 import { type PlanInput, type PortalConfig, parseConfig } from '@blockhost/core';
 import { createPveClient, setupAccess } from '@blockhost/proxmox';
-import { type PveSimulator, type PveSimulatorOptions, startPveSimulator } from '@blockhost/pve-sim';
+import {
+  createSelfSignedCert,
+  type PveSimulator,
+  type PveSimulatorOptions,
+  startPveSimulator,
+} from '@blockhost/pve-sim';
 import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { Customer } from './customer.js';
@@ -49,8 +55,13 @@ export interface DevStackOptions {
   pollIntervalMs?: number;
   /** Serve the customer site from this directory on the daemon's listener (`http.portal_dir`). */
   portalDir?: string;
-  /** Accept the native coin too, priced by a test feed (USD per coin, 8 decimals; e.g. 2000_00000000n). */
+  /**
+   * Accept the native coin too, priced by a settable test feed (USD per coin, 8 decimals; e.g.
+   * 2000_00000000n), stale after the contracts' longest allowed age.
+   */
   nativeUsdPrice?: bigint;
+  /** The VMIDs BlockHost may use (default 10000–10999). */
+  vmidRange?: { start: number; end: number };
 }
 
 /** Changes to the config files (`writeConfig`). */
@@ -71,6 +82,7 @@ export interface DevStack {
   readonly configDir: string;
   readonly dbPath: string;
   readonly anvil: Anvil;
+  /** The simulator now running (another object after `restartSim`). */
   readonly sim: PveSimulator;
   readonly contracts: BlockhostContracts;
   readonly stablecoin: `0x${string}`;
@@ -92,6 +104,11 @@ export interface DevStack {
   portalConfig(o?: { rpcUrl?: string }): PortalConfig;
   /** Rewrites the config files (e.g. after changing options). */
   writeConfig(extra?: WriteConfigExtras): void;
+  /**
+   * Stops the simulator and starts it again on the same port, certificate and state file, as a
+   * Proxmox API restart would (tasks running at the stop end as `unexpected status`).
+   */
+  restartSim(): Promise<PveSimulator>;
   stop(): Promise<void>;
 }
 
@@ -123,7 +140,14 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
     const deployed = await deployTestBlockhost(server, {
       admin: anvil.accounts[ADMIN_ACCOUNT]!.address,
       stablecoin: { test: { decimals: 6 } },
-      ...(o.nativeUsdPrice ? { priceFeed: { test: { answer: o.nativeUsdPrice } } } : {}),
+      ...(o.nativeUsdPrice
+        ? {
+            priceFeed: {
+              test: { decimals: 8, answer: o.nativeUsdPrice },
+              maxStalenessSeconds: LIMITS.MAX_STALENESS_SECONDS,
+            },
+          }
+        : {}),
       firstPlan: plan,
     });
     if (deployed.isErr()) throw deployed.error;
@@ -131,8 +155,10 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
 
     const snippetsDir = join(dir, 'snippets');
     mkdirSync(snippetsDir, { recursive: true });
-    const sim = await startPveSimulator({
+    const certificate = createSelfSignedCert('blockhost-pve-sim', ['localhost', '127.0.0.1']);
+    const simOptions: PveSimulatorOptions = {
       https: true,
+      certificate,
       // A roomy node: the soak and backlog tests create hundreds of VMs.
       nodes: [
         {
@@ -151,7 +177,8 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
       },
       statePath: join(dir, 'pve-sim-state.json'),
       ...o.sim,
-    });
+    };
+    let sim = await startPveSimulator(simOptions);
     cleanup.push(() => sim.close());
 
     // The daemon's token is made the way an operator would: the SDK's least-privilege setup.
@@ -197,7 +224,7 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
         [
           '# BlockHost dev stack: VM pools and lifecycle policy',
           `database_path: ${extra.databasePath ?? dbPath}`,
-          'vmid_range: { start: 10000, end: 10999 }',
+          `vmid_range: { start: ${o.vmidRange?.start ?? 10000}, end: ${o.vmidRange?.end ?? 10999} }`,
           'ipv4_pool:',
           `  cidr: ${ipv4.cidr}`,
           `  gateway: ${ipv4.gateway}`,
@@ -255,7 +282,9 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
       configDir,
       dbPath,
       anvil,
-      sim,
+      get sim() {
+        return sim;
+      },
       contracts,
       stablecoin: d.stablecoin!,
       priceFeed: d.priceFeed,
@@ -294,6 +323,12 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
         };
       },
       writeConfig,
+      async restartSim() {
+        const port = sim.port;
+        await sim.close();
+        sim = await startPveSimulator({ ...simOptions, port });
+        return sim;
+      },
       async stop() {
         for (const f of cleanup.reverse()) await f().catch(() => {});
         rmSync(dir, { recursive: true, force: true });

@@ -19,9 +19,22 @@ export const ECIES_TAG_BYTES = 16;
 /** Smallest possible ciphertext (empty plaintext). */
 export const ECIES_OVERHEAD_BYTES = ECIES_PUBLIC_KEY_BYTES + ECIES_IV_BYTES + ECIES_TAG_BYTES;
 
-function sharedKey(secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array {
-  const point = secp256k1.getSharedSecret(secretKey, publicKey, true);
-  return hkdf(sha256, point.subarray(1), undefined, undefined, 32);
+/**
+ * The x-coordinate (32 B) of the ECDH point of a secret key and a (validated, uncompressed)
+ * public key. The default is this package's portable implementation; a Node host can give a
+ * native one (OpenSSL's secp256k1 is ~50× faster) without this package importing node:crypto.
+ */
+export type EcdhSharedX = (secretKey: Uint8Array, publicKey: Uint8Array) => Uint8Array;
+
+const portableSharedX: EcdhSharedX = (secretKey, publicKey) =>
+  secp256k1.getSharedSecret(secretKey, publicKey, true).subarray(1);
+
+function sharedKey(
+  secretKey: Uint8Array,
+  publicKey: Uint8Array,
+  ecdh: EcdhSharedX = portableSharedX,
+): Uint8Array {
+  return hkdf(sha256, ecdh(secretKey, publicKey), undefined, undefined, 32);
 }
 
 /** Accepts a 32-byte secret key as hex or bytes. */
@@ -85,6 +98,7 @@ export function eciesEncrypt(
 export function eciesDecrypt(
   secretKey: Hex | Uint8Array,
   ciphertext: Hex | Uint8Array,
+  options: { readonly ecdh?: EcdhSharedX | undefined } = {},
 ): Result<Uint8Array, CryptoError> {
   return parseSecretKey(secretKey).andThen((key) => {
     const bytes = toBytes(ciphertext);
@@ -121,7 +135,7 @@ export function eciesDecrypt(
     const iv = bytes.subarray(ECIES_PUBLIC_KEY_BYTES, ECIES_PUBLIC_KEY_BYTES + ECIES_IV_BYTES);
     const sealed = bytes.subarray(ECIES_PUBLIC_KEY_BYTES + ECIES_IV_BYTES);
     try {
-      return ok(gcm(sharedKey(key, point.value), iv).decrypt(sealed));
+      return ok(gcm(sharedKey(key, point.value, options.ecdh), iv).decrypt(sealed));
     } catch {
       return err(
         new CryptoError('not-decryptable', 'ciphertext: authentication failed', {

@@ -12,6 +12,7 @@ import { CryptoError } from '../errors.js';
 import { toBytes } from '../internal/bytes.js';
 import {
   ECIES_OVERHEAD_BYTES,
+  type EcdhSharedX,
   type EciesEncryptOptions,
   eciesDecrypt,
   eciesEncrypt,
@@ -50,6 +51,8 @@ export interface DecryptUserSignatureParameters {
    * wallet's signature does not recover to the wallet's address.
    */
   readonly verify?: { readonly message: string; readonly address: Address } | undefined;
+  /** A native ECDH for the decryption (see `EcdhSharedX`); default the portable one. */
+  readonly ecdh?: EcdhSharedX | undefined;
 }
 
 /**
@@ -82,7 +85,7 @@ export function decryptUserSignature(
       ),
     );
   }
-  return eciesDecrypt(p.serverPrivateKey, bytes)
+  return eciesDecrypt(p.serverPrivateKey, bytes, { ecdh: p.ecdh })
     .andThen(parseSignaturePlaintext)
     .andThen((sig) => (p.verify ? checkSigner(sig, p.verify).map(() => sig) : ok(sig)))
     .map((sig) => ({ signature: bytesToHex(sig), credentialKey: bytesToHex(keccak_256(sig)) }));

@@ -142,6 +142,28 @@ describe('adaptive getLogs range', () => {
     expect(s.logRange).toBeGreaterThan(400);
   });
 
+  it('a fresh scanner starts at 100 blocks and doubles per success (slow start)', async () => {
+    const { client, calls } = fakeChain({
+      height: 5000n,
+      perBlock: (n) => (n % 50n === 0n ? 1 : 0),
+    });
+    const { store, scanner: s } = scanner(client, { maxLogRange: 2000 });
+    (await s.poll())._unsafeUnwrap();
+    expect(store.events.size).toBe(100);
+    const spans = calls.getLogs.map(([f, t]) => Number(t - f + 1n));
+    expect(spans.slice(0, 6)).toEqual([100, 200, 400, 800, 1600, 1900]);
+  });
+
+  it('does not grow past answers near the size limit: a dense backlog is never refused', async () => {
+    // ~30 logs per block: 100 blocks answer ~2.8 MB; doubling would come near viem's 10 MiB.
+    const { client, calls } = fakeChain({ height: 1000n, perBlock: () => 30 });
+    const { store, scanner: s } = scanner(client, { maxLogRange: 2000, growAfter: 1 });
+    (await s.poll())._unsafeUnwrap();
+    expect(store.events.size).toBe(30_000);
+    expect(s.stats.rangeShrinks).toBe(0);
+    expect(new Set(calls.getLogs.map(([f, t]) => t - f + 1n))).toEqual(new Set([100n]));
+  });
+
   it('a single block too large for any request is a LogRangeError, not a loop', async () => {
     const { client } = fakeChain({
       height: 10n,

@@ -53,7 +53,10 @@ export interface ScannerOptions {
   readonly confirmations?: number | undefined;
   /** Follow the RPC's `finalized` tag instead (falls back to confirmations if unsupported). */
   readonly finalized?: boolean | undefined;
-  /** Largest `eth_getLogs` range in blocks (default 2000); shrinks on provider errors. */
+  /**
+   * Largest `eth_getLogs` range in blocks (default 2000). A fresh scanner starts at 100 and
+   * doubles per success (not past an answer of ~4 MiB); shrinks on provider errors.
+   */
   readonly maxLogRange?: number | undefined;
   /** Blocks behind the cursor remembered for reorg walk-back (default 256). */
   readonly maxReorgDepth?: number | undefined;
@@ -98,6 +101,11 @@ export interface Scanner {
   poll(): Promise<Result<PollReturnType, ScanError>>;
   /** Polls until `signal` aborts; errors are reported and retried with backoff. */
   run(options?: RunOptions): Promise<void>;
+  /**
+   * Ends `run`'s idle pause now (a new head arrived by subscription): the next step starts at
+   * once. A wake during a step makes the next pause end at once. Error backoff is not cut short.
+   */
+  wake(): void;
   /** The current `eth_getLogs` range in blocks (adapts to the provider). */
   readonly logRange: number;
   readonly stats: Readonly<ScannerStats>;
@@ -156,7 +164,11 @@ export function createScanner(options: ScannerOptions): Scanner {
   let checkpoint: ScanCheckpoint | null = null;
   let chainId: number | null = null;
   let useFinalized = options.finalized ?? false;
-  let range = maxRange;
+  // Slow start: a fresh scanner knows nothing of the chain's density; a first request over the
+  // whole default range of a dense backlog downloads 10 MiB only to be refused. It starts small
+  // and doubles with each full-range success until a refusal (then the cautious growth below).
+  let range = Math.min(maxRange, INITIAL_RANGE);
+  let slowStart = true;
   let learnedLimit = Number.POSITIVE_INFINITY;
   let streak = 0;
   let queue: Promise<unknown> = Promise.resolve();
@@ -358,6 +370,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
     stats.rangeShrinks++;
     streak = 0;
+    slowStart = false;
     let next = Math.floor(attempted / 2);
     if (info.limit !== undefined) {
       learnedLimit = Math.min(learnedLimit, info.limit);
@@ -369,10 +382,19 @@ export function createScanner(options: ScannerOptions): Scanner {
     range = Math.max(1, next);
   };
 
-  const grow = (used: number) => {
+  const grow = (used: number, bytes: number) => {
     if (used < range) return; // the range was cut by the head, not tested at full size
-    streak++;
     const cap = Math.min(maxRange, learnedLimit);
+    // Twice this answer would come near the transport's body limit: stay (dense logs).
+    if (bytes * 2 > RESPONSE_BUDGET) {
+      streak = 0;
+      return;
+    }
+    if (slowStart) {
+      range = Math.min(cap, range * 2);
+      return;
+    }
+    streak++;
     if (streak >= growAfter && range < cap) {
       range = Math.min(cap, range * 2);
       streak = 0;
@@ -393,7 +415,7 @@ export function createScanner(options: ScannerOptions): Scanner {
           fromBlock: from,
           toBlock: to,
         });
-        grow(Number(to - from + 1n));
+        grow(Number(to - from + 1n), approxJsonBytes(logs));
         return { to: toBlock, logs };
       } catch (e) {
         shrink(Number(to - from + 1n), e, from, to);
@@ -545,6 +567,28 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   };
 
+  let woken = false;
+  let endPause: (() => void) | null = null;
+  const wake = () => {
+    woken = true;
+    endPause?.();
+  };
+  /** The idle pause between polls, ended early by `wake`. */
+  const pause = async (ms: number, signal: AbortSignal | undefined) => {
+    if (woken) {
+      woken = false;
+      return;
+    }
+    const ctl = new AbortController();
+    const onAbort = () => ctl.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    endPause = onAbort;
+    await sleep(ms, ctl.signal);
+    endPause = null;
+    woken = false;
+    signal?.removeEventListener('abort', onAbort);
+  };
+
   const run = async (o: RunOptions = {}) => {
     const interval = o.pollIntervalMs ?? 2000;
     const maxBackoff = o.maxBackoffMs ?? 30_000;
@@ -562,7 +606,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       const s = r.value;
       const more =
         s.kind === 'reorg' || s.kind === 'retry' || (s.kind === 'scanned' && !s.commit.caughtUp);
-      if (!more) await sleep(interval, o.signal);
+      if (!more) await pause(interval, o.signal);
     }
   };
 
@@ -570,11 +614,24 @@ export function createScanner(options: ScannerOptions): Scanner {
     step,
     poll,
     run,
+    wake,
     get logRange() {
       return range;
     },
     stats,
   };
+}
+
+/** The first `eth_getLogs` range of a fresh scanner (blocks), before slow start doubles it. */
+const INITIAL_RANGE = 100;
+/** An answer larger than half of this stops the range growing (viem refuses bodies > 10 MiB). */
+const RESPONSE_BUDGET = 4 * 1024 * 1024;
+
+/** About the JSON size of logs as an RPC sends them (hex data and topics plus the fixed fields). */
+function approxJsonBytes(logs: readonly Log[]): number {
+  let n = 0;
+  for (const l of logs) n += l.data.length + l.topics.length * 69 + 420;
+  return n;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

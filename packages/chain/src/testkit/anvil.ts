@@ -70,6 +70,8 @@ export interface AnvilAccount {
 export interface Anvil {
   readonly rpcUrl: string;
   readonly port: number;
+  /** The anvil process id, not its watchdog's (benchmarks read its CPU time); null once gone. */
+  readonly pid: number | null;
   readonly chainId: number;
   readonly chain: Chain;
   /** The funded dev accounts (anvil's well-known test keys). */
@@ -145,6 +147,20 @@ function defaultBinary(): string {
   const require = createRequire(import.meta.url);
   const pkg = require.resolve('@foundry-rs/anvil-linux-amd64/package.json');
   return join(pkg, '..', 'bin', 'anvil');
+}
+
+/** The anvil process under the watchdog shell `shell`. */
+function anvilPid(shell: number | undefined): number | null {
+  if (shell === undefined) return null;
+  try {
+    const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').split(' ');
+    for (const c of children.filter(Boolean)) {
+      if (readFileSync(`/proc/${c}/comm`, 'utf8').trim() === 'anvil') return Number(c);
+    }
+  } catch {
+    // gone
+  }
+  return null;
 }
 
 /** Starts anvil on a free port and waits until it answers. */
@@ -307,6 +323,9 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
   return {
     rpcUrl,
     port,
+    get pid() {
+      return anvilPid(child.pid);
+    },
     chainId,
     chain,
     accounts,

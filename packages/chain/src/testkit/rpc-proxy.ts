@@ -25,7 +25,9 @@ export interface StartRpcProxyOptions {
   readonly maxLogRange?: number | undefined;
   /** Share of HTTP requests (0..1) answered by closing the connection. */
   readonly dropRate?: number | undefined;
-  /** Seed of the drop decisions (same seed, same sequence). Default 1. */
+  /** Share of HTTP requests (0..1) answered with a JSON-RPC internal error, like an overloaded node. */
+  readonly errorRate?: number | undefined;
+  /** Seed of the drop and error decisions (same seed, same sequence). Default 1. */
   readonly seed?: number | undefined;
   readonly rangeErrorStyle?: RangeErrorStyle | undefined;
   /** JSON-RPC error code of the refusal (default -32602; -32005 makes viem retry first). */
@@ -38,6 +40,8 @@ export interface RpcProxyStats {
   /** JSON-RPC calls received (batch members counted one by one). */
   calls: number;
   dropped: number;
+  /** HTTP requests answered with an injected error (`errorRate`). */
+  errored: number;
   rejectedLogRanges: number;
   byMethod: Record<string, number>;
 }
@@ -62,6 +66,7 @@ export interface RpcProxy {
   setResponseHook(hook: ResponseHook | null): void;
   setMaxLogRange(blocks: number | undefined): void;
   setDropRate(rate: number): void;
+  setErrorRate(rate: number): void;
   /** Forward the next `count` calls of `method`, then close the connection instead of answering. */
   loseNextAnswers(method: string, count?: number): void;
   stop(): Promise<void>;
@@ -88,6 +93,7 @@ export async function startRpcProxy(options: StartRpcProxyOptions): Promise<RpcP
   let maxLogRange = options.maxLogRange;
   let hook: ResponseHook | null = null;
   let dropRate = options.dropRate ?? 0;
+  let errorRate = options.errorRate ?? 0;
   const random = seededRandom(options.seed ?? 1);
   const toLose = new Map<string, number>();
   const style = options.rangeErrorStyle ?? 'limit';
@@ -96,6 +102,7 @@ export async function startRpcProxy(options: StartRpcProxyOptions): Promise<RpcP
     requests: 0,
     calls: 0,
     dropped: 0,
+    errored: 0,
     rejectedLogRanges: 0,
     byMethod: {},
   };
@@ -172,6 +179,17 @@ export async function startRpcProxy(options: StartRpcProxyOptions): Promise<RpcP
     }
     const batch = Array.isArray(parsed);
     const calls = (batch ? parsed : [parsed]) as JsonRpcCall[];
+    if (errorRate > 0 && random() < errorRate) {
+      stats.errored++;
+      const failed = calls.map((c) => ({
+        jsonrpc: '2.0',
+        id: c.id,
+        error: { code: -32603, message: 'internal error (injected by the rpc proxy)' },
+      }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(batch ? failed : failed[0]));
+      return;
+    }
     const lose = calls.some((c) => (toLose.get(c.method) ?? 0) > 0);
     for (const c of calls) {
       const n = toLose.get(c.method) ?? 0;
@@ -222,6 +240,9 @@ export async function startRpcProxy(options: StartRpcProxyOptions): Promise<RpcP
     },
     setResponseHook(h) {
       hook = h;
+    },
+    setErrorRate(rate) {
+      errorRate = rate;
     },
     loseNextAnswers(method, count = 1) {
       toLose.set(method, (toLose.get(method) ?? 0) + count);

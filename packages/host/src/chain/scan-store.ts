@@ -32,6 +32,8 @@ export interface CommitSummary {
   cursorBlock: bigint | null;
   cursorTimestamp: number | null;
   headBlock: bigint;
+  /** The cursor reached the confirmed head with this commit (live, not a backfill). */
+  caughtUp: boolean;
 }
 
 /**
@@ -92,6 +94,7 @@ export function createJournalScanStore(
         cursorBlock: commit.cursor?.number ?? null,
         cursorTimestamp: commit.cursor?.timestamp ?? null,
         headBlock: commit.head.number,
+        caughtUp: commit.caughtUp,
       });
     },
   };

@@ -44,37 +44,36 @@ const byId = (a: { id: string }, b: { id: string }) => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-export function listSubscriptions(db: Db): SubscriptionRow[] {
-  const rows = db
-    .prepare(
-      `SELECT s.*, t.token_id, t.owner AS token_owner, st.key_error, st.key_override, st.attention, st.attention_detail
+const SELECT_SUBSCRIPTIONS = `SELECT s.*, t.token_id, t.owner AS token_owner, st.key_error, st.key_override, st.attention, st.attention_detail
        FROM subscriptions s
        LEFT JOIN tokens t ON t.subscription_id = s.id
-       LEFT JOIN subscription_status st ON st.subscription_id = s.id`,
-    )
-    .all() as Raw[];
-  return rows
-    .map((r) => ({
-      id: r.id,
-      planId: r.plan_id,
-      subscriber: r.subscriber,
-      expiresAt: r.expires_at,
-      cancelled: r.cancelled === 1,
-      userEncrypted: r.user_encrypted,
-      createdBlock: r.created_block,
-      createdKey: r.created_key,
-      tokenId: r.token_id,
-      tokenOwner: r.token_owner,
-      keyError: r.key_error,
-      keyOverride: r.key_override,
-      attention: r.attention,
-      attentionDetail: r.attention_detail,
-    }))
-    .sort(byId);
+       LEFT JOIN subscription_status st ON st.subscription_id = s.id`;
+
+const toRow = (r: Raw): SubscriptionRow => ({
+  id: r.id,
+  planId: r.plan_id,
+  subscriber: r.subscriber,
+  expiresAt: r.expires_at,
+  cancelled: r.cancelled === 1,
+  userEncrypted: r.user_encrypted,
+  createdBlock: r.created_block,
+  createdKey: r.created_key,
+  tokenId: r.token_id,
+  tokenOwner: r.token_owner,
+  keyError: r.key_error,
+  keyOverride: r.key_override,
+  attention: r.attention,
+  attentionDetail: r.attention_detail,
+});
+
+export function listSubscriptions(db: Db): SubscriptionRow[] {
+  return (db.prepare(SELECT_SUBSCRIPTIONS).all() as Raw[]).map(toRow).sort(byId);
 }
 
 export function getSubscription(db: Db, id: string): SubscriptionRow | null {
-  return listSubscriptions(db).find((s) => s.id === id) ?? null;
+  // One row by its key (the jobs ask per step; a full list per call grew with every customer).
+  const r = db.prepare(`${SELECT_SUBSCRIPTIONS} WHERE s.id = ?`).get(id) as Raw | undefined;
+  return r ? toRow(r) : null;
 }
 
 /** A plan as the journal keeps it (`Plan` of @blockhost/core, ids and prices as decimal text). */

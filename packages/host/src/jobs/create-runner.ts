@@ -29,7 +29,7 @@ export interface CreateJobRunnerOptions {
   clients: WriteClients;
   chainNow: () => number | null;
   onStep?: (job: JobRow, step: string, outcome: StepOutcome['kind']) => void;
-  onFinished?: (job: JobRow, state: 'done' | 'failed' | 'needs_operator') => void;
+  onFinished?: (job: JobRow, state: 'done' | 'failed' | 'needs_operator' | 'cancelled') => void;
   onProvisioned?: (job: JobRow, latencyMs: number) => void;
   onRefusal?: (refusal: RefusalRow) => void;
 }

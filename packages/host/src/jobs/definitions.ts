@@ -2,6 +2,7 @@ import {
   allocateIpv4,
   allocateVmid,
   type Deployment,
+  isEntitled,
   resolveIpv4Pool,
   vmName,
 } from '@blockhost/core';
@@ -58,6 +59,7 @@ const fail = (error: string): StepOutcome => ({ kind: 'fail', error });
 function fromPort<T>(r: PortResult<T>, what: string): { value: T } | { outcome: StepOutcome } {
   if (r.ok) return { value: r.value };
   const msg = `${what}: ${r.error.message}`;
+  if (r.error.wait) return { outcome: { kind: 'wait', reason: msg } };
   return { outcome: r.error.retryable ? retry(msg) : fail(msg) };
 }
 
@@ -191,8 +193,19 @@ function provision(ctx: JobContext): JobDefinition {
       if (held.vmid && held.ipv4 && vm.node) return { kind: 'next', step: 'clone', node: vm.node };
 
       const placed = fromPort(await ctx.proxmox.place(plan), 'placement');
-      if ('outcome' in placed) return placed.outcome;
-      const used = fromPort(await ctx.proxmox.usedVmids(), 'listing cluster VMIDs');
+      if ('outcome' in placed) {
+        // Waiting for room only while the subscription is paid for; a lapsed one stops here
+        // (its record ends failed, the lifecycle closes it; a renewal provisions anew).
+        const now = ctx.chainNow();
+        if (placed.outcome.kind === 'wait' && now !== null && !isEntitled(sub, now)) {
+          return fail(`the subscription lapsed while waiting for room: ${placed.outcome.reason}`);
+        }
+        return placed.outcome;
+      }
+      const used = fromPort(
+        await ctx.proxmox.usedVmids(takenValues(ctx.db, 'vmid').map(Number)),
+        'listing cluster VMIDs',
+      );
       if ('outcome' in used) return used.outcome;
       // Addresses any VM of the cluster is configured with are taken too (the operator's own
       // VMs on the bridge included), as VMIDs in use are. A listing up to 30 s old will do:
@@ -289,7 +302,8 @@ function provision(ctx: JobContext): JobDefinition {
     },
     giveUp(job, error) {
       return {
-        state: 'failed',
+        // The record ends failed either way: the lifecycle destroys what a failed VM left.
+        state: subscriptionGone(ctx, job) ? 'cancelled' : 'failed',
         apply: (d) => {
           if (job.vmId !== null)
             updateVm(d, job.vmId, { state: 'failed', failure: error }, ctx.clock());
@@ -372,7 +386,7 @@ function single(
       if (isOutcome(vm)) return vm;
       return run(job, vm);
     },
-    giveUp: () => ({ state: 'needs_operator' }),
+    giveUp: (job) => ({ state: subscriptionGone(ctx, job) ? 'cancelled' : 'needs_operator' }),
   };
 }
 
@@ -428,6 +442,16 @@ async function destroyConfirmed(
   );
   if ('outcome' in v) return v.outcome;
   if (v.value.confirmed) return null;
+  if (v.value.pending) {
+    // A reorg took the purchase away and its replacement history is not final yet: nobody
+    // disagrees, so nothing is refused; look again at the next lifecycle pass. (The reason is
+    // kept the same from look to look: it is logged when it changes.)
+    return {
+      kind: 'wait',
+      reason: `destroy of VM ${vm.vmid} (${reason}) waits for the reorg to become final`,
+      ms: ctx.config.blockhost.daemon.reconcile_interval_ms,
+    };
+  }
   const detail = `destroy of VM ${vm.vmid} (${reason}) not confirmed by ${agreeing(v.value)}: ${said(v.value)}`;
   refuse(ctx, 'destroy-unconfirmed', vm.subscriptionId, detail);
   const sub = getSubscription(ctx.db, job.subscriptionId);
@@ -441,6 +465,11 @@ async function destroyConfirmed(
   // A reorg's replacement history is not final yet, or the RPCs disagree for now: look again
   // after the next state sweep, which repairs the journal from the chain.
   return { kind: 'wait', reason: detail, ms: ctx.config.blockhost.daemon.sweep_interval_ms };
+}
+
+/** A job whose subscription a reorg took away has nothing left to do: it is cancelled, not failed. */
+function subscriptionGone(ctx: JobContext, job: JobRow): boolean {
+  return getSubscription(ctx.db, job.subscriptionId) === null;
 }
 
 export function jobDefinitions(ctx: JobContext): Record<JobKind, JobDefinition> {

@@ -25,6 +25,11 @@ export interface ClusterInventory {
 export interface PortError {
   readonly message: string;
   readonly retryable: boolean;
+  /**
+   * The cause is outside BlockHost and lasts (no node has room now): wait for it as long as it
+   * takes, without spending the job's attempts.
+   */
+  readonly wait?: boolean | undefined;
 }
 
 export type PortResult<T> = { ok: true; value: T } | { ok: false; error: PortError };
@@ -59,8 +64,11 @@ export interface ProxmoxPort {
     memoryMiB: number;
     diskGiB: number;
   }): Promise<PortResult<{ node: string }>>;
-  /** VMIDs in use anywhere in the cluster. */
-  usedVmids(): Promise<PortResult<number[]>>;
+  /**
+   * VMIDs in use anywhere in the cluster, as far as allocating the next one needs: `reserved`
+   * (the journal's own allocations) are skipped when looking for VMs the token cannot see.
+   */
+  usedVmids(reserved?: readonly number[]): Promise<PortResult<number[]>>;
   /**
    * The cluster as recovery and address allocation see it: this deployment's VMs (by tags)
    * with their VMID, node, addresses and whether BlockHost suspended them, and every address

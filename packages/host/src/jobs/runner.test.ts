@@ -115,6 +115,42 @@ describe('JobRunner', () => {
     expect(getJob(db, job.id)).toMatchObject({ attempts: 2, lastError: 'script exhausted' });
   });
 
+  it('waits out a full cluster without spending attempts, then goes on', async () => {
+    // More waits than maxAttempts (3): a retry would have given up; a wait does not.
+    const full = { kind: 'wait', reason: 'placement: no node has room' } as const;
+    const ran: string[] = [];
+    const job = enqueueJob(
+      db,
+      { subscriptionId: '1', vmId: null, kind: 'provision', step: 'a', payload: {} },
+      Date.now(),
+    )!;
+    const r = runner(scripted({ a: [full, full, full, full, full, { kind: 'done' }] }, ran));
+    r.start();
+    await until(() => getJob(db, job.id)?.state === 'done');
+    await r.stop();
+    expect(ran).toHaveLength(6);
+    expect(getJob(db, job.id)).toMatchObject({ state: 'done', attempts: 0 });
+  });
+
+  it('ends a job cancelled when its definition says nothing is left to do', async () => {
+    const finished: string[] = [];
+    const def: JobDefinition = {
+      run: async () => ({ kind: 'fail', error: 'the subscription is no longer on chain' }),
+      giveUp: () => ({ state: 'cancelled' }),
+    };
+    const job = enqueueJob(
+      db,
+      { subscriptionId: '9', vmId: null, kind: 'mint', step: 'a', payload: {} },
+      Date.now(),
+    )!;
+    const r = runner(def, { onFinished: (_j, state) => finished.push(state) });
+    r.start();
+    await until(() => getJob(db, job.id)?.state === 'cancelled');
+    await r.stop();
+    expect(finished).toEqual(['cancelled']);
+    expect(getJob(db, job.id)?.lastError).toBe('the subscription is no longer on chain');
+  });
+
   it('fails at once on a permanent error', async () => {
     const ran: string[] = [];
     const job = enqueueJob(

@@ -24,8 +24,11 @@ export type StepOutcome =
     }
   | { kind: 'done'; apply?: (db: Db) => void }
   | { kind: 'retry'; error: string }
-  /** Not a failure: something the step needs is not there yet (e.g. a final block). Try again in `ms`; no attempt is used up. */
-  | { kind: 'wait'; reason: string; ms: number }
+  /**
+   * Not a failure: something the step needs is not there yet (a final block, room in the
+   * cluster). Try again in `ms` (default: the longest retry delay); no attempt is used up.
+   */
+  | { kind: 'wait'; reason: string; ms?: number }
   | { kind: 'fail'; error: string };
 
 export interface JobDefinition {
@@ -35,7 +38,7 @@ export interface JobDefinition {
   giveUp(
     job: JobRow,
     error: string,
-  ): { state: 'failed' | 'needs_operator'; apply?: (db: Db) => void };
+  ): { state: 'failed' | 'needs_operator' | 'cancelled'; apply?: (db: Db) => void };
 }
 
 export interface JobRunnerOptions {
@@ -50,7 +53,7 @@ export interface JobRunnerOptions {
   maxAttempts: number;
   retryBaseMs: number;
   retryMaxMs: number;
-  onFinished?: (job: JobRow, state: 'done' | 'failed' | 'needs_operator') => void;
+  onFinished?: (job: JobRow, state: 'done' | 'failed' | 'needs_operator' | 'cancelled') => void;
   onStep?: (job: JobRow, step: string, outcome: StepOutcome['kind']) => void;
 }
 
@@ -198,19 +201,25 @@ export class JobRunner {
           log.info({ job: job.id, kind: job.kind, subscription: job.subscriptionId }, 'job done');
           this.#o.onFinished?.(job, 'done');
           return;
-        case 'wait':
-          waitJob(db, job.id, outcome.reason, now + outcome.ms, now);
-          log.info(
-            {
-              job: job.id,
-              kind: job.kind,
-              step: job.step,
-              retryInMs: outcome.ms,
-              reason: outcome.reason,
-            },
-            'job step waits',
-          );
+        case 'wait': {
+          const ms = outcome.ms ?? this.#o.retryMaxMs;
+          waitJob(db, job.id, outcome.reason, now + ms, now);
+          // Logged when the reason changes, not at every look (a full cluster can last hours).
+          if (job.lastError !== outcome.reason) {
+            log.info(
+              {
+                job: job.id,
+                kind: job.kind,
+                step: job.step,
+                subscription: job.subscriptionId,
+                retryInMs: ms,
+                reason: outcome.reason,
+              },
+              'job step waits',
+            );
+          }
           return;
+        }
         case 'retry':
         case 'fail': {
           const attempts = job.attempts + 1;
@@ -239,7 +248,9 @@ export class JobRunner {
             verdict.apply?.(db);
             setJobState(db, job.id, verdict.state, now, outcome.error);
           }).immediate();
-          log.error(
+          // Cancelled: nothing is left to do (the subscription is gone); not an operator's matter.
+          (verdict.state === 'cancelled' ? log.info : log.error).call(
+            log,
             {
               job: job.id,
               kind: job.kind,
@@ -247,7 +258,11 @@ export class JobRunner {
               subscription: job.subscriptionId,
               error: outcome.error,
             },
-            verdict.state === 'failed' ? 'job failed' : 'job needs an operator',
+            verdict.state === 'failed'
+              ? 'job failed'
+              : verdict.state === 'cancelled'
+                ? 'job cancelled: its subscription is no longer on chain'
+                : 'job needs an operator',
           );
           this.#o.onFinished?.(job, verdict.state);
           return;

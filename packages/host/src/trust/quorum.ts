@@ -26,10 +26,14 @@ export interface Vote {
   readonly agrees: boolean;
   /** What this RPC said (or why it could not be asked). */
   readonly said: string;
+  /** Not a disagreement: what the decision rests on is not final on this RPC yet. */
+  readonly pending?: boolean;
 }
 
 export interface QuorumVerdict {
   readonly confirmed: boolean;
+  /** Not confirmed only because a quorum is still waiting for finality: look again soon. */
+  readonly pending: boolean;
   readonly needed: number;
   readonly votes: readonly Vote[];
 }
@@ -39,7 +43,9 @@ export const quorumOf = (n: number) => Math.floor(n / 2) + 1;
 
 function verdict(votes: Vote[], total: number): QuorumVerdict {
   const needed = quorumOf(total);
-  return { confirmed: votes.filter((v) => v.agrees).length >= needed, needed, votes };
+  const confirmed = votes.filter((v) => v.agrees).length >= needed;
+  const pending = !confirmed && votes.filter((v) => v.agrees || v.pending).length >= needed;
+  return { confirmed, pending, needed, votes };
 }
 
 /** The block `confirmations` behind this RPC's head (or its `finalized` block), with its time. */
@@ -167,6 +173,7 @@ export async function confirmDestroy(p: ConfirmDestroyParameters): Promise<Quoru
               rpc: v.label,
               agrees: false,
               said: `finalized block ${block.number} is not yet past the purchase`,
+              pending: true,
             };
           }
           const same =

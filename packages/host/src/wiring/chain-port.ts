@@ -1,5 +1,6 @@
 import {
   type BlockhostContracts,
+  ContractRevertError,
   decryptUserSignature,
   encryptConnectionDetails,
   mintAccessToken,
@@ -10,10 +11,16 @@ import type { BlockhostError } from '@blockhost/core';
 import type { Secret } from '../config/secret.js';
 import { type ChainPort, errResult, okResult, type PortError } from '../jobs/ports.js';
 import { type ChainView, confirmDestroy, confirmOwner } from '../trust/quorum.js';
+import { nativeEcdh } from './native-ecdh.js';
 
-/** Only transport trouble is worth retrying; a revert (missing role, bad input) needs a person. */
-function portError(e: BlockhostError): PortError {
-  const retryable = e.code === 'RPC_ERROR' || e.code === 'MISSING_EVENT';
+/**
+ * Only transport trouble is worth retrying; a revert (missing role, bad input) needs a person —
+ * except a subscription the chain does not have: the journal is ahead of a reorg the scanner has
+ * not seen yet, and catches up (the subscription comes back in the new chain, or the job ends).
+ */
+export function chainPortError(e: BlockhostError): PortError {
+  const reorged = e instanceof ContractRevertError && e.errorName === 'SubscriptionNotFound';
+  const retryable = e.code === 'RPC_ERROR' || e.code === 'MISSING_EVENT' || reorged;
   return { message: e.shortMessage + (e.details ? ` (${e.details})` : ''), retryable };
 }
 
@@ -62,7 +69,7 @@ export function createChainPort(options: {
       });
       return r.isOk()
         ? okResult({ tokenId: r.value.tokenId, alreadyMinted: r.value.alreadyMinted })
-        : { ok: false, error: portError(r.error) };
+        : { ok: false, error: chainPortError(r.error) };
     },
     async updateUserEncrypted(tokenId, userEncrypted) {
       const r = await updateUserEncrypted(clients, {
@@ -70,12 +77,13 @@ export function createChainPort(options: {
         tokenId,
         userEncrypted,
       });
-      return r.isOk() ? okResult(undefined) : { ok: false, error: portError(r.error) };
+      return r.isOk() ? okResult(undefined) : { ok: false, error: chainPortError(r.error) };
     },
     decryptSubscriberKey(userEncrypted) {
       const r = decryptUserSignature({
         serverPrivateKey: serverKey.reveal(),
         userEncrypted: userEncrypted as `0x${string}`,
+        ecdh: nativeEcdh,
       });
       return r.isOk() ? okResult(r.value.signature) : errResult(r.error.shortMessage, false);
     },

@@ -40,6 +40,7 @@ import {
 } from '../jobs/ports.js';
 import { vmSigningTls } from '../jobs/signing-tls.js';
 import type { Logger } from '../log.js';
+import { memoizeUserData } from './user-data-cache.js';
 
 /**
  * A failed Proxmox task or a timeout is worth another try later (each step is
@@ -49,7 +50,9 @@ import type { Logger } from '../log.js';
 function portErr(e: BlockhostError & { retryable?: boolean }): PortResult<never> {
   const detail = e.details ? ` (${e.details})` : '';
   const retryable = (e.retryable ?? false) || e.code === 'PVE_TASK' || e.code === 'PVE_TIMEOUT';
-  return { ok: false, error: { message: `${e.shortMessage}${detail}`, retryable } };
+  // A full cluster is waited out; a plan larger than every node is not (not retryable).
+  const wait = e.code === 'PVE_NO_NODE_FITS' && retryable;
+  return { ok: false, error: { message: `${e.shortMessage}${detail}`, retryable, wait } };
 }
 
 async function run<T, E extends BlockhostError & { retryable?: boolean }>(
@@ -74,7 +77,8 @@ export function createUserDataRenderer(config: HostConfig): (input: UserDataInpu
     nftContract: config.web3.contracts.nft,
     signing: { enabled: true, port: config.blockhost.vm.signing_port },
   };
-  return (input) => {
+  // Reading the bundles and writing their YAML is the costly part: done for a template, not per VM.
+  const render = (input: UserDataInput) => {
     const login = vmLoginCloudInit({
       config: loginConfig,
       bundleDir: config.blockhost.vm.login_bundle_dir,
@@ -103,6 +107,7 @@ export function createUserDataRenderer(config: HostConfig): (input: UserDataInpu
     if (r.isErr()) throw r.error;
     return r.value;
   };
+  return memoizeUserData(render, (hostname) => vmSigningTls(config, hostname));
 }
 
 /** The Proxmox API client of blockhost.yaml: its token, its pinned certificate. */
@@ -201,8 +206,13 @@ export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
         }).map((p) => ({ node: p.node })),
       ),
     // The token sees only its pool: VMIDs of other VMs in the range are found by asking for them.
-    usedVmids: () =>
-      run(getVmidsInUse(client, { probe: { range: config.db.vmid_range } }).map((s) => [...s])),
+    // Probing stops at the first free VMID past the journal's own: the one allocated next.
+    usedVmids: (reserved = []) =>
+      run(
+        getVmidsInUse(client, {
+          probe: { range: config.db.vmid_range, free: 1, reserved },
+        }).map((s) => [...s]),
+      ),
     async inspectCluster(o = {}) {
       const now = Date.now();
       if (inventory && now - inventory.at <= (o.maxAgeMs ?? 0)) return okResult(inventory.value);

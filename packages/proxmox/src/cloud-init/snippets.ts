@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InvalidInputError } from '@blockhost/core';
 import { err, ok, type Result, ResultAsync } from 'neverthrow';
-import { NodeSSH } from 'node-ssh';
+import type { NodeSSH } from 'node-ssh';
 import { SnippetError } from '../errors.js';
 
 type SFTPWrapper = Awaited<ReturnType<NodeSSH['requestSFTP']>>;
@@ -102,6 +102,8 @@ export function createSnippetStore(
       );
     }
     c = (async () => {
+      // Loaded on first use: a single-node host never needs SSH (and ssh2 is ~5 MiB resident).
+      const { NodeSSH } = await import('node-ssh');
       const conn = new NodeSSH();
       const expected = ssh.hostKeys?.[node];
       let seen: string | undefined;

@@ -94,6 +94,24 @@ describe('placement', () => {
     );
   });
 
+  it('tells a full cluster (room later: retryable) from a plan no node can ever hold', () => {
+    // Node c (16 GiB) is full of stopped VMs: no room now, but a 4 GiB plan fits it once they go.
+    const full = nodeCapacities(
+      [node('c', 16, 2), storage('c', 500, 10), vm('c', 200, 14, 'stopped')],
+      ['c'],
+      'local-lvm',
+    );
+    const now = choosePlacement(full, needs, 'first')._unsafeUnwrapErr();
+    expect(now.reasons.c).toMatch(/MiB memory free, needs 4096/);
+    expect(now.retryable).toBe(true);
+    // 32 GiB of memory: more than the node has at all.
+    const never = choosePlacement(full, { ...needs, memoryMiB: 32 * 1024 }, 'first');
+    expect(never._unsafeUnwrapErr().retryable).toBe(false);
+    // An offline node may come back: wait for it.
+    const offline = nodeCapacities([node('c', 16, 2, 'offline')], ['c'], 'local-lvm');
+    expect(choosePlacement(offline, needs, 'first')._unsafeUnwrapErr().retryable).toBe(true);
+  });
+
   it('explains a node without numbers (no Sys.Audit)', () => {
     const caps = nodeCapacities(
       [{ id: 'node/a', type: 'node', node: 'a', status: 'online' }],

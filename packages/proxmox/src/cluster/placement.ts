@@ -129,7 +129,18 @@ export function choosePlacement(
     if (why) reasons[c.node] = why;
     else fits.push({ c, i });
   });
-  if (fits.length === 0) return err(new NoNodeFitsError(needs, reasons));
+  if (fits.length === 0) {
+    // Full now, or never? A node whose whole size holds the plan has room once VMs go; an
+    // offline node may come back.
+    const roomLater = capacities.some((c) =>
+      c.unknown
+        ? !c.online && c.unknown.startsWith('node is')
+        : c.memory.total >= needs.memoryMiB * MiB &&
+          c.cores >= needs.cores &&
+          (c.storage?.total ?? 0) >= needs.diskGiB * GiB,
+    );
+    return err(new NoNodeFitsError(needs, reasons, { roomLater }));
+  }
   let pick = fits[0]!;
   if (strategy === 'most-free-memory') {
     for (const f of fits) if (f.c.memory.free > pick.c.memory.free) pick = f;

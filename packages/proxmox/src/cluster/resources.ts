@@ -63,9 +63,11 @@ export interface GetVmidsInUseParameters {
   /**
    * Also find VMs the token can not see (outside BlockHost's pool) among
    * the lowest VMIDs of `range` that look free, until `free` of them are
-   * confirmed free (default 8): what an allocator in that range picks next.
+   * confirmed free (default 8): what an allocator in that range picks next. VMIDs in
+   * `reserved` (the caller's own allocations, not cloned yet) are neither probed nor counted:
+   * with them given, `free: 1` finds exactly the VMID the allocator takes (one call, usually).
    */
-  probe?: { range: VmidRange; free?: number };
+  probe?: { range: VmidRange; free?: number; reserved?: Iterable<number> };
 }
 
 /**
@@ -84,8 +86,9 @@ export function getVmidsInUse(
     return ResultAsync.fromPromise(
       (async () => {
         let free = 0;
+        const reserved = new Set(probe.reserved ?? []);
         for (let id = probe.range.start; id <= probe.range.end; id++) {
-          if (used.has(id)) continue;
+          if (used.has(id) || reserved.has(id)) continue;
           if (!(await unwrap(isVmidFree(client, id)))) used.add(id);
           else if (++free >= (probe.free ?? 8)) break;
         }

@@ -17,6 +17,7 @@ import {
 import { ipv6Checks } from '../doctor/ipv6-checks.js';
 import { pveChecks } from '../doctor/pve-checks.js';
 import { recoveryCheck } from '../doctor/recovery-check.js';
+import { refusalsCheck } from '../doctor/refusals-check.js';
 import type { CommandSpec } from '../framework/command.js';
 import { CliError, EXIT } from '../framework/errors.js';
 
@@ -133,6 +134,7 @@ export const doctor: CommandSpec = {
       ...(await guarded('disk', async () => diskCheck(config))),
       ...daemon,
       ...(await guarded('attention', async () => attentionCheck(db))),
+      ...(await guarded('refusals', async () => refusalsCheck(db, Date.now()))),
       ...(pve.results.some((c) => c.status === 'fail')
         ? [skip('recovery', 'Proxmox is not usable')]
         : await guarded('recovery', () => recoveryCheck(ctx, db !== null))),

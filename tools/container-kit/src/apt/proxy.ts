@@ -122,18 +122,22 @@ export function startAptProxy(o: AptProxyOptions): Promise<AptProxy> {
       const tmp = `${cached}.part-${process.pid}-${Math.random().toString(36).slice(2)}`;
       const file = createWriteStream(tmp);
       let bytes = 0;
+      // The last chunk is held back until the file is committed: a client counting
+      // content-length would otherwise finish (and ask again) before the cache has it.
+      let held: Buffer | null = null;
       ur.on('data', (d: Buffer) => {
         bytes += d.length;
         file.write(d);
-        res.write(d);
+        if (held) res.write(held);
+        held = d;
       });
       ur.on('end', () => {
-        // Committed before the response ends: the next request finds it.
         file.end(() => {
           const expected = Number(ur.headers['content-length'] ?? bytes);
           if (bytes === expected) renameSync(tmp, cached);
           else rmSync(tmp, { force: true });
-          res.end();
+          if (held) res.end(held);
+          else res.end();
         });
       });
       ur.on('error', () => {

@@ -1,0 +1,22 @@
+import { ContractRevertError, RpcError } from '@blockhost/chain';
+import { describe, expect, it } from 'vitest';
+import { chainPortError } from './chain-port.js';
+
+describe('chain port errors', () => {
+  it('retries a mint for a subscription the chain lacks (a reorg the journal has not seen yet)', () => {
+    const e = new ContractRevertError('mint', { errorName: 'SubscriptionNotFound', args: [74n] });
+    expect(chainPortError(e)).toEqual({
+      message: 'mint reverted: SubscriptionNotFound(74)',
+      retryable: true,
+    });
+  });
+
+  it('gives other reverts to a person, and retries transport trouble', () => {
+    const denied = new ContractRevertError('mint', {
+      errorName: 'AccessControlUnauthorizedAccount',
+      args: ['0x01', '0x02'],
+    });
+    expect(chainPortError(denied).retryable).toBe(false);
+    expect(chainPortError(new RpcError('eth_sendRawTransaction')).retryable).toBe(true);
+  });
+});
