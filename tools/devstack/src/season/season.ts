@@ -371,6 +371,21 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
       }
       return out;
     };
+    // The operator makes sure their VM is gone: a delete can fail (the task-failure window) or be
+    // cut off by a simulator restart, and a node still full is not the daemon's fault.
+    const removeHog = async (vmid: number) => {
+      for (let i = 0; i < 200 && stack.sim.vm(vmid); i++) {
+        if (i % 10 === 0)
+          await root.api.nodes
+            .$('pve1')
+            .qemu.$(vmid)
+            .$delete()
+            .catch(() => {});
+        await sleep(100);
+      }
+      if (stack.sim.vm(vmid))
+        throw new Error(`season: the operator's VM ${vmid} cannot be removed`);
+    };
     // Every kind of fault happens at least once, whatever the dice say (a short season too).
     const forced = (step: number, at: number) => faultsOn && step === Math.floor(steps * at);
     const applyFaults = async (step: number) => {
@@ -405,7 +420,7 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
           .qemu.$post({ vmid, memory: String(memory) as never, name: 'operator-hog' } as never);
         hog = vmid;
       } else if (windows.capacity === 0 && hog !== null) {
-        await root.api.nodes.$('pve1').qemu.$(hog).$delete();
+        await removeHog(hog);
         hog = null;
       }
     };
@@ -416,7 +431,7 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
       stack.sim.faults.taskFailureRate(null);
       stack.sim.faults.errorRate(null);
       if (hog !== null) {
-        await root.api.nodes.$('pve1').qemu.$(hog).$delete();
+        await removeHog(hog);
         hog = null;
       }
     };
