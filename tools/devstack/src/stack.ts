@@ -55,11 +55,10 @@ export interface DevStackOptions {
   pollIntervalMs?: number;
   /** Serve the customer site from this directory on the daemon's listener (`http.portal_dir`). */
   portalDir?: string;
-  /**
-   * Accept the native coin too, priced by a settable test feed (USD per coin, 8 decimals; e.g.
-   * 2000_00000000n), stale after the contracts' longest allowed age.
-   */
+  /** Accept the native coin too, priced by a settable test feed (USD per coin, 8 decimals; e.g. 2000_00000000n). */
   nativeUsdPrice?: bigint;
+  /** How old the feed's answer may be before it is stale (default: the contracts' default). */
+  nativeFeedMaxStalenessSeconds?: number;
   /** The VMIDs BlockHost may use (default 10000–10999). */
   vmidRange?: { start: number; end: number };
 }
@@ -144,7 +143,9 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
         ? {
             priceFeed: {
               test: { decimals: 8, answer: o.nativeUsdPrice },
-              maxStalenessSeconds: LIMITS.MAX_STALENESS_SECONDS,
+              ...(o.nativeFeedMaxStalenessSeconds === undefined
+                ? {}
+                : { maxStalenessSeconds: o.nativeFeedMaxStalenessSeconds }),
             },
           }
         : {}),
