@@ -1,10 +1,15 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'build-iso': 'src/main.ts' },
+  entry: { index: 'src/index.ts', 'build-iso': 'src/main.ts', 'build-debs': 'src/deb/main.ts' },
   format: ['esm'],
   dts: false,
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // build-debs takes the VM login's files from @blockhost/pam-verifier's sources, bundled.
+  noExternal: [/^@blockhost\//],
+  esbuildOptions(o) {
+    o.conditions = ['@blockhost/source'];
+  },
 });

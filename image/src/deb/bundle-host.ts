@@ -1,0 +1,110 @@
+/**
+ * The host's programs as self-contained ES modules for the Debian package:
+ * blockhostd, blockhost and blockhost-wizard, each one file with every
+ * dependency inside, so the host runs them with Debian's `nodejs` and no
+ * `node_modules`. The shells' own tsup builds leave their npm dependencies
+ * external (they run inside the repository); these do not.
+ *
+ * Left outside, on purpose:
+ * - `better-sqlite3`: a native addon; the package ships it beside the bundles
+ *   (`node_modules/better-sqlite3` with its compiled `.node`).
+ * - `*.node` files and optional native helpers (`cpu-features`, `bufferutil`,
+ *   `utf-8-validate`): their importers load them inside try/catch and fall back
+ *   to JavaScript when they are absent, as they are on the host.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, type Metafile, type Plugin } from 'esbuild';
+
+/** The programs: output name → the shell's entry (relative to the repository). */
+export const HOST_PROGRAMS = {
+  blockhostd: 'shells/daemon/src/main.ts',
+  blockhost: 'shells/cli/src/main.ts',
+  'blockhost-wizard': 'shells/wizard/src/main.ts',
+} as const;
+export type HostProgram = keyof typeof HOST_PROGRAMS;
+
+/** Native or optional modules that stay outside the bundles (see above). */
+export const HOST_EXTERNAL = ['better-sqlite3', 'cpu-features', 'bufferutil', 'utf-8-validate'];
+
+/** Where `npm run build` leaves them (relative to the repository). */
+export const HOST_BUNDLE_DIR = 'image/dist/host';
+/** Beside them: the npm packages inside the host bundles and inside the VM login helpers. */
+export const BUNDLED_PACKAGES_FILES = {
+  host: 'bundled-packages.json',
+  'vm-login': 'vm-login-bundled-packages.json',
+} as const;
+
+const nativeExternal: Plugin = {
+  name: 'native-addons-external',
+  setup(b) {
+    b.onResolve({ filter: /\.node$/ }, (a) => ({ path: a.path, external: true }));
+  },
+};
+
+// Bundled CommonJS dependencies call require() and read __dirname (ssh2 at load time): give the
+// ES module both.
+const BANNER = [
+  "import { createRequire as __bhRequire } from 'node:module';",
+  "import { fileURLToPath as __bhPath } from 'node:url';",
+  'const require = __bhRequire(import.meta.url);',
+  'const __filename = __bhPath(import.meta.url);',
+  "const __dirname = __bhPath(new URL('.', import.meta.url));",
+].join(' ');
+
+export interface HostBundle {
+  readonly program: HostProgram;
+  readonly file: string;
+  readonly bytes: number;
+  /** npm packages inside the bundle (from esbuild's metafile), for the copyright file. */
+  readonly packages: readonly string[];
+}
+
+/** `node_modules/@scope/name/…` or `node_modules/name/…` → the package name. */
+export function npmPackagesOf(meta: Metafile): string[] {
+  const names = new Set<string>();
+  for (const input of Object.keys(meta.inputs)) {
+    const i = input.lastIndexOf('node_modules/');
+    if (i < 0) continue;
+    const parts = input.slice(i + 'node_modules/'.length).split('/');
+    const name = parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+    if (name) names.add(name);
+  }
+  return [...names].sort();
+}
+
+/** Bundles the three programs into `outDir` (`<name>.mjs` each); `repo` is the repository root. */
+export async function bundleHostPrograms(repo: string, outDir: string): Promise<HostBundle[]> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const out: HostBundle[] = [];
+  for (const [program, entry] of Object.entries(HOST_PROGRAMS) as [HostProgram, string][]) {
+    const file = join(outDir, `${program}.mjs`);
+    const r = await build({
+      absWorkingDir: repo,
+      entryPoints: [join(repo, entry)],
+      outfile: file,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      // The workspace's own packages from their sources, as in the shells' builds.
+      conditions: ['@blockhost/source'],
+      mainFields: ['module', 'main'],
+      external: HOST_EXTERNAL,
+      plugins: [nativeExternal],
+      banner: { js: BANNER },
+      legalComments: 'eof',
+      metafile: true,
+      logLevel: 'warning',
+      charset: 'utf8',
+    });
+    // The entry's shebang goes: the units and /usr/bin/blockhost run `node <file>`, and a
+    // shebang on a non-executable file is a packaging error.
+    const text = readFileSync(file, 'utf8').replace(/^#!.*\n/, '');
+    writeFileSync(file, text, { mode: 0o644 });
+    const bytes = Buffer.byteLength(text);
+    out.push({ program, file, bytes, packages: npmPackagesOf(r.metafile) });
+  }
+  return out;
+}
