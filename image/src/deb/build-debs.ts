@@ -6,10 +6,9 @@
  * same inputs and SOURCE_DATE_EPOCH give the same bytes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildError } from '../errors.js';
-import { BUNDLED_PACKAGES_FILES, HOST_BUNDLE_DIR } from './bundle-host.js';
 import {
   bundledPackages,
   gzip,
@@ -21,6 +20,7 @@ import {
 } from './docs.js';
 import { buildDeb, debianVersion, renderControl, sharedLibraryDepends } from './dpkg.js';
 import { HOST_LIB, HOST_PACKAGE, hostScripts, hostTree } from './host.js';
+import { BUNDLED_PACKAGES_FILES, HOST_BUNDLE_DIR } from './layout.js';
 import type { PackageTree } from './tree.js';
 import {
   VM_LOGIN_PACKAGE,
@@ -38,6 +38,8 @@ export interface BuildDebsOptions {
   sourceDateEpoch?: number | undefined;
   /** Replaces both packages' versions (npm semver; e.g. a test's newer build). */
   version?: string | undefined;
+  /** The host bundles and package lists (default image/dist/host, from `npm run build`). */
+  hostBundleDir?: string | undefined;
 }
 
 export interface BuiltDeb {
@@ -99,8 +101,8 @@ function addOverrides(tree: PackageTree, repo: string, pkg: string) {
 }
 
 /** The npm packages inside the bundles, as `npm run build` of @blockhost/image listed them. */
-function bundledPackageNames(repo: string, list: 'host' | 'vm-login'): string[] {
-  const metaFile = join(repo, HOST_BUNDLE_DIR, BUNDLED_PACKAGES_FILES[list]);
+function bundledPackageNames(bundleDir: string, list: 'host' | 'vm-login'): string[] {
+  const metaFile = join(bundleDir, BUNDLED_PACKAGES_FILES[list]);
   try {
     return JSON.parse(readFileSync(metaFile, 'utf8')) as string[];
   } catch {
@@ -113,6 +115,7 @@ function bundledPackageNames(repo: string, list: 'host' | 'vm-login'): string[] 
 export function buildHostDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
   const repo = o.repo;
   const version = debianVersion(o.version ?? npmVersion(repo, 'shells/daemon'));
+  const bundleDir = o.hostBundleDir ?? join(repo, HOST_BUNDLE_DIR);
   const nm = join(repo, 'node_modules');
   const addonPath = join(nm, 'better-sqlite3/build/Release/better_sqlite3.node');
   const work = join(o.outDir, `.work-${process.pid}`);
@@ -123,7 +126,11 @@ export function buildHostDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
     tool('strip', ['--strip-unneeded', '--remove-section=.comment', '-o', stripped, addonPath]);
     const addon = readFileSync(stripped);
     const libDepends = sharedLibraryDepends(stripped, HOST_PACKAGE);
-    const help = tool(process.execPath, [join(repo, HOST_BUNDLE_DIR, 'blockhost.mjs'), '--help']);
+    // The CLI's own --help, run as installed: bin/ with node_modules beside it.
+    mkdirSync(join(work, 'bin'));
+    copyFileSync(join(bundleDir, 'blockhost.mjs'), join(work, 'bin', 'blockhost.mjs'));
+    symlinkSync(nm, join(work, 'node_modules'));
+    const help = tool(process.execPath, [join(work, 'bin', 'blockhost.mjs'), '--help']);
     const manPage = renderManPage({
       name: 'blockhost',
       section: 1,
@@ -142,8 +149,8 @@ export function buildHostDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
       seeAlso:
         'blockhost-monitor.service (blockhostd), blockhost-gc.timer, blockhost-wizard.service; `blockhost <command> --help`; /usr/share/doc/blockhost/.',
     });
-    const tree = hostTree({ repo, addon, manPage: gzip(manPage) });
-    const bundled = bundledPackages(bundledPackageNames(repo, 'host'), nm);
+    const tree = hostTree({ repo, bundleDir, addon, manPage: gzip(manPage) });
+    const bundled = bundledPackages(bundledPackageNames(bundleDir, 'host'), nm);
     addDocs(
       tree,
       HOST_PACKAGE,
@@ -173,8 +180,9 @@ export function buildHostDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
       installedSizeKiB: tree.installedSizeKiB(),
       depends: [
         'nodejs (>= 20.19)',
-        // The addon was compiled for this Node ABI (NODE_MODULE_VERSION).
-        `nodejs-abi-${abi}`,
+        // The addon was compiled for this Node ABI (NODE_MODULE_VERSION), which Debian's
+        // libnode carries in its name, as its own node addons (node-sqlite3…) depend on it.
+        `libnode${abi}`,
         ...libDepends,
         'iproute2',
         'systemd | systemd-standalone-sysusers | systemd-sysusers',
@@ -209,7 +217,7 @@ export function buildVmLoginDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
   const repo = o.repo;
   const version = debianVersion(o.version ?? npmVersion(repo, 'packages/pam-verifier'));
   const tree = vmLoginTree(join(repo, 'packages/pam-verifier/dist/bin'));
-  const meta = bundledPackageNames(repo, 'vm-login');
+  const meta = bundledPackageNames(o.hostBundleDir ?? join(repo, HOST_BUNDLE_DIR), 'vm-login');
   addDocs(
     tree,
     VM_LOGIN_PACKAGE,

@@ -12,28 +12,22 @@
  *   `utf-8-validate`): their importers load them inside try/catch and fall back
  *   to JavaScript when they are absent, as they are on the host.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundleHelpers } from '@blockhost/pam-verifier/bundler';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { BUNDLED_PACKAGES_FILES, HOST_PROGRAMS, type HostProgram } from './layout.js';
 
-/** The programs: output name → the shell's entry (relative to the repository). */
-export const HOST_PROGRAMS = {
-  blockhostd: 'shells/daemon/src/main.ts',
-  blockhost: 'shells/cli/src/main.ts',
-  'blockhost-wizard': 'shells/wizard/src/main.ts',
-} as const;
-export type HostProgram = keyof typeof HOST_PROGRAMS;
+export {
+  BUNDLED_PACKAGES_FILES,
+  HOST_BUNDLE_DIR,
+  HOST_PROGRAMS,
+  type HostProgram,
+} from './layout.js';
 
 /** Native or optional modules that stay outside the bundles (see above). */
 export const HOST_EXTERNAL = ['better-sqlite3', 'cpu-features', 'bufferutil', 'utf-8-validate'];
-
-/** Where `npm run build` leaves them (relative to the repository). */
-export const HOST_BUNDLE_DIR = 'image/dist/host';
-/** Beside them: the npm packages inside the host bundles and inside the VM login helpers. */
-export const BUNDLED_PACKAGES_FILES = {
-  host: 'bundled-packages.json',
-  'vm-login': 'vm-login-bundled-packages.json',
-} as const;
 
 const nativeExternal: Plugin = {
   name: 'native-addons-external',
@@ -107,4 +101,29 @@ export async function bundleHostPrograms(repo: string, outDir: string): Promise<
     out.push({ program, file, bytes, packages: npmPackagesOf(r.metafile) });
   }
   return out;
+}
+
+/**
+ * What `npm run build -w @blockhost/image` leaves in `outDir` (dist/host): the
+ * three bundles and the lists of npm packages inside them and inside the VM
+ * login helpers (made by the same bundling pam-verifier's build does, for its
+ * metafiles), which the packages' copyright files name.
+ */
+export async function prepareHostBundles(repo: string, outDir: string): Promise<HostBundle[]> {
+  const bundles = await bundleHostPrograms(repo, outDir);
+  const host = [...new Set(bundles.flatMap((b) => b.packages))].sort();
+  writeFileSync(join(outDir, BUNDLED_PACKAGES_FILES.host), `${JSON.stringify(host, null, 2)}\n`);
+  const scratch = mkdtempSync(join(tmpdir(), 'blockhost-vm-login-meta-'));
+  try {
+    const { metafiles } = await bundleHelpers(scratch);
+    const merged: Metafile = { inputs: {}, outputs: {} };
+    for (const m of Object.values(metafiles)) Object.assign(merged.inputs, m.inputs);
+    writeFileSync(
+      join(outDir, BUNDLED_PACKAGES_FILES['vm-login']),
+      `${JSON.stringify(npmPackagesOf(merged), null, 2)}\n`,
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return bundles;
 }

@@ -7,7 +7,7 @@
  *   /usr/lib/blockhost/node_modules/better-sqlite3 (+ bindings, file-uri-to-path)
  *       the one native addon, found by the bundles' `require('better-sqlite3')`
  *       walking up from bin/; its compiled build/Release/better_sqlite3.node is
- *       for this build's Node ABI (the package depends on nodejs-abi-<N>)
+ *       for this build's Node ABI (the package depends on libnode<N>)
  *   /usr/lib/blockhost/static/        the wizard's CSS and JS (it looks in ../static/)
  *   /usr/lib/blockhost/vm-login/      the VM login programs the daemon puts into
  *                                     each VM's cloud-init (`vm.login_bundle_dir`)
@@ -21,7 +21,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildError } from '../errors.js';
-import { HOST_BUNDLE_DIR, type HostProgram } from './bundle-host.js';
+import type { HostProgram } from './layout.js';
 import { PackageTree } from './tree.js';
 
 export const HOST_PACKAGE = 'blockhost';
@@ -67,6 +67,8 @@ function mustExist(path: string, what: string): void {
 
 export interface HostTreeInputs {
   repo: string;
+  /** The bundled programs (`prepareHostBundles`). */
+  bundleDir: string;
   /** Where the addon is taken from (default: the repository's node_modules). */
   nodeModules?: string;
   /** The stripped addon (made by the caller with `strip`), replacing the built one. */
@@ -81,7 +83,7 @@ export function hostTree(i: HostTreeInputs): PackageTree {
   const nm = i.nodeModules ?? join(repo, 'node_modules');
 
   // The programs.
-  const bundles = join(repo, HOST_BUNDLE_DIR);
+  const bundles = i.bundleDir;
   for (const p of ['blockhostd', 'blockhost', 'blockhost-wizard'] satisfies HostProgram[]) {
     mustExist(join(bundles, `${p}.mjs`), 'the host bundles of `npm run build -w @blockhost/image`');
     tree.copy(`${HOST_LIB}/bin/${p}.mjs`, join(bundles, `${p}.mjs`));
