@@ -1,6 +1,6 @@
 #!/bin/sh
 # BlockHost Debian packages: blockhost (the host) and blockhost-vm-login (VM templates).
-#   image/build-debs.sh [--out DIR] [--version X.Y.Z]     (default --out build/debs)
+#   image/build-debs.sh [--out DIR] [--version X.Y.Z]     (default --out build/packages)
 # Packs `npm run build` output with dpkg-deb, reproducibly (SOURCE_DATE_EPOCH, else
 # the last commit's time). After a clean clone: `npm ci && npm run build` first.
 set -eu

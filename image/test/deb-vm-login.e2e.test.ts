@@ -134,7 +134,7 @@ describe('blockhost-vm-login_*.deb on the VM template', () => {
       const alice = privateKeyToAccount(ALICE);
       await shOk(
         cc,
-        'umask 077; cat > /etc/blockhost/vm-login.json',
+        'mkdir -p /etc/blockhost; umask 077; cat > /etc/blockhost/vm-login.json',
         `${JSON.stringify({ chainId: 31337, host: IP })}\n`,
       );
       await shOk(

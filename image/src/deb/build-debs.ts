@@ -188,7 +188,9 @@ export function buildHostDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
         'systemd | systemd-standalone-sysusers | systemd-sysusers',
         'systemd | systemd-standalone-tmpfiles | systemd-tmpfiles',
       ],
-      recommends: ['wireguard-tools'],
+      // Only for the IPv6 tunnel broker. Not Recommends: wireguard-tools recommends
+      // wireguard-modules, which apt may satisfy with a Debian kernel next to Proxmox's.
+      suggests: ['wireguard-tools'],
       section: 'admin',
       priority: 'optional',
       homepage: HOMEPAGE,

@@ -14,7 +14,7 @@ const USAGE = `usage: build-debs [--out DIR] [--version X.Y.Z]
 
 Builds blockhost_<version>_amd64.deb and blockhost-vm-login_<version>_all.deb
 from the repository's \`npm run build\` output (run that first).
-  --out DIR        where the packages go (default: build/debs)
+  --out DIR        where the packages go (default: build/packages)
   --version X.Y.Z  replace both packages' versions (default: their package.json)
 Times inside the archives come from SOURCE_DATE_EPOCH, else the last commit.
 `;
@@ -43,7 +43,7 @@ function main(): number {
   try {
     const built = buildDebs({
       repo,
-      outDir: resolve(values.out ?? resolve(repo, 'build/debs')),
+      outDir: resolve(values.out ?? resolve(repo, 'build/packages')),
       version: values.version,
     });
     for (const b of built) process.stdout.write(`${b.file}\n`);
