@@ -5,7 +5,8 @@ export default defineConfig({
   format: ['esm'],
   dts: false,
   sourcemap: true,
-  clean: true,
+  // dist/host (the host bundles of src/deb/bundle-main.ts) survives a tsup-only rebuild.
+  clean: ['!host/**'],
   target: 'node20',
   // build-debs takes the VM login's files from @blockhost/pam-verifier's sources, bundled.
   noExternal: [/^@blockhost\//],

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from '@blockhost/core';
+import { vmLoginBundleDir } from '@blockhost/devstack';
 import { HELPER_CODE_FILES, HELPER_NAMES, vmLoginSystemFiles } from '@blockhost/pam-verifier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDebs } from '../src/deb/build-debs.js';
@@ -28,6 +29,7 @@ function build(epoch: number): { host: string; vmLogin: string } {
     repo: REPO,
     outDir: tempDir('blockhost-debs-'),
     hostBundleDir: bundles,
+    vmLoginBundleDir: vmLoginDir,
     sourceDateEpoch: epoch,
   });
   times[`build (${epoch})`] = (Date.now() - t) / 1000;
@@ -59,8 +61,10 @@ const fileIn = (deb: string, path: string) => {
 };
 
 let bundles: string;
+let vmLoginDir: string;
 beforeAll(async () => {
   const t = Date.now();
+  vmLoginDir = await vmLoginBundleDir();
   bundles = tempDir('blockhost-deb-bundles-');
   await prepareHostBundles(REPO, bundles);
   times.bundles = (Date.now() - t) / 1000;
@@ -178,7 +182,7 @@ describe('building the Debian packages', () => {
   });
 
   it('the VM login package: exactly the files of pam-verifier’s cloud-init recipe, /etc ones as conffiles', () => {
-    const bundleDir = join(REPO, 'packages/pam-verifier/dist/bin');
+    const bundleDir = vmLoginDir;
     for (const f of vmLoginSystemFiles()) {
       const path = f.path.replace('/etc/systemd/system/', '/usr/lib/systemd/system/');
       expect(fileIn(first.vmLogin, path), path).toBe(f.content);

@@ -18,6 +18,7 @@ import {
   type RootRecipe,
   startRelay,
 } from '@blockhost/container-kit';
+import { vmLoginBundleDir } from '@blockhost/devstack';
 import { type BuiltDeb, buildDebs } from '../src/deb/build-debs.js';
 import { prepareHostBundles } from '../src/deb/bundle-host.js';
 
@@ -56,7 +57,15 @@ export async function buildTestDebs(o: { version?: string } = {}): Promise<TestD
   const hostBundleDir = await hostBundles();
   const dir = tempDir('blockhost-debs-');
   const t = Date.now();
-  const [host, vmLogin] = buildDebs({ repo: REPO, outDir: dir, hostBundleDir, version: o.version });
+  const [host, vmLogin] = buildDebs({
+    repo: REPO,
+    outDir: dir,
+    hostBundleDir,
+    // The helpers from pam-verifier's sources (devstack's cache), not its dist, which a
+    // concurrent `npm run build` of that package may be rewriting.
+    vmLoginBundleDir: await vmLoginBundleDir(),
+    version: o.version,
+  });
   return { dir, host: host!, vmLogin: vmLogin!, ms: Date.now() - t };
 }
 

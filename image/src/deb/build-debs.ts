@@ -40,7 +40,12 @@ export interface BuildDebsOptions {
   version?: string | undefined;
   /** The host bundles and package lists (default image/dist/host, from `npm run build`). */
   hostBundleDir?: string | undefined;
+  /** The VM login helpers (default packages/pam-verifier/dist/bin, from `npm run build`). */
+  vmLoginBundleDir?: string | undefined;
 }
+
+const vmLoginBundles = (o: BuildDebsOptions) =>
+  o.vmLoginBundleDir ?? join(o.repo, 'packages/pam-verifier/dist/bin');
 
 export interface BuiltDeb {
   package: string;
@@ -149,7 +154,13 @@ export function buildHostDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
       seeAlso:
         'blockhost-monitor.service (blockhostd), blockhost-gc.timer, blockhost-wizard.service; `blockhost <command> --help`; /usr/share/doc/blockhost/.',
     });
-    const tree = hostTree({ repo, bundleDir, addon, manPage: gzip(manPage) });
+    const tree = hostTree({
+      repo,
+      bundleDir,
+      vmLoginBundleDir: vmLoginBundles(o),
+      addon,
+      manPage: gzip(manPage),
+    });
     const bundled = bundledPackages(bundledPackageNames(bundleDir, 'host'), nm);
     addDocs(
       tree,
@@ -218,7 +229,7 @@ export function buildHostDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
 export function buildVmLoginDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
   const repo = o.repo;
   const version = debianVersion(o.version ?? npmVersion(repo, 'packages/pam-verifier'));
-  const tree = vmLoginTree(join(repo, 'packages/pam-verifier/dist/bin'));
+  const tree = vmLoginTree(vmLoginBundles(o));
   const meta = bundledPackageNames(o.hostBundleDir ?? join(repo, HOST_BUNDLE_DIR), 'vm-login');
   addDocs(
     tree,

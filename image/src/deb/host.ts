@@ -69,6 +69,8 @@ export interface HostTreeInputs {
   repo: string;
   /** The bundled programs (`prepareHostBundles`). */
   bundleDir: string;
+  /** The VM login helpers (pam-verifier's dist/bin). */
+  vmLoginBundleDir: string;
   /** Where the addon is taken from (default: the repository's node_modules). */
   nodeModules?: string;
   /** The stripped addon (made by the caller with `strip`), replacing the built one. */
@@ -114,7 +116,7 @@ export function hostTree(i: HostTreeInputs): PackageTree {
   const wizardStatic = join(repo, 'shells/wizard/static');
   for (const f of listFiles(wizardStatic))
     tree.copy(`${HOST_LIB}/static/${f}`, join(wizardStatic, f));
-  const vmLogin = join(repo, 'packages/pam-verifier/dist/bin');
+  const vmLogin = i.vmLoginBundleDir;
   mustExist(vmLogin, 'the VM login helpers of `npm run build -w @blockhost/pam-verifier`');
   for (const f of listFiles(vmLogin)) {
     const executable = readFileSync(join(vmLogin, f)).subarray(0, 2).toString() === '#!';
