@@ -33,7 +33,14 @@ import {
 export interface BuildDebsOptions {
   /** The repository root (built: `npm run build`). */
   repo: string;
+  /** Where blockhost_*.deb goes. */
   outDir: string;
+  /**
+   * Where blockhost-vm-login_*.deb goes (default `outDir`). The command line keeps it apart
+   * from the host's: the ISO installs every package of its directory on the host, and the VM
+   * login (keyboard-interactive sshd) has no place there.
+   */
+  vmOutDir?: string | undefined;
   /** Seconds since 1970 for every time in the archives (default $SOURCE_DATE_EPOCH, else the last commit's time). */
   sourceDateEpoch?: number | undefined;
   /** Replaces both packages' versions (npm semver; e.g. a test's newer build). */
@@ -275,7 +282,8 @@ export function buildVmLoginDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
       'RPC, NFT contract) comes from cloud-init or the operator.',
     ].join('\n'),
   });
-  const file = join(o.outDir, `${VM_LOGIN_PACKAGE}_${version}_all.deb`);
+  const outDir = o.vmOutDir ?? o.outDir;
+  const file = join(outDir, `${VM_LOGIN_PACKAGE}_${version}_all.deb`);
   buildDeb(
     tree,
     {
@@ -285,17 +293,22 @@ export function buildVmLoginDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
     },
     epoch,
     file,
-    o.outDir,
+    outDir,
   );
   return { package: VM_LOGIN_PACKAGE, version, file };
 }
 
 export function buildDebs(o: BuildDebsOptions): BuiltDeb[] {
   const epoch = sourceDateEpoch(o.repo, o.sourceDateEpoch);
-  try {
-    mkdirSync(o.outDir, { recursive: true });
-  } catch (e) {
-    throw new BuildError('input', `--out ${o.outDir}: cannot create it (${(e as Error).message})`);
+  for (const [option, dir] of [
+    ['--out', o.outDir],
+    ['--vm-out', o.vmOutDir ?? o.outDir],
+  ] as const) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new BuildError('input', `${option} ${dir}: cannot create it (${(e as Error).message})`);
+    }
   }
   return [buildHostDeb(o, epoch), buildVmLoginDeb(o, epoch)];
 }

@@ -10,21 +10,24 @@ import { parseArgs } from 'node:util';
 import { BuildError } from '../errors.js';
 import { buildDebs } from './build-debs.js';
 
-const USAGE = `usage: build-debs [--out DIR] [--version X.Y.Z]
+const USAGE = `usage: build-debs [--out DIR] [--vm-out DIR] [--version X.Y.Z]
 
 Builds blockhost_<version>_amd64.deb and blockhost-vm-login_<version>_all.deb
 from the repository's \`npm run build\` output (run that first).
-  --out DIR        where the packages go (default: build/packages)
+  --out DIR        the host package (default: build/packages, where build-iso takes
+                   the packages the ISO installs on the host)
+  --vm-out DIR     the VM template package (default: build/vm-packages)
   --version X.Y.Z  replace both packages' versions (default: their package.json)
 Times inside the archives come from SOURCE_DATE_EPOCH, else the last commit.
 `;
 
 function main(): number {
-  let values: { out?: string; version?: string; help?: boolean };
+  let values: { out?: string; 'vm-out'?: string; version?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         out: { type: 'string' },
+        'vm-out': { type: 'string' },
         version: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -44,6 +47,7 @@ function main(): number {
     const built = buildDebs({
       repo,
       outDir: resolve(values.out ?? resolve(repo, 'build/packages')),
+      vmOutDir: resolve(values['vm-out'] ?? resolve(repo, 'build/vm-packages')),
       version: values.version,
     });
     for (const b of built) process.stdout.write(`${b.file}\n`);
