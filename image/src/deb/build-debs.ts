@@ -168,7 +168,7 @@ export function buildHostDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
       addon,
       manPage: gzip(manPage),
     });
-    const bundled = bundledPackages(bundledPackageNames(bundleDir, 'host'), nm);
+    const bundled = bundledPackages(bundledPackageNames(bundleDir, 'host'), repo);
     addDocs(
       tree,
       HOST_PACKAGE,
@@ -246,7 +246,7 @@ export function buildVmLoginDeb(o: BuildDebsOptions, epoch: number): BuiltDeb {
     renderCopyright({
       year: new Date(epoch * 1000).getUTCFullYear(),
       mainLicense: 'Expat',
-      bundled: bundledPackages(meta, join(repo, 'node_modules')),
+      bundled: bundledPackages(meta, repo),
     }),
   );
   addOverrides(tree, repo, VM_LOGIN_PACKAGE);

@@ -14,7 +14,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { bundleHelpers } from '@blockhost/pam-verifier/bundler';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { BUNDLED_PACKAGES_FILES, HOST_PROGRAMS, type HostProgram } from './layout.js';
@@ -50,21 +50,26 @@ export interface HostBundle {
   readonly program: HostProgram;
   readonly file: string;
   readonly bytes: number;
-  /** npm packages inside the bundle (from esbuild's metafile), for the copyright file. */
+  /** Directories of the npm packages inside the bundle (esbuild's metafile), for the copyright file. */
   readonly packages: readonly string[];
 }
 
-/** `node_modules/@scope/name/…` or `node_modules/name/…` → the package name. */
-export function npmPackagesOf(meta: Metafile): string[] {
-  const names = new Set<string>();
+/**
+ * The npm packages inside a bundle: each input under `node_modules/` gives
+ * its package's directory (nested copies of other versions included),
+ * relative to `repo`. `base` is the directory the metafile's paths are
+ * relative to (esbuild's absWorkingDir).
+ */
+export function npmPackagesOf(meta: Metafile, base: string, repo: string): string[] {
+  const dirs = new Set<string>();
   for (const input of Object.keys(meta.inputs)) {
     const i = input.lastIndexOf('node_modules/');
     if (i < 0) continue;
     const parts = input.slice(i + 'node_modules/'.length).split('/');
     const name = parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
-    if (name) names.add(name);
+    if (name) dirs.add(relative(repo, resolve(base, input.slice(0, i), 'node_modules', name)));
   }
-  return [...names].sort();
+  return [...dirs].sort();
 }
 
 /** Bundles the three programs into `outDir` (`<name>.mjs` each); `repo` is the repository root. */
@@ -98,7 +103,7 @@ export async function bundleHostPrograms(repo: string, outDir: string): Promise<
     const text = readFileSync(file, 'utf8').replace(/^#!.*\n/, '');
     writeFileSync(file, text, { mode: 0o644 });
     const bytes = Buffer.byteLength(text);
-    out.push({ program, file, bytes, packages: npmPackagesOf(r.metafile) });
+    out.push({ program, file, bytes, packages: npmPackagesOf(r.metafile, repo, repo) });
   }
   return out;
 }
@@ -120,7 +125,7 @@ export async function prepareHostBundles(repo: string, outDir: string): Promise<
     for (const m of Object.values(metafiles)) Object.assign(merged.inputs, m.inputs);
     writeFileSync(
       join(outDir, BUNDLED_PACKAGES_FILES['vm-login']),
-      `${JSON.stringify(npmPackagesOf(merged), null, 2)}\n`,
+      `${JSON.stringify(npmPackagesOf(merged, process.cwd(), repo), null, 2)}\n`,
     );
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -20,16 +20,25 @@ export interface BundledPackage {
   license: string;
 }
 
-/** name@version and license of each npm package, from `nodeModules/<name>/package.json`. */
-export function bundledPackages(names: readonly string[], nodeModules: string): BundledPackage[] {
-  return [...new Set(names)].sort().map((name) => {
-    const j = JSON.parse(readFileSync(join(nodeModules, name, 'package.json'), 'utf8')) as {
+/** Name, version and license of each npm package, from `<repo>/<dir>/package.json`. */
+export function bundledPackages(dirs: readonly string[], repo: string): BundledPackage[] {
+  const seen = new Map<string, BundledPackage>();
+  for (const dir of dirs) {
+    const j = JSON.parse(readFileSync(join(repo, dir, 'package.json'), 'utf8')) as {
+      name: string;
       version: string;
       license?: string | { type: string };
+      licenses?: { type: string }[];
     };
-    const license = typeof j.license === 'string' ? j.license : (j.license?.type ?? 'see upstream');
-    return { name, version: j.version, license };
-  });
+    const license =
+      typeof j.license === 'string'
+        ? j.license
+        : (j.license?.type ?? j.licenses?.map((l) => l.type).join(' OR ') ?? 'see upstream');
+    seen.set(`${j.name}@${j.version}`, { name: j.name, version: j.version, license });
+  }
+  return [...seen.values()].sort((a, b) =>
+    a.name === b.name ? (a.version < b.version ? -1 : 1) : a.name < b.name ? -1 : 1,
+  );
 }
 
 const MIT_TEXT = `Permission is hereby granted, free of charge, to any person obtaining a copy
