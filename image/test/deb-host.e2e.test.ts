@@ -72,7 +72,7 @@ const httpStatus = (url: string) =>
 beforeAll(async () => {
   if (process.getuid?.() !== 0)
     throw new Error('this test boots a system container (systemd-nspawn): run it as root');
-  debs = await timed('build the packages', () => buildTestDebs());
+  debs = await timed('build the packages', () => buildTestDebs({ only: 'host' }));
   const root = await timed('root (ensure)', async () =>
     (await ensureRoot(HOST_ROOT_RECIPE))._unsafeUnwrap(),
   );
@@ -128,10 +128,10 @@ describe('blockhost_*.deb in a Debian 13 system container', () => {
     'installs with apt (dependencies from Debian); first boot: the wizard answers on port 80',
     async () => {
       const cc = c!;
-      await copyIn(cc, debs.host.file, `/root/${basename(debs.host.file)}`);
+      await copyIn(cc, debs.host!.file, `/root/${basename(debs.host!.file)}`);
       await timed('apt-get update', () => shOk(cc, 'apt-get update -q 2>&1'));
       const out = await timed('apt-get install ./blockhost.deb', () =>
-        aptInstall(cc, `/root/${basename(debs.host.file)}`),
+        aptInstall(cc, `/root/${basename(debs.host!.file)}`),
       );
       expect(out).toMatch(/Setting up nodejs /);
       expect(out).toMatch(/Setting up blockhost \(0\.1\.0\)/);
@@ -393,7 +393,7 @@ describe('blockhost_*.deb in a Debian 13 system container', () => {
     async () => {
       const cc = c!;
       const newer = await timed('build the newer packages', () =>
-        buildTestDebs({ version: '0.1.1' }),
+        buildTestDebs({ version: '0.1.1', only: 'host' }),
       );
       const fingerprint = 'sha256sum /etc/blockhost/* /var/lib/blockhost/.setup-complete';
       const before = await shOk(cc, fingerprint);
@@ -401,9 +401,9 @@ describe('blockhost_*.deb in a Debian 13 system container', () => {
       const pidBefore = (
         await shOk(cc, 'systemctl show -p MainPID --value blockhost-monitor.service')
       ).trim();
-      await copyIn(cc, newer.host.file, `/root/${basename(newer.host.file)}`);
+      await copyIn(cc, newer.host!.file, `/root/${basename(newer.host!.file)}`);
       const out = await timed('apt-get install (upgrade)', () =>
-        aptInstall(cc, `/root/${basename(newer.host.file)}`),
+        aptInstall(cc, `/root/${basename(newer.host!.file)}`),
       );
       expect(out).toMatch(/Unpacking blockhost \(0\.1\.1\) over \(0\.1\.0\)/);
       expect(await shOk(cc, dpkgQuery('blockhost', 'Version'))).toBe('0.1.1');

@@ -19,7 +19,13 @@ import {
   startRelay,
 } from '@blockhost/container-kit';
 import { vmLoginBundleDir } from '@blockhost/devstack';
-import { type BuiltDeb, buildDebs } from '../src/deb/build-debs.js';
+import {
+  type BuildDebsOptions,
+  type BuiltDeb,
+  buildHostDeb,
+  buildVmLoginDeb,
+  sourceDateEpoch,
+} from '../src/deb/build-debs.js';
 import { prepareHostBundles } from '../src/deb/bundle-host.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -47,26 +53,31 @@ export function hostBundles(): Promise<string> {
 
 export interface TestDebs {
   dir: string;
-  host: BuiltDeb;
-  vmLogin: BuiltDeb;
+  host: BuiltDeb | undefined;
+  vmLogin: BuiltDeb | undefined;
   ms: number;
 }
 
-/** Both packages, into a fresh directory (`version` replaces the package.json versions). */
-export async function buildTestDebs(o: { version?: string } = {}): Promise<TestDebs> {
-  const hostBundleDir = await hostBundles();
+/** The packages into a fresh directory (`version` replaces the package.json versions). */
+export async function buildTestDebs(
+  o: { version?: string; only?: 'host' | 'vm-login' } = {},
+): Promise<TestDebs> {
   const dir = tempDir('blockhost-debs-');
-  const t = Date.now();
-  const [host, vmLogin] = buildDebs({
+  const opts: BuildDebsOptions = {
     repo: REPO,
     outDir: dir,
-    hostBundleDir,
+    // Built into this process's temp dir, so no `npm run build` elsewhere races them.
+    hostBundleDir: await hostBundles(),
     // The helpers from pam-verifier's sources (devstack's cache), not its dist, which a
     // concurrent `npm run build` of that package may be rewriting.
     vmLoginBundleDir: await vmLoginBundleDir(),
     version: o.version,
-  });
-  return { dir, host: host!, vmLogin: vmLogin!, ms: Date.now() - t };
+  };
+  const epoch = sourceDateEpoch(REPO);
+  const t = Date.now();
+  const host = o.only === 'vm-login' ? undefined : buildHostDeb(opts, epoch);
+  const vmLogin = o.only === 'host' ? undefined : buildVmLoginDeb(opts, epoch);
+  return { dir, host, vmLogin, ms: Date.now() - t };
 }
 
 /**

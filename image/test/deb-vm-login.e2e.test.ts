@@ -59,7 +59,7 @@ const started = Date.now();
 beforeAll(async () => {
   if (process.getuid?.() !== 0)
     throw new Error('this test boots a system container (systemd-nspawn): run it as root');
-  debs = await timed('build the packages', () => buildTestDebs());
+  debs = await timed('build the packages', () => buildTestDebs({ only: 'vm-login' }));
   const root = await timed('template root (ensure)', async () =>
     (await ensureRoot(VM_TEMPLATE_RECIPE))._unsafeUnwrap(),
   );
@@ -110,8 +110,8 @@ describe('blockhost-vm-login_*.deb on the VM template', () => {
     'installs with apt and wires PAM; the wallet logs in with the real ssh client',
     async () => {
       const cc = c!;
-      const deb = `/root/${basename(debs.vmLogin.file)}`;
-      await copyIn(cc, debs.vmLogin.file, deb);
+      const deb = `/root/${basename(debs.vmLogin!.file)}`;
+      await copyIn(cc, debs.vmLogin!.file, deb);
       await timed('apt-get update', () => shOk(cc, 'apt-get update -q 2>&1'));
       const out = await timed('apt-get install ./blockhost-vm-login.deb', () =>
         aptInstall(cc, deb, '--no-install-recommends'),
@@ -158,10 +158,10 @@ describe('blockhost-vm-login_*.deb on the VM template', () => {
     async () => {
       const cc = c!;
       const newer = await timed('build the newer packages', () =>
-        buildTestDebs({ version: '0.1.1' }),
+        buildTestDebs({ version: '0.1.1', only: 'vm-login' }),
       );
-      const deb = `/root/${basename(newer.vmLogin.file)}`;
-      await copyIn(cc, newer.vmLogin.file, deb);
+      const deb = `/root/${basename(newer.vmLogin!.file)}`;
+      await copyIn(cc, newer.vmLogin!.file, deb);
       const out = await aptInstall(cc, deb, '--no-install-recommends');
       expect(out).toMatch(/Unpacking blockhost-vm-login \(0\.1\.1\) over \(0\.1\.0\)/);
       const pam = await shOk(cc, 'cat /etc/pam.d/sshd');
