@@ -20,7 +20,6 @@
  * 4. remove keeps data, config and the user; purge removes them, the units
  *    and the user.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, rmdirSync, symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { bootContainer, type Container, ensureRoot } from '@blockhost/container-kit';
@@ -418,7 +417,6 @@ describe('blockhost_*.deb in a Debian 13 system container', () => {
         await shOk(cc, 'systemctl show -p MainPID --value blockhost-monitor.service')
       ).trim();
       expect(pidAfter).not.toBe(pidBefore);
-      expect(createHash('sha256').update(before).digest('hex')).toHaveLength(64);
     },
     10 * 60_000,
   );
