@@ -69,11 +69,22 @@ export {
   vmLoginCloudInit,
 } from './install/cloud-init.js';
 export {
+  HELPER_CODE_CACHES,
+  HELPER_CODE_FILES,
   HELPER_NAMES,
   type HelperName,
+  LIB_DIR,
+  PAM_SNIPPET_NAME,
+  PAM_SNIPPET_PATH,
   readHelperBundles,
+  SIGNER_UNIT_NAME,
+  SIGNER_UNIT_PATH,
+  SSHD_DROPIN_PATH,
+  TMPFILES_PATH,
   type VmLoginFilesParameters,
+  type VmLoginSystemFilesOptions,
   vmLoginFiles,
+  vmLoginSystemFiles,
 } from './install/files.js';
 export {
   type CommandResult,
@@ -81,9 +92,16 @@ export {
   type InstallReport,
   type InstallVmLoginParameters,
   installVmLogin,
+  PAM_SSHD_PATH,
   type UninstallVmLoginParameters,
   uninstallVmLogin,
 } from './install/install.js';
+export {
+  addPamInclude,
+  hasPamInclude,
+  PAM_INCLUDE_MARKER,
+  removePamInclude,
+} from './install/pam-include.js';
 export {
   type WarmUpLoginHelpersReturnType,
   warmUpLoginHelpers,

@@ -106,21 +106,21 @@ describe('systemd units', () => {
   it('they run what the docs say: the daemon on /etc/blockhost, gc daily and catching up', () => {
     const monitor = unit('blockhost-monitor.service');
     expect(monitor).toMatch(
-      /^ExecStart=\/usr\/bin\/node \S+blockhostd\.js --config-dir \/etc\/blockhost$/m,
+      /^ExecStart=\/usr\/bin\/node \S+blockhostd\.m?js --config-dir \/etc\/blockhost$/m,
     );
     expect(monitor).toMatch(/^Restart=on-failure$/m);
     expect(monitor).toMatch(/^User=blockhost$/m);
     expect(monitor).toMatch(/^ReadWritePaths=\/var\/lib\/blockhost/m);
     const gc = unit('blockhost-gc.service');
     expect(gc).toMatch(/^Type=oneshot$/m);
-    expect(gc).toMatch(/^ExecStart=\/usr\/bin\/node \S+blockhost\.js gc --execute --yes /m);
+    expect(gc).toMatch(/^ExecStart=\/usr\/bin\/node \S+blockhost\.m?js gc --execute --yes /m);
     const timer = unit('blockhost-gc.timer');
     expect(timer).toMatch(/^OnCalendar=daily$/m);
     expect(timer).toMatch(/^Persistent=true$/m);
     // IPv6: applied by root when blockhostd changes the plan, after boot, and every minute.
     const ipv6 = unit('blockhost-ipv6.service');
     expect(ipv6).toMatch(
-      /^ExecStart=\/usr\/bin\/node \S+blockhost\.js ipv6 apply --config-dir \/etc\/blockhost$/m,
+      /^ExecStart=\/usr\/bin\/node \S+blockhost\.m?js ipv6 apply --config-dir \/etc\/blockhost$/m,
     );
     expect(ipv6).toMatch(/^CapabilityBoundingSet=CAP_NET_ADMIN CAP_DAC_OVERRIDE$/m);
     expect(ipv6).not.toMatch(/^User=/m);

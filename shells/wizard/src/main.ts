@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -68,15 +69,26 @@ async function main(argv: string[]): Promise<number> {
     mkdirSync(layout.runDir, { recursive: true });
     const facts = described ? described.facts : await detectMachine();
     writeFileSync(run.facts, `${JSON.stringify(facts, null, 2)}\n`, { mode: 0o644 });
+    // The unit's UMask=0077 masks the mode above: the web process (another user) must read it.
+    chmodSync(run.facts, 0o644);
     // The web process writes its console fragment in its own run dir; /etc/issue.d links to it.
     if (!described) {
-      mkdirSync(dirname(layout.issueFile), { recursive: true });
+      // Made 0755 here if missing (UMask=0077 would leave it 0700): the web process, another
+      // user, writes through the link in it.
+      const issueDir = dirname(layout.issueFile);
+      if (!existsSync(issueDir)) {
+        mkdirSync(issueDir, { recursive: true });
+        chmodSync(issueDir, 0o755);
+      }
       rmSync(layout.issueFile, { force: true });
       symlinkSync(run.issue, layout.issueFile);
     }
     // Progress of an earlier finalize (kept across reboots), for the page.
     const st = finalizeFiles(layout).state;
-    if (existsSync(st)) writeFileSync(run.progress, readFileSync(st), { mode: 0o644 });
+    if (existsSync(st)) {
+      writeFileSync(run.progress, readFileSync(st), { mode: 0o644 });
+      chmodSync(run.progress, 0o644);
+    }
     log('info', 'machine facts written', { file: run.facts });
     return 0;
   }

@@ -47,8 +47,8 @@ describe('the wizard units', () => {
     expect(u).toMatch(/^DynamicUser=yes$/m);
     expect(u).toMatch(/^AmbientCapabilities=CAP_NET_BIND_SERVICE$/m);
     expect(u).toMatch(/^CapabilityBoundingSet=CAP_NET_BIND_SERVICE$/m);
-    expect(u).toMatch(/^ExecStartPre=\+\S+ \S+blockhost-wizard\.js prepare$/m);
-    expect(u).toMatch(/^ExecStart=\S+ \S+blockhost-wizard\.js serve --listen 0\.0\.0\.0:80$/m);
+    expect(u).toMatch(/^ExecStartPre=\+\S+ \S+blockhost-wizard\.m?js prepare$/m);
+    expect(u).toMatch(/^ExecStart=\S+ \S+blockhost-wizard\.m?js serve --listen 0\.0\.0\.0:80$/m);
     expect(u).not.toMatch(/^User=/m);
   });
 

@@ -5,6 +5,7 @@ export {
   cachePathFor,
   startAptProxy,
 } from './apt/proxy.js';
+export { type Relay, startRelay } from './apt/relay.js';
 export {
   APT_PROXY_CONF,
   type BootOptions,

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type BlockhostContracts,
-  LIMITS,
   publicKeyFromSecretKey,
   type WriteClients,
 } from '@blockhost/chain';
