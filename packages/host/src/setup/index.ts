@@ -31,6 +31,7 @@ export {
 export { ensureFunded } from './fund.js';
 export { ensurePlan } from './plan.js';
 export { ensureServerKey, readServerKey } from './server-key.js';
+export { ensureSnippetsDir } from './snippets-dir.js';
 export {
   DEFAULT_IMAGE_URL,
   DEFAULT_TEMPLATE_NAME,

@@ -20,6 +20,7 @@ import {
   ensurePlan,
   ensureServerKey,
   ensureServerRoles,
+  ensureSnippetsDir,
   ensureTemplate,
   errorText,
   imageSource,
@@ -310,6 +311,8 @@ export async function runFinalize(
         const texts = renderConfigFiles(configValues(s, l, state.data));
         if (texts.isErr()) throw new StepFailure(texts.error.map(formatConfigIssue).join('; '));
         orFail(writeConfigFiles(l.configDir, texts.value, owner));
+        // The daemon writes a snippet per VM there; Proxmox made it root's alone.
+        orFail(ensureSnippetsDir(l.snippetsDir ?? s.storage.snippetsDir, owner));
         // What `blockhost config validate` checks, secrets included.
         const v = validateConfigDir(l.configDir);
         if (v.isErr()) throw new StepFailure(v.error.map(formatConfigIssue).join('; '));
