@@ -13,6 +13,7 @@ import {
   bootContainer,
   type Container,
   ensureRoot,
+  opensshWalletLogin,
   pveContainerNetwork,
   pveNocloudMetaData,
   pveNocloudNetworkConfig,
@@ -29,7 +30,6 @@ import {
   shOk,
   type TestDebs,
 } from './deb-kit.js';
-import { walletSsh } from './wallet-ssh.js';
 
 const VM_CONFIG = {
   net0: 'virtio=BC:24:11:78:00:0A,bridge=vmbr0',
@@ -96,7 +96,7 @@ afterAll(async () => {
 }, 120_000);
 
 const login = (key: string) =>
-  walletSsh({
+  opensshWalletLogin({
     onBridge: c!.network!.onBridge,
     host: IP,
     user: 'user',

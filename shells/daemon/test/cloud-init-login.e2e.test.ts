@@ -20,6 +20,7 @@ import {
   bootContainer,
   type Container,
   ensureRoot,
+  opensshWalletLogin,
   pveCicustomUser,
   pveContainerNetwork,
   pveNocloudMetaData,
@@ -35,7 +36,6 @@ import {
   waitFor,
 } from '@blockhost/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { opensshWalletLogin } from './openssh-wallet-login.js';
 import { runArgv } from './run-argv.js';
 
 const times: Record<string, number> = {};

@@ -67,3 +67,8 @@ export {
   recipeId,
   rootDir,
 } from './roots/recipe.js';
+export {
+  type OpensshLoginParameters,
+  type OpensshLoginResult,
+  opensshWalletLogin,
+} from './ssh/wallet-login.js';

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MESSAGE_BEGIN, MESSAGE_END } from '@blockhost/pam-verifier/helpers';
-import { type RunResult, runArgv } from './run-argv.js';
+import { type RunResult, run } from '../process/run.js';
 
 /** Resolves `viem` the way this package does. */
-const RESOLVE_FROM = fileURLToPath(new URL('../package.json', import.meta.url));
+const RESOLVE_FROM = fileURLToPath(new URL('../../package.json', import.meta.url));
 
 const askpass = (node: string) => `#!${node}
 'use strict';
@@ -41,7 +41,7 @@ export interface OpensshLoginParameters {
   /** `known_hosts` lines for `host` (the VM's real host keys: checked strictly). */
   knownHosts: string;
   /** The wallet's private key (0x…): written to a 0600 file for the helper only. */
-  privateKey: `0x${string}`;
+  privateKey: string;
   command: string;
   timeoutMs?: number;
 }
@@ -86,7 +86,8 @@ export async function opensshWalletLogin(p: OpensshLoginParameters): Promise<Ope
       `${p.user}@${p.host}`,
       p.command,
     ]);
-    const r = await runArgv(argv, {
+    const [cmd, ...args] = argv;
+    const r = await run(cmd!, args, {
       timeoutMs: p.timeoutMs ?? 60_000,
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
