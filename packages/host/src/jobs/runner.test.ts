@@ -12,6 +12,7 @@ import {
   setJobState,
 } from '../db/jobs.js';
 import { type Db, openDb } from '../db/open.js';
+import { createVm } from '../db/vms.js';
 import { type JobDefinition, JobRunner, type StepOutcome } from './runner.js';
 
 let dir: string;
@@ -113,6 +114,47 @@ describe('JobRunner', () => {
     await until(() => getJob(db, job.id)?.state === 'needs_operator');
     await r.stop();
     expect(getJob(db, job.id)).toMatchObject({ attempts: 2, lastError: 'script exhausted' });
+  });
+
+  it('a step result the journal refuses is rolled back and retried, then given up; the runner goes on', async () => {
+    // Two records cannot hold one VMID: the second step's apply breaks a UNIQUE constraint.
+    const a = createVm(db, '1', 'key-1', '0xabc', Date.now()).id;
+    const b = createVm(db, '3', 'key-3', '0xabc', Date.now()).id;
+    db.prepare("INSERT INTO allocations (vm_id, kind, value) VALUES (?, 'vmid', '777')").run(a);
+    const clash: StepOutcome = {
+      kind: 'next',
+      step: 'b',
+      apply: (d) => {
+        d.prepare("INSERT INTO allocations (vm_id, kind, value) VALUES (?, 'vmid', '777')").run(b);
+      },
+    };
+    const ran: string[] = [];
+    const bad = enqueueJob(
+      db,
+      { subscriptionId: '1', vmId: null, kind: 'provision', step: 'a', payload: {} },
+      Date.now(),
+    )!;
+    const good = enqueueJob(
+      db,
+      { subscriptionId: '2', vmId: null, kind: 'suspend', step: 'a', payload: {} },
+      Date.now(),
+    )!;
+    const defs = scripted({ a: [clash, clash, clash, { kind: 'done' }] }, ran);
+    const r = runner({
+      ...defs,
+      run: (job, signal) =>
+        job.id === good.id ? Promise.resolve({ kind: 'done' }) : defs.run(job, signal),
+    });
+    r.start();
+    await until(() => getJob(db, bad.id)?.state === 'needs_operator');
+    await until(() => getJob(db, good.id)?.state === 'done');
+    await r.stop();
+    const failed = getJob(db, bad.id)!;
+    expect(failed.step).toBe('a'); // nothing of the refused step was kept
+    expect(failed.lastError).toMatch(/^recording step a: UNIQUE constraint failed/);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM allocations WHERE value = '777'").get()).toEqual({
+      n: 1,
+    });
   });
 
   it('waits out a full cluster without spending attempts, then goes on', async () => {

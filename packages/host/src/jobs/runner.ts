@@ -172,12 +172,26 @@ export class JobRunner {
       }
       this.#o.onStep?.(job, job.step, outcome.kind);
       const now = this.#clock();
+      if (outcome.kind === 'next' || outcome.kind === 'done') {
+        const o = outcome;
+        try {
+          db.transaction(() => {
+            o.apply?.(db);
+            if (o.kind === 'next') advanceJob(db, job.id, o.step, o.patch ?? {}, now, o.node);
+            else setJobState(db, job.id, 'done', now, null);
+          }).immediate();
+        } catch (e) {
+          // The journal refused the step's result (a constraint: another record holds what this
+          // one claims). Rolled back whole; the step runs again and, after its attempts, is given
+          // up like any failure. It never stops the daemon.
+          outcome = {
+            kind: 'retry',
+            error: `recording step ${job.step}: ${(e as Error)?.message ?? String(e)}`,
+          };
+        }
+      }
       switch (outcome.kind) {
         case 'next': {
-          db.transaction(() => {
-            outcome.apply?.(db);
-            advanceJob(db, job.id, outcome.step, outcome.patch ?? {}, now, outcome.node);
-          }).immediate();
           const fresh = getJob(db, job.id)!;
           const load = this.#nodeLoad();
           const nodeFull =
@@ -194,10 +208,6 @@ export class JobRunner {
           continue;
         }
         case 'done':
-          db.transaction(() => {
-            outcome.apply?.(db);
-            setJobState(db, job.id, 'done', now, null);
-          }).immediate();
           log.info({ job: job.id, kind: job.kind, subscription: job.subscriptionId }, 'job done');
           this.#o.onFinished?.(job, 'done');
           return;
