@@ -25,6 +25,7 @@ const report = await runSeason({
   seed: env('SEED', 20261206),
   faults: process.env.BLOCKHOST_SEASON_FAULTS !== '0',
   log: (l) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${l}`),
+  artifactsDir: join(import.meta.dirname, 'results', 'season-logs'),
 });
 console.log(JSON.stringify(report, null, 2));
 const dir = join(import.meta.dirname, 'results');

@@ -131,6 +131,8 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
   });
   let proxy: RpcProxy | null = null;
   let daemon: DaemonProcess | null = null;
+  // Set when the season ends: a daemon exiting after it is no crash, and none is started again.
+  let finished = false;
   const usage = { cpu: 0, peakKiB: 0, processes: 0, firstKiB: 0, lastKiB: 0 };
   let current = { pid: 0, cpu: 0 };
   const sample = () => {
@@ -151,6 +153,8 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
     writeConfig();
     const entry = await bundleDaemon();
     let daemonLog = 0;
+    const killed = new WeakSet<DaemonProcess>();
+    const crashes: string[] = [];
     // The evidence of a violation: the daemon's logs as they were when it was found.
     const keepLogs = (step: number) => {
       if (!o.artifactsDir) return;
@@ -162,21 +166,40 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
       }
       log(`step ${step}: daemon logs kept in ${to}`);
     };
-    const startDaemon = async () => {
-      daemon = await spawnDaemon({
+    const startDaemon = async (): Promise<void> => {
+      const d = await spawnDaemon({
         configDir: stack.configDir,
         listen,
         logFile: join(stack.dir, `blockhostd-${daemonLog++ % 4}.log`),
         entry,
         readyTimeoutMs: 60_000,
       });
+      if (finished) {
+        // A restart after a crash that ended after the season did.
+        killed.add(d);
+        d.kill('SIGKILL');
+        await d.exited;
+        return;
+      }
+      daemon = d;
       usage.processes++;
+      // An exit the season did not cause is a crash: a violation, with the logs kept; then it is
+      // started again, as systemd's Restart=on-failure would.
+      void d.exited.then((code) => {
+        if (killed.has(d) || finished || daemon !== d) return;
+        crashes.push(`step ${atStep}: blockhostd exited on its own (${code})`);
+        log(crashes.at(-1)!);
+        keepLogs(atStep);
+        daemon = null;
+        void startDaemon();
+      });
     };
     const killDaemon = async () => {
       if (!daemon) return;
       sample();
       usage.cpu += current.cpu;
       current = { pid: 0, cpu: 0 };
+      killed.add(daemon);
       daemon.kill('SIGKILL');
       await daemon.exited;
       daemon = null;
@@ -645,7 +668,10 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
         maxAlive: vmStats.maxAlive,
       },
       faults,
-      violations: { count: violations.size, first: [...violations.values()].slice(0, 30) },
+      violations: {
+        count: violations.size + crashes.length,
+        first: [...crashes, ...violations.values()].slice(0, 30),
+      },
       catchUp: {
         worstMs: Math.round(worst.ms),
         medianMs: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0),
@@ -660,6 +686,7 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
       },
     };
   } finally {
+    finished = true;
     clearInterval(sampler);
     if (daemon) {
       (daemon as DaemonProcess).kill('SIGKILL');
