@@ -99,10 +99,13 @@ async function cancellations(
  * touched (the plan leaves them, and the transaction checks again).
  */
 export async function recoverFromCluster(p: RecoverParameters): Promise<RecoverResult> {
+  const now = p.now ?? Date.now;
+  // The cluster is read over seconds while jobs go on: what changes in the journal meanwhile is
+  // newer than this picture of the cluster and is left to the next pass.
+  const inspectedFrom = now();
   const inv = await p.inspect();
   if (!inv.ok) return inv;
   const { db } = p;
-  const now = p.now ?? Date.now;
   const subs = listSubscriptions(db);
   const subById = new Map(subs.map((s) => [s.id, s]));
   // Only suspended VMs of cancelled subscriptions need the date of the cancellation.
@@ -131,7 +134,9 @@ export async function recoverFromCluster(p: RecoverParameters): Promise<RecoverR
   db.transaction(() => {
     // A job may have started since the plan was made: its subscription is its job's.
     const busy = activeJobSubscriptions(db);
-    const idle = (sub: bigint) => !busy.has(sub.toString());
+    // …or has ended since the cluster was read (its VM may be newer than the picture): left too.
+    const changed = changedSince(db, inspectedFrom);
+    const idle = (sub: bigint) => !busy.has(sub.toString()) && !changed.has(sub.toString());
     const t = now();
     const rows = new Map(listVms(db, { includeDestroyed: true }).map((v) => [v.id, v]));
     for (const a of plan) {
@@ -268,4 +273,15 @@ export function summarizeRecovery(r: RecoveryReport): string | null {
     r.conflicts.length && `${r.conflicts.length} conflict${r.conflicts.length === 1 ? '' : 's'}`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : null;
+}
+
+/** Subscriptions whose VM records or jobs changed after `t` (ms, the journal's clock). */
+function changedSince(db: Db, t: number): Set<string> {
+  const rows = db
+    .prepare(
+      `SELECT subscription_id FROM vms WHERE updated_at > @t
+       UNION SELECT subscription_id FROM jobs WHERE updated_at > @t`,
+    )
+    .all({ t }) as { subscription_id: string }[];
+  return new Set(rows.map((r) => r.subscription_id));
 }
