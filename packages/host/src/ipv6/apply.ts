@@ -130,6 +130,15 @@ export async function applyIpv6Network(
     )
       .flatMap((l) => l.addr_info ?? [])
       .map((a) => `${norm(a.local ?? '')}/${a.prefixlen}`);
+  // prefix+1 as a /128 without DAD or a prefix route: on the bridge (the VMs' gateway) and on the
+  // tunnel (the broker's far end routes to it).
+  const ensureGatewayOn = async (dev: string, gateway: string, step: string) => {
+    if ((await addrsOf(dev)).includes(`${norm(gateway)}/128`)) return;
+    await change(
+      ['ip', '-6', 'addr', 'add', `${gateway}/128`, 'dev', dev, 'nodad', 'noprefixroute'],
+      step,
+    );
+  };
   const rules = () =>
     json<IpRule[]>(['ip', '-j', '-6', 'rule', 'show'], 'reading the routing rules');
 
@@ -240,21 +249,11 @@ export async function applyIpv6Network(
       `bridge ${desired.bridge} not found`,
       'check proxmox.bridge in blockhost.yaml',
     );
-  if (!(await addrsOf(desired.bridge)).includes(`${norm(desired.gateway)}/128`))
-    await change(
-      [
-        'ip',
-        '-6',
-        'addr',
-        'add',
-        `${desired.gateway}/128`,
-        'dev',
-        desired.bridge,
-        'nodad',
-        'noprefixroute',
-      ],
-      'adding the gateway address to the bridge',
-    );
+  await ensureGatewayOn(
+    desired.bridge,
+    desired.gateway,
+    'adding the gateway address to the bridge',
+  );
   await exec(
     ['ip', '-6', 'route', 'replace', 'unreachable', desired.prefix],
     'routing the unused part of the prefix nowhere',
@@ -318,21 +317,7 @@ export async function applyIpv6Network(
     .filter(Boolean))
     if (p !== t.peer.publicKey)
       await change(['wg', 'set', t.interface, 'peer', p, 'remove'], 'removing an old broker peer');
-  if (!(await addrsOf(t.interface)).includes(`${norm(desired.gateway)}/128`))
-    await change(
-      [
-        'ip',
-        '-6',
-        'addr',
-        'add',
-        `${desired.gateway}/128`,
-        'dev',
-        t.interface,
-        'nodad',
-        'noprefixroute',
-      ],
-      'adding prefix+1 to the tunnel',
-    );
+  await ensureGatewayOn(t.interface, desired.gateway, 'adding prefix+1 to the tunnel');
   await exec(['ip', 'link', 'set', t.interface, 'up'], `bringing ${t.interface} up`);
   await exec(
     ['ip', '-6', 'route', 'replace', 'default', 'dev', t.interface, 'table', String(t.table)],
