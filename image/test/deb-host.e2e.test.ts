@@ -37,6 +37,7 @@ import {
   removeTemps,
   sh,
   shOk,
+  stepTimer,
   type TestDebs,
 } from './deb-kit.js';
 import { PVESH_PATH, PVESH_SIM_CONFIG, pveshStandIn } from './pvesh-standin.js';
@@ -45,15 +46,7 @@ const MAC = 'BC:24:11:88:00:02';
 const GATEWAY = '10.88.0.1';
 const ADDRESS = '10.88.0.2';
 
-const times: Record<string, number> = {};
-async function timed<T>(what: string, f: () => Promise<T>): Promise<T> {
-  const t = Date.now();
-  try {
-    return await f();
-  } finally {
-    times[what] = (Date.now() - t) / 1000;
-  }
-}
+const { times, timed } = stepTimer();
 
 let debs: TestDebs;
 let stack: DevStack | undefined;

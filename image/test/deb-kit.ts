@@ -194,3 +194,20 @@ export async function relayToLoopback(
     },
   };
 }
+
+/** Seconds per named step of a test file, for the line it prints at the end. */
+export function stepTimer(): {
+  times: Record<string, number>;
+  timed: <T>(what: string, f: () => Promise<T>) => Promise<T>;
+} {
+  const times: Record<string, number> = {};
+  const timed = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
+    const t = Date.now();
+    try {
+      return await f();
+    } finally {
+      times[what] = (Date.now() - t) / 1000;
+    }
+  };
+  return { times, timed };
+}

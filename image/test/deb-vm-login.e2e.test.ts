@@ -28,6 +28,7 @@ import {
   removeTemps,
   sh,
   shOk,
+  stepTimer,
   type TestDebs,
 } from './deb-kit.js';
 
@@ -40,15 +41,7 @@ const IP = '10.78.0.10';
 const ALICE = '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a';
 const BOB = '0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6';
 
-const times: Record<string, number> = {};
-async function timed<T>(what: string, f: () => Promise<T>): Promise<T> {
-  const t = Date.now();
-  try {
-    return await f();
-  } finally {
-    times[what] = (Date.now() - t) / 1000;
-  }
-}
+const { times, timed } = stepTimer();
 
 let debs: TestDebs;
 let c: Container | undefined;
