@@ -17,7 +17,7 @@ import {
   vmState,
   waitFor,
 } from '@blockhost/devstack';
-import { cloneVm, configureVm, createPveClient } from '@blockhost/proxmox';
+import { cloneVm, configureVm, createPveClient, setOnboot } from '@blockhost/proxmox';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -222,6 +222,32 @@ describe('recovery: a lost journal never re-addresses, orphans or duplicates a V
     await s.anvil.mine(1);
     await waitFor('destroyed', () => vmState(daemon!.db, sub)?.state === 'destroyed');
     expect(clusterVm(s, sub)).toBeNull();
+  }, 180_000);
+
+  it('lost journal after a suspend was cut short (onboot cleared, still running, unpaid): the suspend is driven again', async () => {
+    const s = await start();
+    const sub = await buyRunning(s, await s.customer(3), 2);
+    const vm = clusterVm(s, sub)!;
+    // A suspend is onboot=0 and then the shutdown; a daemon killed between the two leaves this.
+    const root = createPveClient({
+      url: s.sim.url,
+      tokenId: s.sim.rootToken.id,
+      tokenSecret: s.sim.rootToken.secret,
+      fingerprint: s.sim.tls?.fingerprint256,
+    })._unsafeUnwrap();
+    await daemon!.stop();
+    daemon = undefined;
+    (await setOnboot(root, { node: 'pve1', vmid: vm.vmid, onboot: false }))._unsafeUnwrap();
+    expect(clusterVm(s, sub)).toMatchObject({ status: 'running', onboot: '0' });
+    // …and the journal is lost while the subscription is unpaid.
+    for (const f of [s.dbPath, `${s.dbPath}-wal`, `${s.dbPath}-shm`]) rmSync(f, { force: true });
+    await s.anvil.increaseTime(2 * DAY + 60);
+    await s.anvil.mine(1);
+    daemon = await startStackDaemon(s);
+    // Running is what it is: the VM is stopped, not merely recorded as suspended.
+    await waitFor('the VM stopped', () => clusterVm(s, sub)?.status === 'stopped', 30_000);
+    expect(vmState(daemon!.db, sub)).toMatchObject({ state: 'suspended', vmid: vm.vmid });
+    expect(clusterVm(s, sub)).toMatchObject({ vmid: vm.vmid, ip: vm.ip, onboot: '0' });
   }, 180_000);
 
   it('a replaced host (same config and key, empty data directory elsewhere) goes on with the same VMs', async () => {

@@ -30,8 +30,9 @@ export interface ClusterVm {
   readonly vmid: number;
   readonly node: string;
   /**
-   * Suspended by BlockHost: its suspend clears `onboot`, its resume sets it.
-   * (The power state alone is not the signal: a customer may shut their VM down.)
+   * Suspended by BlockHost: its suspend clears `onboot`, its resume sets it. (The power state
+   * alone is not the signal: a customer may shut their VM down. But a running VM is not
+   * suspended, whatever `onboot` says: that is a suspend cut short, to be driven again.)
    */
   readonly suspended: boolean;
   /** The addresses its cloud-init config gives it (`ipconfig0`), without prefix length. */

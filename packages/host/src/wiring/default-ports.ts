@@ -154,8 +154,10 @@ export function clusterInventory(vms: VmInspection[], deployment: Deployment): C
       subscriptionId: BigInt(sub),
       vmid: vm.vmid,
       node: vm.node,
-      // BlockHost's suspend clears onboot; its resume and provisioning set it.
-      suspended: !vm.onboot,
+      // BlockHost's suspend clears onboot; its resume and provisioning set it. A running VM is
+      // never taken for suspended: a suspend cut short (onboot cleared, the shutdown never
+      // came) must be driven again, or the VM runs on unpaid.
+      suspended: !vm.onboot && vm.status !== 'running',
       ipv4: vm.primary.ipv4,
       ipv6: vm.primary.ipv6 === null ? null : canonicalIpv6(vm.primary.ipv6),
       owner: meta?.owner ?? null,

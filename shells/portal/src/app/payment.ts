@@ -107,14 +107,19 @@ export function paymentFields(
     }
     if (!token() || o.planId() === null) return;
     output.textContent = 'Getting the price…';
+    // The line under the quote belongs to the old quote until the new one is in: a 30-day
+    // expiry beside a 10-day price would mislead (and did mislead a test reading data-expiry).
+    extra.textContent = '';
+    delete extra.dataset.expiry;
     quote().then(
       async (q) => {
         if (mine !== seq) return;
         const words = quoteText(q, token()?.native ? o.usdPerDay() : undefined);
+        const more = o.describe ? await o.describe(q).catch(() => null) : null;
+        if (mine !== seq) return;
+        // Price and its line appear together, so nothing reads one without the other.
         output.textContent = words.text;
         note.textContent = words.note;
-        const more = o.describe ? await o.describe(q) : null;
-        if (mine !== seq) return;
         extra.textContent = more?.text ?? '';
         if (more?.expiry !== undefined) extra.dataset.expiry = String(more.expiry);
         else delete extra.dataset.expiry;
