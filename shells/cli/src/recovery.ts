@@ -19,6 +19,7 @@ export async function recoverJournal(ctx: Context, o: { dryRun: boolean }): Prom
       const b = await publicClient.getBlock({ blockNumber }).catch(() => null);
       return b ? Number(b.timestamp) : null;
     },
+    headBlock: () => publicClient.getBlockNumber({ cacheTime: 0 }).catch(() => null),
     dryRun: o.dryRun,
   });
 }

@@ -246,6 +246,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
           const b = await publicClient.getBlock({ blockNumber }).catch(() => null);
           return b ? Number(b.timestamp) : null;
         },
+        headBlock: () => publicClient.getBlockNumber({ cacheTime: 0 }).catch(() => null),
       });
       if (!r.ok) {
         recovery.error = r.error.message;

@@ -4,6 +4,8 @@
  * purchase that a reorg removes does not keep its VM, while the purchase that
  * replaced it (same subscription id, another buyer) gets one of its own.
  */
+
+import { rmSync } from 'node:fs';
 import { accessCredentialNftAbi, blockhostSubscriptionsAbi } from '@blockhost/chain';
 import {
   type DevStack,
@@ -12,7 +14,7 @@ import {
   startStackDaemon,
   waitFor,
 } from '@blockhost/devstack';
-import { getSubscription, listJobs, listRefusals } from '@blockhost/host';
+import { getSubscription, latestVmOf, listJobs, listRefusals } from '@blockhost/host';
 import { encodeFunctionData } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Daemon } from '../src/engine.js';
@@ -140,5 +142,87 @@ describe('reorgs', () => {
       args: [tokenId!],
     });
     expect(String(owner).toLowerCase()).toBe(bob.address.toLowerCase());
+  }, 120_000);
+
+  it('a VM adopted after a lost journal, for a purchase a reorg took: destroyed once the reorg is final', async () => {
+    daemon ??= await start();
+    const carol = await stack.customer(5);
+    const { subscriptionId } = await carol.buy(stack.planId, 30);
+    const carolsVm = await waitFor('Carol’s VM', () => settledRunning(daemon!.db, subscriptionId));
+    const createdBlock = BigInt(
+      getSubscription(daemon!.db, subscriptionId.toString())!.createdBlock,
+    );
+    // The journal is lost, and meanwhile a reorg takes Carol's purchase away (nothing replaces it).
+    await daemon!.stop();
+    daemon = null;
+    for (const f of [stack.dbPath, `${stack.dbPath}-wal`, `${stack.dbPath}-shm`])
+      rmSync(f, { force: true });
+    const head = await stack.anvil.publicClient.getBlockNumber();
+    await stack.anvil.reorg(Number(head - createdBlock) + 1);
+    await stack.anvil.mine(1);
+    daemon = await start();
+    const d = daemon;
+    // Recovery keeps her VM (its VMID and address held), the journal knowing no purchase for it …
+    const adopted = await waitFor('the VM adopted', () =>
+      latestVmOf(d.db, subscriptionId.toString()),
+    );
+    expect(adopted).toMatchObject({ vmid: carolsVm.vmid, ipv4: carolsVm.ipv4 });
+    expect(adopted.subscriptionKey).toMatch(/^adopted:[0-9]+@[0-9]+$/);
+    expect(getSubscription(d.db, subscriptionId.toString())).toBeNull();
+    // … and its destroy waits until the history without the purchase is final …
+    await waitFor('the destroy to wait for finality', () =>
+      listJobs(d.db, { states: ['queued'] }).find(
+        (j) => j.kind === 'destroy' && j.lastError?.includes('waits for the reorg to become final'),
+      ),
+    );
+    expect(stack.sim.vm(carolsVm.vmid!)).toBeDefined();
+    await stack.anvil.mine(64);
+    // … then the VM goes and its address is free again.
+    await waitFor(
+      'the VM destroyed',
+      () => latestVmOf(d.db, subscriptionId.toString())?.state === 'destroyed',
+      60_000,
+    );
+    expect(stack.sim.vm(carolsVm.vmid!)).toBeUndefined();
+    expect(
+      d.db.prepare('SELECT COUNT(*) AS n FROM allocations WHERE value = ?').get(carolsVm.ipv4),
+    ).toEqual({ n: 0 });
+    expect(listRefusals(d.db)).toEqual([]);
+  }, 120_000);
+
+  it('a provision under way when a reorg takes its purchase stops at its next step; the VM goes once the reorg is final', async () => {
+    daemon ??= await start();
+    const d = daemon;
+    const dave = await stack.customer(6);
+    // Every start task fails: the provision retries its start step, the VM cloned and configured.
+    stack.sim.faults.taskFailureRate({ rate: 1, types: ['qmstart'], message: 'start failed' });
+    try {
+      const { subscriptionId } = await dave.buy(stack.planId, 30);
+      const id = subscriptionId.toString();
+      const vm = await waitFor('the VM made, the provision retrying its start', () => {
+        const v = latestVmOf(d.db, id);
+        const job = listJobs(d.db, {}).find((j) => j.vmId === v?.id && j.kind === 'provision');
+        const made = v?.vmid ? stack.sim.vm(v.vmid) !== undefined : false;
+        return made && job?.step === 'start' && job.attempts > 0 ? v : undefined;
+      });
+      const createdBlock = BigInt(getSubscription(d.db, id)!.createdBlock);
+      const head = await stack.anvil.publicClient.getBlockNumber();
+      await stack.anvil.reorg(Number(head - createdBlock) + 1);
+      await stack.anvil.mine(1);
+      // The job ends (cancelled: nobody failed) without waiting out its retries …
+      const ended = await waitFor('the provision cancelled', () =>
+        listJobs(d.db, {}).find(
+          (j) => j.vmId === vm.id && j.kind === 'provision' && j.state === 'cancelled',
+        ),
+      );
+      expect(ended.lastError).toMatch(/reorged away/);
+      // … and the VM it left goes once the history without the purchase is final.
+      expect(stack.sim.vm(vm.vmid!)).toBeDefined();
+      await stack.anvil.mine(64);
+      await waitFor('the VM destroyed', () => (stack.sim.vm(vm.vmid!) ? undefined : true), 60_000);
+      expect(listRefusals(d.db)).toEqual([]);
+    } finally {
+      stack.sim.faults.taskFailureRate(null);
+    }
   }, 120_000);
 });

@@ -245,7 +245,12 @@ describe('recovery: a lost journal never re-addresses, orphans or duplicates a V
     await s.anvil.mine(1);
     daemon = await startStackDaemon(s);
     // Running is what it is: the VM is stopped, not merely recorded as suspended.
-    await waitFor('the VM stopped', () => clusterVm(s, sub)?.status === 'stopped', 30_000);
+    await waitFor(
+      'the VM stopped and recorded suspended',
+      () =>
+        clusterVm(s, sub)?.status === 'stopped' && vmState(daemon!.db, sub)?.state === 'suspended',
+      30_000,
+    );
     expect(vmState(daemon!.db, sub)).toMatchObject({ state: 'suspended', vmid: vm.vmid });
     expect(clusterVm(s, sub)).toMatchObject({ vmid: vm.vmid, ip: vm.ip, onboot: '0' });
   }, 180_000);

@@ -340,7 +340,9 @@ describe('a forged reorg: no destroy', () => {
     const { subscriptionId, vmid } = await buyRunning(s, alice);
     await s.anvil.mine(3);
     await forgeReorg(liar, { subscriptionId, fromBlock: createdBlock(subscriptionId) });
-    await s.anvil.mine(1);
+    // A destroy for a vanished purchase is weighed only once the finalized block (anvil: 64
+    // behind its head) is past the purchase; until then it waits, refusing nothing.
+    await s.anvil.mine(65);
     const refusal = await waitFor('the destroy refused', () => refusals('destroy-unconfirmed')[0]);
     expect(refusal.detail).toMatch(/subscription-gone/);
     await settle();
@@ -403,7 +405,7 @@ describe('one of three RPCs lying', () => {
       fromBlock: createdBlock(c.subscriptionId),
       lieAboutState: true,
     });
-    await s.anvil.mine(1);
+    await s.anvil.mine(65); // past finality, as above
     const held = await waitFor('the destroy refused', () =>
       refusals('destroy-unconfirmed').find((r) => r.subscriptionId === c.subscriptionId.toString()),
     );

@@ -8,6 +8,7 @@ import {
 } from '@blockhost/core';
 import { type ProvisionStep, snippetFilename } from '@blockhost/proxmox';
 import type { HostConfig } from '../config/load.js';
+import { adoptedPurchaseBound } from '../db/adopted-purchase.js';
 import {
   allocationsOf,
   recordAllocation,
@@ -27,7 +28,7 @@ import {
   vmIpv6,
 } from '../ipv6/vm-address.js';
 import type { QuorumVerdict } from '../trust/quorum.js';
-import type { ChainPort, PortResult, ProxmoxPort, VmSpec } from './ports.js';
+import type { ChainPort, DestroyFacts, PortResult, ProxmoxPort, VmSpec } from './ports.js';
 import type { JobDefinition, StepOutcome } from './runner.js';
 
 export interface UserDataInput {
@@ -186,7 +187,7 @@ function provision(ctx: JobContext): JobDefinition {
   > = {
     async allocate(job, vm) {
       const sub = getSubscription(ctx.db, job.subscriptionId);
-      if (!sub) return fail('the subscription is no longer on chain (reorged away)');
+      if (!sub) return fail(REORGED);
       const plan = planOf(ctx, job);
       if (!plan) return fail(`plan ${String(job.payload.planId)} is unknown`);
       const held = allocationsOf(ctx.db, vm.id);
@@ -298,12 +299,18 @@ function provision(ctx: JobContext): JobDefinition {
       if (isOutcome(vm)) return vm;
       const step = steps[job.step];
       if (!step) return fail(`unknown provisioning step ${job.step}`);
+      // A reorg took the purchase while this ran: building on has no customer, and the VM
+      // would stand orphaned until the job ended. It ends now; the lifecycle removes the VM
+      // once the reorg is final.
+      if (purchaseGone(ctx, job, vm)) return fail(REORGED);
       return step(job, vm, signal);
     },
     giveUp(job, error) {
+      const vm = job.vmId === null ? null : getVm(ctx.db, job.vmId);
       return {
         // The record ends failed either way: the lifecycle destroys what a failed VM left.
-        state: subscriptionGone(ctx, job) ? 'cancelled' : 'failed',
+        state:
+          subscriptionGone(ctx, job) || (vm && purchaseGone(ctx, job, vm)) ? 'cancelled' : 'failed',
         apply: (d) => {
           if (job.vmId !== null)
             updateVm(d, job.vmId, { state: 'failed', failure: error }, ctx.clock());
@@ -402,15 +409,18 @@ function refuse(ctx: JobContext, reason: RefusalRow['reason'], sub: string, deta
   ctx.onRefusal?.(r);
 }
 
-/** The purchase a VM was made for, from its creation event (kept even when a reorg removed it). */
-function purchaseOf(
-  db: Db,
-  key: string,
-): { subscriber: string; planId: string; block: bigint } | null {
+/**
+ * The purchase a VM was made for, from its creation event (kept even when a reorg removed it);
+ * for a VM adopted without one, what its adoption recorded (its wallet, a block bound).
+ */
+function purchaseOf(db: Db, vm: VmRow): DestroyFacts['purchase'] {
   const row = db
     .prepare("SELECT block_number, args FROM events WHERE key = ? AND name = 'SubscriptionCreated'")
-    .get(key) as { block_number: number; args: string } | undefined;
-  if (!row) return null;
+    .get(vm.subscriptionKey) as { block_number: number; args: string } | undefined;
+  if (!row) {
+    const bound = adoptedPurchaseBound(vm.subscriptionKey);
+    return bound === null ? null : { subscriber: vm.allowedWallet, planId: null, block: bound };
+  }
   const args = JSON.parse(row.args) as { subscriber?: string; planId?: string };
   if (!args.subscriber || !args.planId) return null;
   return {
@@ -435,7 +445,7 @@ async function destroyConfirmed(
     await ctx.chain.confirmDestroy({
       subscriptionId: BigInt(vm.subscriptionId),
       reason,
-      purchase: purchaseOf(ctx.db, vm.subscriptionKey),
+      purchase: purchaseOf(ctx.db, vm),
       suspendedAt: vm.suspendedAt,
     }),
     'confirming the destroy on chain',
@@ -465,6 +475,14 @@ async function destroyConfirmed(
   // A reorg's replacement history is not final yet, or the RPCs disagree for now: look again
   // after the next state sweep, which repairs the journal from the chain.
   return { kind: 'wait', reason: detail, ms: ctx.config.blockhost.daemon.sweep_interval_ms };
+}
+
+const REORGED = 'the purchase is no longer on chain (reorged away)';
+
+/** The journal's subscription is no longer the purchase this VM is being made for. */
+function purchaseGone(ctx: JobContext, job: JobRow, vm: VmRow): boolean {
+  const sub = getSubscription(ctx.db, job.subscriptionId);
+  return sub === null || sub.createdKey !== vm.subscriptionKey;
 }
 
 /** A job whose subscription a reorg took away has nothing left to do: it is cancelled, not failed. */

@@ -13,6 +13,7 @@ import {
   type RecoverySubscription,
   vmName,
 } from '@blockhost/core';
+import { adoptedPurchaseKey } from '../db/adopted-purchase.js';
 import { allocationsOf, recordAllocation, releaseAllocations } from '../db/allocations.js';
 import { activeJobSubscriptions } from '../db/jobs.js';
 import type { Db } from '../db/open.js';
@@ -46,6 +47,11 @@ export interface RecoverParameters {
   inspect: () => Promise<{ ok: true; value: ClusterInventory } | { ok: false; error: PortError }>;
   /** Chain time of a block (dates a cancellation the journal knows by block number). */
   blockTime: (blockNumber: bigint) => Promise<number | null>;
+  /**
+   * The chain's head now: bounds the purchase of a VM adopted for a subscription the journal
+   * does not have (its purchase was on chain before the VM, so at or before this block).
+   */
+  headBlock?: () => Promise<bigint | null>;
   /** Compute the plan only (`blockhost recover` without `--execute`). */
   dryRun?: boolean;
   now?: () => number;
@@ -130,6 +136,10 @@ export async function recoverFromCluster(p: RecoverParameters): Promise<RecoverR
   });
   const report = reportOf(plan);
   if (p.dryRun || plan.length === 0) return { ok: true, report, plan };
+  const unknownPurchase = plan.some(
+    (a) => a.kind === 'adopt' && !subById.has(a.vm.subscriptionId.toString()),
+  );
+  const head = unknownPurchase && p.headBlock ? await p.headBlock() : null;
 
   db.transaction(() => {
     // A job may have started since the plan was made: its subscription is its job's.
@@ -181,7 +191,7 @@ export async function recoverFromCluster(p: RecoverParameters): Promise<RecoverR
           a.vm.subscriptionId.toString(),
           // The purchase it serves: the subscription's current one (a VM of a purchase the
           // chain no longer has is then destroyed by reconcile, as any such VM).
-          sub?.createdKey ?? `adopted:${a.vm.vmid}`,
+          sub?.createdKey ?? adoptedPurchaseKey(a.vm.vmid, head),
           prev + 1,
           a.state,
           a.vm.node,

@@ -110,9 +110,11 @@ export interface ConfirmDestroyParameters {
   readonly reason: 'grace-elapsed' | 'failed-unpaid' | 'subscription-gone';
   /**
    * The purchase the VM was made for (from the journal's creation event): a reorg that took it
-   * away is final only when a finalized block is past it.
+   * away is final only when a finalized block is past it. For a VM adopted without its event,
+   * what is known of it: made for `subscriber` (its recorded wallet, null: unknown), plan
+   * unknown (null), at or before `block` (the head when it was adopted).
    */
-  readonly purchase: { subscriber: string; planId: string; block: bigint } | null;
+  readonly purchase: { subscriber: string | null; planId: string | null; block: bigint } | null;
   /** When the VM was suspended (chain time), for the grace period. */
   readonly suspendedAt: number | null;
   readonly graceSeconds: number;
@@ -161,25 +163,28 @@ export async function confirmDestroy(p: ConfirmDestroyParameters): Promise<Quoru
             };
           }
         }
+        // Not final yet: nothing to read (the finalized block may even predate the contract).
+        if (gone && (!p.purchase || block.number < p.purchase.block)) {
+          return {
+            rpc: v.label,
+            agrees: false,
+            said: `finalized block ${block.number} is not yet past the purchase`,
+            pending: true,
+          };
+        }
         const sub = await subscriptionAt(
           v.client,
           p.contracts.subscriptions,
           p.subscriptionId,
           block.number,
         );
-        if (gone) {
-          if (!p.purchase || block.number < p.purchase.block) {
-            return {
-              rpc: v.label,
-              agrees: false,
-              said: `finalized block ${block.number} is not yet past the purchase`,
-              pending: true,
-            };
-          }
+        if (gone && p.purchase) {
+          // What is not known of the purchase counts as matching: unsure means keep the VM.
           const same =
             sub !== null &&
-            sameAddress(sub.subscriber, p.purchase.subscriber) &&
-            sub.planId.toString() === p.purchase.planId;
+            (p.purchase.subscriber === null ||
+              sameAddress(sub.subscriber, p.purchase.subscriber)) &&
+            (p.purchase.planId === null || sub.planId.toString() === p.purchase.planId);
           return {
             rpc: v.label,
             agrees: !same,
