@@ -10,6 +10,18 @@ import { deriveSigningTls, type SigningTlsIdentity } from '@blockhost/pam-verifi
 import { hexToBytes } from 'viem';
 import type { HostConfig } from '../config/load.js';
 
+// Each VM's identity is asked for at least twice (its user-data, its connection details) and
+// derived in JS (deterministic ECDSA): recent ones are kept, per configuration.
+const CACHED = 256;
+const cache = new WeakMap<HostConfig, Map<string, SigningTlsIdentity>>();
+
 export function vmSigningTls(config: HostConfig, vmName: string): SigningTlsIdentity {
-  return deriveSigningTls({ secret: hexToBytes(config.serverKey.reveal()), hostName: vmName });
+  let known = cache.get(config);
+  if (!known) cache.set(config, (known = new Map()));
+  const hit = known.get(vmName);
+  if (hit) return hit;
+  const id = deriveSigningTls({ secret: hexToBytes(config.serverKey.reveal()), hostName: vmName });
+  if (known.size >= CACHED) known.delete(known.keys().next().value as string);
+  known.set(vmName, id);
+  return id;
 }

@@ -9,7 +9,7 @@
  *
  * Runs on the host (and in tests), never in the login helpers.
  */
-import { createHash, createPrivateKey, hkdfSync } from 'node:crypto';
+import { createECDH, createHash, createPrivateKey, hkdfSync } from 'node:crypto';
 import { p256 } from '@noble/curves/nist.js';
 import { bytesToHex, hexToBytes } from '../internal/hex.js';
 import {
@@ -97,7 +97,10 @@ export function deriveSigningTls(p: DeriveSigningTlsParameters): SigningTlsIdent
   const n = p256.Point.CURVE().n;
   const d = (BigInt(`0x${bytesToHex(okm)}`) % (n - 1n)) + 1n;
   const dBytes = hexToBytes(d.toString(16).padStart(64, '0'));
-  const publicKey = p256.getPublicKey(dBytes, false);
+  // The public key natively (a scalar multiplication in JS costs milliseconds per VM).
+  const ecdh = createECDH('prime256v1');
+  ecdh.setPrivateKey(dBytes);
+  const publicKey = new Uint8Array(ecdh.getPublicKey());
   const spki = sequence(sequence(oid(OID.ecPublicKey), oid(OID.prime256v1)), bitString(publicKey));
   const serial = createHash('sha256').update(spki).digest().subarray(0, 16);
   serial[0] = ((serial[0] as number) & 0x7f) | 0x40;
