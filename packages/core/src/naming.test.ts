@@ -49,4 +49,17 @@ describe('naming', () => {
     expect(parseVmDescription('some VM someone made by hand')).toBeNull();
     expect(parseVmDescription('blockhost-meta: {not json')).toBeNull();
   });
+  it('keeps the purchase transaction; a malformed one is left out, not guessed', () => {
+    const meta = {
+      ...d,
+      subscriptionId: 7n,
+      owner: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const,
+      purchase: `0x${'ab'.repeat(32)}` as const,
+    };
+    const back = parseVmDescription(vmDescription(meta));
+    expect(back?.purchase).toBe(meta.purchase);
+    const bad = vmDescription(meta).replace(meta.purchase, '0x1234');
+    expect(parseVmDescription(bad)).not.toBeNull();
+    expect(parseVmDescription(bad)?.purchase).toBeUndefined();
+  });
 });

@@ -69,6 +69,11 @@ export interface VmMetadata {
   readonly subscriptionId: bigint;
   readonly owner: Address;
   readonly tokenId?: bigint | undefined;
+  /**
+   * The transaction of the purchase the VM was made for: after a lost journal, recovery tells
+   * a VM of this purchase from one of a purchase a reorg replaced under the same id.
+   */
+  readonly purchase?: `0x${string}` | undefined;
 }
 
 const META_PREFIX = 'blockhost-meta: ';
@@ -82,6 +87,7 @@ export function vmDescription(meta: VmMetadata): string {
     subscriptionId: meta.subscriptionId.toString(),
     owner: meta.owner,
     ...(meta.tokenId === undefined ? {} : { tokenId: meta.tokenId.toString() }),
+    ...(meta.purchase === undefined ? {} : { purchase: meta.purchase }),
   });
   return `BlockHost VM for subscription ${meta.subscriptionId}, managed by blockhostd; do not edit.\n${META_PREFIX}${json}\n`;
 }
@@ -97,12 +103,17 @@ export function parseVmDescription(text: string): VmMetadata | null {
     if (typeof v.subscriptionId !== 'string' || !/^[0-9]+$/.test(v.subscriptionId)) return null;
     const tokenId =
       typeof v.tokenId === 'string' && /^[0-9]+$/.test(v.tokenId) ? BigInt(v.tokenId) : undefined;
+    const purchase =
+      typeof v.purchase === 'string' && /^0x[0-9a-fA-F]{64}$/.test(v.purchase)
+        ? (v.purchase.toLowerCase() as `0x${string}`)
+        : undefined;
     return {
       chainId: v.chainId,
       contract: v.contract,
       subscriptionId: BigInt(v.subscriptionId),
       owner: v.owner,
       tokenId,
+      ...(purchase ? { purchase } : {}),
     };
   } catch {
     return null;

@@ -225,4 +225,64 @@ describe('reorgs', () => {
       stack.sim.faults.taskFailureRate(null);
     }
   }, 120_000);
+
+  it('after a lost journal, a VM whose purchase a reorg replaced with another buyer’s is not handed over: it goes once final, the buyer gets their own', async () => {
+    daemon ??= await start();
+    const erin = await stack.customer(7);
+    const frank = await stack.customer(4);
+    await frank.approve(10n ** 12n); // before the reorged range, so Frank's purchase can pay
+    const { subscriptionId } = await erin.buy(stack.planId, 30);
+    const id = subscriptionId.toString();
+    const erinsVm = await waitFor('Erin’s VM', () => settledRunning(daemon!.db, subscriptionId));
+    const createdBlock = BigInt(getSubscription(daemon!.db, id)!.createdBlock);
+    // The journal is lost; meanwhile a reorg puts Frank's purchase where Erin's was.
+    await daemon!.stop();
+    daemon = null;
+    for (const f of [stack.dbPath, `${stack.dbPath}-wal`, `${stack.dbPath}-shm`])
+      rmSync(f, { force: true });
+    const head = await stack.anvil.publicClient.getBlockNumber();
+    await stack.anvil.reorg(Number(head - createdBlock) + 1, [
+      [
+        {
+          from: frank.address,
+          to: stack.contracts.subscriptions,
+          gas: '0x200000',
+          data: encodeFunctionData({
+            abi: blockhostSubscriptionsAbi,
+            functionName: 'buySubscription',
+            args: [stack.planId, 30n, stack.stablecoin, 10n ** 12n, await frank.encryptedKey()],
+          }),
+        },
+        0,
+      ],
+    ]);
+    await stack.anvil.mine(1);
+    daemon = await start();
+    const d = daemon;
+    // Recovery holds Erin's VM under a purchase of its own, not Frank's subscription …
+    const adopted = await waitFor('the VM adopted', () => {
+      const v = latestVmOf(d.db, id);
+      return v?.vmid === erinsVm.vmid ? v : undefined;
+    });
+    expect(adopted.subscriptionKey).toMatch(/^adopted:[0-9]+@[0-9]+$/);
+    expect(getSubscription(d.db, id)!.subscriber.toLowerCase()).toBe(frank.address.toLowerCase());
+    // … so Erin's login never becomes Frank's, and it goes once the reorg is final.
+    const erinsLogin = `wallet=${erin.address}`;
+    expect(stack.sim.vm(erinsVm.vmid!)?.guest.users.user?.gecos).toContain(erinsLogin);
+    await stack.anvil.mine(64);
+    const franksVm = await waitFor(
+      'Frank’s own VM',
+      () => {
+        const v = settledRunning(d.db, subscriptionId);
+        return v && v.vmid !== null && v.generation > adopted.generation ? v : undefined;
+      },
+      60_000,
+    );
+    const live = stack.sim.vms().filter((v) => v.tags.includes(`sub-${id}`));
+    expect(live.map((v) => v.vmid)).toEqual([franksVm.vmid]);
+    // (Erin holds VMs of other subscriptions in this file; none of this one admits her.)
+    expect(live.filter((v) => v.guest.users.user?.gecos.includes(erin.address))).toEqual([]);
+    expect(live[0]!.guest.users.user?.gecos).toContain(`wallet=${frank.address}`);
+    expect(listRefusals(d.db)).toEqual([]);
+  }, 120_000);
 });

@@ -40,6 +40,8 @@ export interface ClusterVm {
   readonly ipv6: string | null;
   /** The owner its description names (the wallet the VM was set up for). */
   readonly owner: Address | null;
+  /** The transaction of the purchase its description names (older VMs: none). */
+  readonly purchase?: `0x${string}` | null;
 }
 
 /** What the chain says about a subscription, to date a suspension the journal lost. */

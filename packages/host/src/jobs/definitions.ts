@@ -8,7 +8,7 @@ import {
 } from '@blockhost/core';
 import { type ProvisionStep, snippetFilename } from '@blockhost/proxmox';
 import type { HostConfig } from '../config/load.js';
-import { adoptedPurchaseBound } from '../db/adopted-purchase.js';
+import { adoptedPurchaseBound, purchaseTxOf } from '../db/adopted-purchase.js';
 import {
   allocationsOf,
   recordAllocation,
@@ -89,6 +89,7 @@ function vmSpec(
     vmid: Number(alloc.vmid),
     subscriptionId: BigInt(vm.subscriptionId),
     owner: vm.allowedWallet ?? '0x0000000000000000000000000000000000000000',
+    purchase: purchaseTxOf(vm.subscriptionKey),
     cores: plan.cores,
     memoryMiB: plan.memoryMiB,
     diskGiB: plan.diskGiB,

@@ -47,6 +47,8 @@ export interface VmSpec {
   readonly subscriptionId: bigint;
   /** The wallet written into the description's owner metadata. */
   readonly owner: string;
+  /** The purchase's transaction hash, written there too (null: not known). */
+  readonly purchase: `0x${string}` | null;
   readonly cores: number;
   readonly memoryMiB: number;
   readonly diskGiB: number;

@@ -17,7 +17,10 @@ const cache = new WeakMap<HostConfig, Map<string, SigningTlsIdentity>>();
 
 export function vmSigningTls(config: HostConfig, vmName: string): SigningTlsIdentity {
   let known = cache.get(config);
-  if (!known) cache.set(config, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    cache.set(config, known);
+  }
   const hit = known.get(vmName);
   if (hit) return hit;
   const id = deriveSigningTls({ secret: hexToBytes(config.serverKey.reveal()), hostName: vmName });

@@ -6,6 +6,7 @@
  * reads both sides and applies the plan in one transaction.
  */
 import {
+  type ClusterVm,
   type Deployment,
   type JournalVmRecord,
   planRecovery,
@@ -13,7 +14,7 @@ import {
   type RecoverySubscription,
   vmName,
 } from '@blockhost/core';
-import { adoptedPurchaseKey } from '../db/adopted-purchase.js';
+import { adoptedPurchaseKey, purchaseTxOf } from '../db/adopted-purchase.js';
 import { allocationsOf, recordAllocation, releaseAllocations } from '../db/allocations.js';
 import { activeJobSubscriptions } from '../db/jobs.js';
 import type { Db } from '../db/open.js';
@@ -136,9 +137,16 @@ export async function recoverFromCluster(p: RecoverParameters): Promise<RecoverR
   });
   const report = reportOf(plan);
   if (p.dryRun || plan.length === 0) return { ok: true, report, plan };
-  const unknownPurchase = plan.some(
-    (a) => a.kind === 'adopt' && !subById.has(a.vm.subscriptionId.toString()),
-  );
+  // The subscription's current purchase, if it is the one the VM was made for (as far as its
+  // description tells): a reorg may have put another buyer's purchase under the same id, and
+  // their VM must not be handed over with the customer's data on it.
+  const purchaseOfVm = (vm: ClusterVm) => {
+    const sub = subById.get(vm.subscriptionId.toString());
+    if (!sub) return null;
+    const tx = purchaseTxOf(sub.createdKey);
+    return !vm.purchase || !tx || tx === vm.purchase.toLowerCase() ? sub.createdKey : null;
+  };
+  const unknownPurchase = plan.some((a) => a.kind === 'adopt' && purchaseOfVm(a.vm) === null);
   const head = unknownPurchase && p.headBlock ? await p.headBlock() : null;
 
   db.transaction(() => {
@@ -191,7 +199,7 @@ export async function recoverFromCluster(p: RecoverParameters): Promise<RecoverR
           a.vm.subscriptionId.toString(),
           // The purchase it serves: the subscription's current one (a VM of a purchase the
           // chain no longer has is then destroyed by reconcile, as any such VM).
-          sub?.createdKey ?? adoptedPurchaseKey(a.vm.vmid, head),
+          purchaseOfVm(a.vm) ?? adoptedPurchaseKey(a.vm.vmid, head),
           prev + 1,
           a.state,
           a.vm.node,

@@ -161,6 +161,7 @@ export function clusterInventory(vms: VmInspection[], deployment: Deployment): C
       ipv4: vm.primary.ipv4,
       ipv6: vm.primary.ipv6 === null ? null : canonicalIpv6(vm.primary.ipv6),
       owner: meta?.owner ?? null,
+      purchase: meta?.purchase ?? null,
     });
   }
   return { deployment: mine, addresses: { ipv4, ipv6 } };
@@ -248,6 +249,7 @@ export function createDefaultPorts(config: HostConfig, log: Logger): HostPorts {
           deployment,
           subscriptionId: spec.subscriptionId,
           owner: spec.owner as `0x${string}`,
+          ...(spec.purchase ? { purchase: spec.purchase } : {}),
           vmid: spec.vmid,
           node: spec.node,
           template: { vmid: px.template_vmid, node: templateNode },

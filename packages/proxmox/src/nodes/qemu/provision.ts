@@ -32,6 +32,8 @@ export interface ProvisionVmParameters {
   /** The subscriber (written into the description's owner metadata). */
   owner: Address;
   tokenId?: bigint;
+  /** The purchase's transaction hash (kept in the description, for recovery). */
+  purchase?: `0x${string}`;
   /**
    * The VM's VMID and node. For `clone`: what the caller allocated and
    * recorded (not used when the subscription already has a VM). For the
@@ -100,6 +102,7 @@ function derive(p: ProvisionVmParameters): Derived | InvalidInputError {
     subscriptionId: p.subscriptionId,
     owner: p.owner,
     tokenId: p.tokenId,
+    purchase: p.purchase,
   });
   return { name: name.value, tags: tags.value, description, snippet: snippetFilename(name.value) };
 }
