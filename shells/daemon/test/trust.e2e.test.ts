@@ -217,6 +217,44 @@ describe('a forged Transfer log: the login never changes hands', () => {
   }, 120_000);
 });
 
+describe('an RPC that does not answer is no disagreement', () => {
+  it('a real transfer while ownerOf errors: the owner sync waits, refuses nothing, and hands over once the RPC answers', async () => {
+    const { s, liar } = await start();
+    const alice = await s.customer(3);
+    const bob = s.anvil.accounts[8]!.address;
+    const { subscriptionId, vmid, tokenId } = await buyRunning(s, alice);
+    const ownerOfCall = encodeFunctionData({
+      abi: accessCredentialNftAbi,
+      functionName: 'ownerOf',
+      args: [tokenId],
+    }).toLowerCase();
+    liar.setResponseHook((call, res) => {
+      const c = call.params?.[0] as { data?: string; input?: string } | undefined;
+      if (call.method === 'eth_call' && (c?.data ?? c?.input)?.toLowerCase() === ownerOfCall)
+        return { jsonrpc: '2.0', id: res.id, error: { code: -32603, message: 'internal error' } };
+      return res;
+    });
+    await alice.transferToken(tokenId, bob);
+    const waiting = await waitFor('the owner sync waiting for the RPC', () =>
+      jobs(subscriptionId, 'syncOwner').find((j) =>
+        j.error?.includes('waits for the RPCs to answer'),
+      ),
+    );
+    expect(waiting.state).toBe('queued');
+    await settle(1500);
+    expect(refusals('owner-mismatch')).toEqual([]);
+    expect(gecos(s, vmid)).toBe(`wallet=${alice.address},nft=${tokenId}`);
+    liar.setResponseHook(null);
+    await waitFor('the login handed to Bob', () =>
+      gecos(s, vmid) === `wallet=${bob},nft=${tokenId}` ? true : undefined,
+    );
+    await waitFor('the sync done', () =>
+      jobs(subscriptionId, 'syncOwner').some((j) => j.state === 'done') ? true : undefined,
+    );
+    expect(refusals('owner-mismatch')).toEqual([]);
+  }, 120_000);
+});
+
 describe('shifted block times: no suspend, no destroy on a lying clock', () => {
   it('+40 and +50 days from one RPC with max_clock_skew_seconds set: refused and not ready; a real cancel still suspends after', async () => {
     const { s, liar } = await start({ web3: 'max_clock_skew_seconds: 3600' });

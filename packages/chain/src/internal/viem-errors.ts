@@ -6,7 +6,7 @@ import { ContractRevertError, describe, RpcError } from '../errors.js';
 export function toChainError(error: unknown, functionName: string): ContractRevertError | RpcError {
   if (error instanceof BaseError) {
     const revert = error.walk((e) => e instanceof ContractFunctionRevertedError);
-    if (revert instanceof ContractFunctionRevertedError) {
+    if (revert instanceof ContractFunctionRevertedError && !internalFault(error, revert)) {
       const errorName = revert.data?.errorName;
       const args = (revert.data?.args ?? []) as readonly unknown[];
       return new ContractRevertError(
@@ -17,6 +17,20 @@ export function toChainError(error: unknown, functionName: string): ContractReve
     }
   }
   return new RpcError(functionName, { details: describe(error), cause: error });
+}
+
+/**
+ * viem reads every JSON-RPC internal error (-32603) of an `eth_call` as a revert, since some
+ * nodes report reverts that way (its message becomes the "reason"). One with no revert data and
+ * no word of a revert is the node failing (overloaded, a proxy's error), not the contract:
+ * retryable, not final.
+ */
+function internalFault(error: BaseError, revert: ContractFunctionRevertedError): boolean {
+  if (revert.raw && revert.raw !== '0x') return false;
+  const internal = error.walk((e) => (e as { code?: unknown }).code === -32603) as BaseError | null;
+  if (!internal) return false;
+  const text = `${revert.reason ?? ''} ${internal.shortMessage ?? ''} ${internal.details ?? ''}`;
+  return !/revert/i.test(text);
 }
 
 function revertDetails(

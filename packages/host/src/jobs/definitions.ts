@@ -454,12 +454,16 @@ async function destroyConfirmed(
   if ('outcome' in v) return v.outcome;
   if (v.value.confirmed) return null;
   if (v.value.pending) {
-    // A reorg took the purchase away and its replacement history is not final yet: nobody
-    // disagrees, so nothing is refused; look again at the next lifecycle pass. (The reason is
-    // kept the same from look to look: it is logged when it changes.)
+    // A reorg took the purchase away and its replacement history is not final yet, or RPCs
+    // did not answer: nobody disagrees, so nothing is refused; look again at the next
+    // lifecycle pass. (The reason is kept the same from look to look: it is logged when it
+    // changes.)
+    const why = v.value.votes.some((x) => x.unanswered)
+      ? 'waits for the RPCs to answer'
+      : 'waits for the reorg to become final';
     return {
       kind: 'wait',
-      reason: `destroy of VM ${vm.vmid} (${reason}) waits for the reorg to become final`,
+      reason: `destroy of VM ${vm.vmid} (${reason}) ${why}`,
       ms: ctx.config.blockhost.daemon.reconcile_interval_ms,
     };
   }
@@ -562,6 +566,14 @@ export function jobDefinitions(ctx: JobContext): Record<JobKind, JobDefinition> 
         'confirming the new owner on chain',
       );
       if ('outcome' in owner) return owner.outcome;
+      if (!owner.value.confirmed && owner.value.pending) {
+        // RPCs that did not answer are no disagreement: ask again, refuse nothing.
+        return {
+          kind: 'wait',
+          reason: `the new owner of token ${tokenId} waits for the RPCs to answer: ${said(owner.value)}`,
+          ms: ctx.config.blockhost.daemon.reconcile_interval_ms,
+        };
+      }
       if (!owner.value.confirmed) {
         const detail = `token ${tokenId} to ${wallet} not confirmed by ${agreeing(owner.value)}: ${said(owner.value)}`;
         refuse(ctx, 'owner-mismatch', vm.subscriptionId, detail);

@@ -28,11 +28,16 @@ export interface Vote {
   readonly said: string;
   /** Not a disagreement: what the decision rests on is not final on this RPC yet. */
   readonly pending?: boolean;
+  /** Not a disagreement either: the RPC did not answer (down, timing out, erring). */
+  readonly unanswered?: boolean;
 }
 
 export interface QuorumVerdict {
   readonly confirmed: boolean;
-  /** Not confirmed only because a quorum is still waiting for finality: look again soon. */
+  /**
+   * Not confirmed only because a quorum is still waiting — for finality, or for RPCs to
+   * answer — with none of them disagreeing that far: look again soon, refuse nothing.
+   */
   readonly pending: boolean;
   readonly needed: number;
   readonly votes: readonly Vote[];
@@ -44,7 +49,8 @@ export const quorumOf = (n: number) => Math.floor(n / 2) + 1;
 function verdict(votes: Vote[], total: number): QuorumVerdict {
   const needed = quorumOf(total);
   const confirmed = votes.filter((v) => v.agrees).length >= needed;
-  const pending = !confirmed && votes.filter((v) => v.agrees || v.pending).length >= needed;
+  const pending =
+    !confirmed && votes.filter((v) => v.agrees || v.pending || v.unanswered).length >= needed;
   return { confirmed, pending, needed, votes };
 }
 
@@ -88,14 +94,18 @@ export async function confirmOwner(p: ConfirmOwnerParameters): Promise<QuorumVer
           tokenId: p.tokenId,
           blockNumber: block.number,
         });
-        if (owner.isErr()) return { rpc: v.label, agrees: false, said: owner.error.shortMessage };
+        if (owner.isErr()) {
+          // A revert (no such token) is an answer; transport trouble is not.
+          const unanswered = owner.error.code !== 'CONTRACT_REVERT';
+          return { rpc: v.label, agrees: false, said: owner.error.shortMessage, unanswered };
+        }
         return {
           rpc: v.label,
           agrees: sameAddress(owner.value, p.wallet),
           said: `owner ${owner.value} at block ${block.number}`,
         };
       } catch (e) {
-        return { rpc: v.label, agrees: false, said: short(e) };
+        return { rpc: v.label, agrees: false, said: short(e), unanswered: true };
       }
     }),
   );
@@ -218,7 +228,7 @@ export async function confirmDestroy(p: ConfirmDestroyParameters): Promise<Quoru
           said: `${sub.cancelled ? 'cancelled' : `expired at ${sub.expiresAt}`} at block ${block.number}`,
         };
       } catch (e) {
-        return { rpc: v.label, agrees: false, said: short(e) };
+        return { rpc: v.label, agrees: false, said: short(e), unanswered: true };
       }
     }),
   );
