@@ -75,6 +75,12 @@ export interface BootOptions {
   name?: string | undefined;
   /** Where the temporary directory goes (default the system temp dir). */
   tmpDir?: string | undefined;
+  /**
+   * More systemd-nspawn options, each `--name` or `--name=value` (e.g.
+   * `--bind=/dev/loop3` to give the container a block device, as a USB stick
+   * or an attached ISO is on a real machine). They apply to every boot.
+   */
+  nspawnArgs?: readonly string[] | undefined;
   log?: ((line: string) => void) | undefined;
 }
 
@@ -132,6 +138,12 @@ export interface Container {
    * false when PID 1 had to be killed after `timeoutMs`.
    */
   restart(timeoutMs?: number): ResultAsync<boolean, ContainerKitError>;
+  /**
+   * Waits for the container to end by itself (`systemctl reboot` or
+   * `poweroff` inside it: under nspawn both end the container) and boots it
+   * again on the same layer, as the machine's firmware would after a reboot.
+   */
+  awaitReboot(timeoutMs?: number): ResultAsync<void, ContainerKitError>;
   stop(): Promise<void>;
 }
 
@@ -377,6 +389,47 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
       }
     });
 
+  /** After the last boot's nspawn exited: the same layer, booted again. */
+  const bootOnSameLayer = async (overlayNs: string) => {
+    // The overlay may be mounted again only once its namespace is gone (the
+    // watchdog of the last boot is the last process in it).
+    watchdog?.();
+    const end = Date.now() + 15_000;
+    while (inMountNs(overlayNs)) {
+      if (Date.now() > end)
+        throw new ContainerKitError(
+          'restarting a container',
+          'the last boot’s mount namespace is still in use',
+        );
+      await sleep(50);
+    }
+    await network?.relink();
+    await launch(launchArgs);
+  };
+
+  const awaitReboot = (timeoutMs = 120_000) =>
+    ResultAsync.fromPromise(
+      (async () => {
+        if (stopped || !leaderPid || !nspawnPid)
+          throw new ContainerKitError('awaiting a reboot', 'the container is not running');
+        const overlayNs = readlinkSync(`/proc/${nspawnPid}/ns/mnt`);
+        const ended = await Promise.race([
+          nspawnExited.then(() => true),
+          sleep(timeoutMs).then(() => false),
+        ]);
+        if (!ended)
+          throw new ContainerKitError(
+            'awaiting a reboot',
+            `the container was still running after ${timeoutMs} ms`,
+          );
+        await bootOnSameLayer(overlayNs);
+      })(),
+      (e) =>
+        e instanceof ContainerKitError
+          ? e
+          : new ContainerKitError('awaiting a reboot', (e as Error).message, { cause: e }),
+    );
+
   /**
    * A clean power-off (`systemctl poweroff`, as an ACPI shutdown would do) and
    * a new boot on the same layer: what a VM's suspend by shutdown and resume are.
@@ -400,20 +453,7 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
           }
           await nspawnExited;
         }
-        // The overlay may be mounted again only once its namespace is gone (the
-        // watchdog of the last boot is the last process in it).
-        watchdog?.();
-        const end = Date.now() + 15_000;
-        while (inMountNs(overlayNs)) {
-          if (Date.now() > end)
-            throw new ContainerKitError(
-              'restarting a container',
-              'the last boot’s mount namespace is still in use',
-            );
-          await sleep(50);
-        }
-        await network?.relink();
-        await launch(launchArgs);
+        await bootOnSameLayer(overlayNs);
         return off;
       })(),
       (e) =>
@@ -546,6 +586,14 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
         '--link-journal=no',
         '--console=read-only',
       ];
+      for (const a of o.nspawnArgs ?? []) {
+        if (!/^--[a-z][a-z-]*(=.*)?$/s.test(a))
+          throw new ContainerKitError(
+            'booting a container',
+            `nspawnArgs: expected --name or --name=value, got '${a}'`,
+          );
+        args.push(a);
+      }
       if (o.network) {
         const n = await createBridgeNetwork({
           mac: o.network.mac,
@@ -611,6 +659,7 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
         waitForCloudInit,
         waitFor,
         restart,
+        awaitReboot,
         stop,
       };
     })(),
