@@ -227,7 +227,10 @@ describe('the operator path: ISO medium → first boot → wizard → reboot →
       expect((await shOk(cc, `blkid -o value -s TYPE ${loop!.device}`)).trim()).toBe('iso9660');
       expect((await sh(cc, ['getent', 'passwd', 'blockhost'])).status).toBe(2);
 
-      // As the installed system runs it: the unit, its flag, the argument.
+      // As the installed system runs it: the unit, its flag, the argument. The flag is
+      // set now rather than before the boot (where the installer leaves it) so the unit
+      // starts once this test's relays to the simulator are up: the wizard's `prepare`
+      // asks "pvesh" for the node's facts.
       await shOk(cc, `touch ${FIRST_BOOT_PENDING}`);
       const run = await timed('first-boot hook (apt install from the medium)', () =>
         sh(cc, ['systemctl', 'start', FIRST_BOOT_UNIT]),
