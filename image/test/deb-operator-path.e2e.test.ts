@@ -459,7 +459,7 @@ describe('the operator path: ISO medium → first boot → wizard → reboot →
 
       // The finalize reboots the machine (after the page said "complete").
       await timed('reboot (the finalize’s)', async () => {
-        (await cc.awaitReboot(120_000))._unsafeUnwrap();
+        expect((await cc.awaitReboot(120_000))._unsafeUnwrap()).toBe('reboot');
         await startRelays(cc);
         await cc.waitFor('the boot', ['systemctl', 'is-system-running', '--wait'], 5 * 60_000);
       });

@@ -142,8 +142,10 @@ export interface Container {
    * Waits for the container to end by itself (`systemctl reboot` or
    * `poweroff` inside it: under nspawn both end the container) and boots it
    * again on the same layer, as the machine's firmware would after a reboot.
+   * Resolves with how it ended (nspawn exits 133 after a reboot, 0 after a
+   * power-off).
    */
-  awaitReboot(timeoutMs?: number): ResultAsync<void, ContainerKitError>;
+  awaitReboot(timeoutMs?: number): ResultAsync<'reboot' | 'poweroff', ContainerKitError>;
   stop(): Promise<void>;
 }
 
@@ -265,6 +267,8 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
   let leaderPid: number | undefined;
   let watchdog: (() => void) | undefined;
   let nspawnExited: Promise<void> = Promise.resolve();
+  /** systemd-nspawn's exit code of the last boot (133: the container rebooted). */
+  let nspawnExitCode: number | null = null;
   let launchArgs: readonly string[] = [];
   let stopped = false;
 
@@ -356,7 +360,13 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
     child.stdin?.on('error', () => {});
     watchdog = () => child.stdin?.end();
     nspawnPid = child.pid;
-    nspawnExited = new Promise((r) => child.once('exit', () => r()));
+    nspawnExitCode = null;
+    nspawnExited = new Promise((r) =>
+      child.once('exit', (code) => {
+        nspawnExitCode = code;
+        r();
+      }),
+    );
     if (!nspawnPid) throw new ContainerKitError('booting a container', 'unshare could not start');
     log(`container ${name}: nspawn pid ${nspawnPid}, console ${consoleLog}`);
 
@@ -422,7 +432,15 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
             'awaiting a reboot',
             `the container was still running after ${timeoutMs} ms`,
           );
+        const code = nspawnExitCode;
+        if (code !== 133 && code !== 0)
+          throw new ContainerKitError(
+            'awaiting a reboot',
+            `systemd-nspawn exited ${code} (not a reboot or a power-off)`,
+            { details: readFileSync(consoleLog, 'utf8').slice(-3000) },
+          );
         await bootOnSameLayer(overlayNs);
+        return code === 133 ? ('reboot' as const) : ('poweroff' as const);
       })(),
       (e) =>
         e instanceof ContainerKitError
