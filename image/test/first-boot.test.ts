@@ -4,8 +4,8 @@
  * medium is the real /blockhost tree of a built ISO; `useradd --prefix`,
  * sha256sum, cp are real. blkid/mount/umount, apt-get/dpkg, systemctl and
  * agetty are recording stand-ins: there is no block device, package
- * database or systemd to act on here. (A run in a booted Debian 13 container
- * belongs to the container kit.)
+ * database or systemd to act on here. (The hook on a real block device, with
+ * apt and systemd in a booted Debian 13 container: deb-operator-path.e2e.)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -45,6 +45,11 @@ function log(level: 'info' | 'error', msg: string, extra: Record<string, unknown
 }
 
 async function main(argv: string[]): Promise<number> {
+  // `blockhost-wizard --help` (no command) asks for the usage, as `<command> --help` does.
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const [cmd, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,

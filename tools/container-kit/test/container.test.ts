@@ -148,6 +148,19 @@ describe('a container from the VM template', () => {
     expect(r._unsafeUnwrapErr().message).toMatch(/booting a container/);
     expect(ours().filter((n) => n.startsWith(`bhk-${process.pid}-`))).toEqual(before);
   }, 120_000);
+
+  it('refuses an nspawnArgs entry that is not an option, and cleans up', async () => {
+    const before = ours().filter((n) => n.startsWith(`bhk-${process.pid}-`));
+    const r = await bootContainer({
+      root,
+      network: { mac: 'bc:24:11:5e:00:23', gatewayAddresses: ['10.88.2.1/24'], aptProxy: false },
+      nspawnArgs: ['--bind=/dev/null', '/bin/sh'],
+    });
+    expect(r._unsafeUnwrapErr().message).toContain(
+      "nspawnArgs: expected --name or --name=value, got '/bin/sh'",
+    );
+    expect(ours().filter((n) => n.startsWith(`bhk-${process.pid}-`))).toEqual(before);
+  }, 120_000);
 });
 
 describe('building a root', () => {

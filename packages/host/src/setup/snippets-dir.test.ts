@@ -9,7 +9,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('ensureSnippetsDir', () => {
   it.skipIf(process.getuid?.() !== 0)(
-    "gives Proxmox's root-owned directory to the daemon's group, writable and setgid",
+    "gives Proxmox's root-owned directory to the daemon's group, group-writable",
     () => {
       const dir = join(root, 'vz', 'snippets');
       const nogroup = 65534;
@@ -17,10 +17,10 @@ describe('ensureSnippetsDir', () => {
       const st = statSync(dir);
       expect(st.uid).toBe(0); // the owner stays root
       expect(st.gid).toBe(nogroup);
-      expect(st.mode & 0o7777).toBe(0o2775);
+      expect(st.mode & 0o7777).toBe(0o775);
       // Again: nothing changes, nothing fails.
       expect(ensureSnippetsDir(dir, { uid: 0, gid: nogroup }).isOk()).toBe(true);
-      expect(statSync(dir).mode & 0o7777).toBe(0o2775);
+      expect(statSync(dir).mode & 0o7777).toBe(0o775);
     },
   );
 

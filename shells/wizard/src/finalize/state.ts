@@ -5,6 +5,7 @@
  * (mode 0644, no secrets) where the web process reads it.
  */
 import {
+  chmodSync,
   closeSync,
   existsSync,
   mkdirSync,
@@ -74,6 +75,8 @@ function writeAtomic(file: string, text: string, mode: number): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, text, { mode });
+  // The unit's UMask=0027 masks `mode`: the progress must stay readable by the web process.
+  chmodSync(tmp, mode);
   renameSync(tmp, file);
 }
 

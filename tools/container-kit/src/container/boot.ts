@@ -75,6 +75,12 @@ export interface BootOptions {
   name?: string | undefined;
   /** Where the temporary directory goes (default the system temp dir). */
   tmpDir?: string | undefined;
+  /**
+   * More systemd-nspawn options, each `--name` or `--name=value` (e.g.
+   * `--bind=/dev/loop3` to give the container a block device, as a USB stick
+   * or an attached ISO is on a real machine). They apply to every boot.
+   */
+  nspawnArgs?: readonly string[] | undefined;
   log?: ((line: string) => void) | undefined;
 }
 
@@ -132,6 +138,14 @@ export interface Container {
    * false when PID 1 had to be killed after `timeoutMs`.
    */
   restart(timeoutMs?: number): ResultAsync<boolean, ContainerKitError>;
+  /**
+   * Waits for the container to end by itself (`systemctl reboot` or
+   * `poweroff` inside it: under nspawn both end the container) and boots it
+   * again on the same layer, as the machine's firmware would after a reboot.
+   * Resolves with how it ended (nspawn exits 133 after a reboot, 0 after a
+   * power-off).
+   */
+  awaitReboot(timeoutMs?: number): ResultAsync<'reboot' | 'poweroff', ContainerKitError>;
   stop(): Promise<void>;
 }
 
@@ -253,6 +267,8 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
   let leaderPid: number | undefined;
   let watchdog: (() => void) | undefined;
   let nspawnExited: Promise<void> = Promise.resolve();
+  /** systemd-nspawn's exit code of the last boot (133: the container rebooted). */
+  let nspawnExitCode: number | null = null;
   let launchArgs: readonly string[] = [];
   let stopped = false;
 
@@ -344,7 +360,13 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
     child.stdin?.on('error', () => {});
     watchdog = () => child.stdin?.end();
     nspawnPid = child.pid;
-    nspawnExited = new Promise((r) => child.once('exit', () => r()));
+    nspawnExitCode = null;
+    nspawnExited = new Promise((r) =>
+      child.once('exit', (code) => {
+        nspawnExitCode = code;
+        r();
+      }),
+    );
     if (!nspawnPid) throw new ContainerKitError('booting a container', 'unshare could not start');
     log(`container ${name}: nspawn pid ${nspawnPid}, console ${consoleLog}`);
 
@@ -377,6 +399,55 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
       }
     });
 
+  /** After the last boot's nspawn exited: the same layer, booted again. */
+  const bootOnSameLayer = async (overlayNs: string) => {
+    // The overlay may be mounted again only once its namespace is gone (the
+    // watchdog of the last boot is the last process in it).
+    watchdog?.();
+    const end = Date.now() + 15_000;
+    while (inMountNs(overlayNs)) {
+      if (Date.now() > end)
+        throw new ContainerKitError(
+          'restarting a container',
+          'the last boot’s mount namespace is still in use',
+        );
+      await sleep(50);
+    }
+    await network?.relink();
+    await launch(launchArgs);
+  };
+
+  const awaitReboot = (timeoutMs = 120_000) =>
+    ResultAsync.fromPromise(
+      (async () => {
+        if (stopped || !leaderPid || !nspawnPid)
+          throw new ContainerKitError('awaiting a reboot', 'the container is not running');
+        const overlayNs = readlinkSync(`/proc/${nspawnPid}/ns/mnt`);
+        const ended = await Promise.race([
+          nspawnExited.then(() => true),
+          sleep(timeoutMs).then(() => false),
+        ]);
+        if (!ended)
+          throw new ContainerKitError(
+            'awaiting a reboot',
+            `the container was still running after ${timeoutMs} ms`,
+          );
+        const code = nspawnExitCode;
+        if (code !== 133 && code !== 0)
+          throw new ContainerKitError(
+            'awaiting a reboot',
+            `systemd-nspawn exited ${code} (not a reboot or a power-off)`,
+            { details: readFileSync(consoleLog, 'utf8').slice(-3000) },
+          );
+        await bootOnSameLayer(overlayNs);
+        return code === 133 ? ('reboot' as const) : ('poweroff' as const);
+      })(),
+      (e) =>
+        e instanceof ContainerKitError
+          ? e
+          : new ContainerKitError('awaiting a reboot', (e as Error).message, { cause: e }),
+    );
+
   /**
    * A clean power-off (`systemctl poweroff`, as an ACPI shutdown would do) and
    * a new boot on the same layer: what a VM's suspend by shutdown and resume are.
@@ -400,20 +471,7 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
           }
           await nspawnExited;
         }
-        // The overlay may be mounted again only once its namespace is gone (the
-        // watchdog of the last boot is the last process in it).
-        watchdog?.();
-        const end = Date.now() + 15_000;
-        while (inMountNs(overlayNs)) {
-          if (Date.now() > end)
-            throw new ContainerKitError(
-              'restarting a container',
-              'the last boot’s mount namespace is still in use',
-            );
-          await sleep(50);
-        }
-        await network?.relink();
-        await launch(launchArgs);
+        await bootOnSameLayer(overlayNs);
         return off;
       })(),
       (e) =>
@@ -546,6 +604,14 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
         '--link-journal=no',
         '--console=read-only',
       ];
+      for (const a of o.nspawnArgs ?? []) {
+        if (!/^--[a-z][a-z-]*(=.*)?$/s.test(a))
+          throw new ContainerKitError(
+            'booting a container',
+            `nspawnArgs: expected --name or --name=value, got '${a}'`,
+          );
+        args.push(a);
+      }
       if (o.network) {
         const n = await createBridgeNetwork({
           mac: o.network.mac,
@@ -611,6 +677,7 @@ export function bootContainer(o: BootOptions): ResultAsync<Container, ContainerK
         waitForCloudInit,
         waitFor,
         restart,
+        awaitReboot,
         stop,
       };
     })(),
