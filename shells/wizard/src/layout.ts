@@ -52,6 +52,8 @@ export const runFiles = (l: Layout) => ({
   deployerKey: `${l.runDir}/deployer.key`,
   request: `${l.runDir}/finalize.request`,
   progress: `${l.runDir}/progress.json`,
+  /** The finalize lock's holder, published for the web process (the lock is root's). */
+  running: `${l.runDir}/finalize.pid`,
 });
 
 /** The files in `finalizeDir`. */

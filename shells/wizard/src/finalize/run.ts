@@ -167,7 +167,7 @@ export async function runFinalize(
 ): Promise<FinalizeOutcome> {
   const files = finalizeFiles(l);
   const run = runFiles(l);
-  const lock = takeLock(files.lock);
+  const lock = takeLock(files.lock, run.running);
   if ('heldBy' in lock) {
     log.error(`another finalize (pid ${lock.heldBy}) is running`);
     return 'locked';

@@ -92,8 +92,9 @@ export function saveState(file: string, publish: string | undefined, s: Finalize
 function alive(pid: number, start: string | undefined): boolean {
   try {
     process.kill(pid, 0);
-  } catch {
-    return false;
+  } catch (e) {
+    // EPERM: it exists but is not ours (the web process asking about root's finalize).
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
   return start === undefined || start === processStart(pid);
 }
@@ -113,7 +114,7 @@ function processStart(pid: number): string | undefined {
  * exclusively. A lock left by a dead (e.g. SIGKILLed) run is taken over; a
  * live one refuses — two finalize runs at once are impossible.
  */
-export function takeLock(file: string): { release(): void } | { heldBy: number } {
+export function takeLock(file: string, publish?: string): { release(): void } | { heldBy: number } {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const me = `${process.pid} ${processStart(process.pid) ?? ''}\n`;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -121,8 +122,12 @@ export function takeLock(file: string): { release(): void } | { heldBy: number }
       const fd = openSync(file, 'wx', 0o600);
       writeSync(fd, me);
       closeSync(fd);
+      // The lock's directory is root's; the web process learns from this copy that a run is live.
+      if (publish) writeAtomic(publish, me, 0o644);
       return {
         release: () => {
+          if (publish && existsSync(publish) && readFileSync(publish, 'utf8') === me)
+            rmSync(publish, { force: true });
           if (existsSync(file) && readFileSync(file, 'utf8') === me) rmSync(file, { force: true });
         },
       };

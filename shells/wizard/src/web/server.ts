@@ -110,6 +110,8 @@ export async function createWizardServer(
   const l = o.layout;
   const run = runFiles(l);
   const fin = finalizeFiles(l);
+  // The lock is root's; the web process reads the holder finalize publishes beside the progress.
+  const finalizing = () => lockHeld(run.running) || lockHeld(fin.lock);
   mkdirSync(l.runDir, { recursive: true, mode: 0o700 });
   const writeIssue = (text: string) => {
     mkdirSync(dirname(l.issueFile), { recursive: true });
@@ -365,7 +367,7 @@ export async function createWizardServer(
     const sid = req.session.sessionId;
     if (STEP_IDS.some((id) => !d.settings[SETTINGS_KEY[id]]))
       return reply.redirect('/summary', 303);
-    if (lockHeld(fin.lock)) return reply.redirect('/progress', 303);
+    if (finalizing()) return reply.redirect('/progress', 303);
     const s = d.settings as Settings;
     writeFileSync(run.settings, `${JSON.stringify(s, null, 2)}\n`, { mode: 0o600 });
     const key = vault.get(sid);
@@ -377,12 +379,12 @@ export async function createWizardServer(
 
   app.get('/progress', { onRequest: auth }, async (_req, reply) => {
     const st = state();
-    return html(reply, views.progressPage(st, reply.generateCsrf(), !lockHeld(fin.lock)));
+    return html(reply, views.progressPage(st, reply.generateCsrf(), !finalizing()));
   });
   app.get('/progress.json', { onRequest: auth }, async (_req, reply) => {
     const st = state();
     return reply.header('cache-control', 'no-store').send({
-      running: lockHeld(fin.lock),
+      running: finalizing(),
       state: st ? { steps: st.steps, finished: st.finished } : null,
     });
   });
