@@ -587,8 +587,10 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
       const background: Promise<unknown>[] = [];
       // A small reorg: a purchase seen by the daemon, then undone by a longer chain without it.
       if (forced(step, 0.45) || (faultsOn && random() < 0.03)) {
-        const snap = await stack.anvil.snapshot();
+        // The victim is set up (funded, approved) before the snapshot: the revert must undo
+        // only the purchase, or a first-time customer is left cached with nothing to pay with.
         const victim = await customerOf(Math.floor(random() * o.customers));
+        const snap = await stack.anvil.snapshot();
         await victim.buyWith(stack.planId, 5, stack.stablecoin);
         await stack.anvil.mine(1);
         await sleep(Math.floor(random() * 1500));
