@@ -220,7 +220,7 @@ export function summaryPage(
   if (s.chain) {
     const c = s.chain;
     parts.push(
-      `<h2>Blockchain</h2><table>${row('Chain', String(c.chainId))}${row('RPC', c.rpcUrls.join(', '))}${row('Contracts', c.mode === 'new' ? 'deploy new' : `existing ${c.subscriptions}, ${c.nft}`)}${row('Deployer', c.deployer)}${row('Admin', c.admin)}${row('Server key funding', `${formatEther(BigInt(c.serverFundingWei))}`)}${row('Payment tokens', c.paymentTokens.join(', ') || 'none')}${row('First plan', `${c.plan.name}: $${(Number(c.plan.priceCents) / 100).toFixed(2)}/day, ${c.plan.cores} cores, ${c.plan.memoryMiB} MiB, ${c.plan.diskGiB} GiB`)}${row('Grace period', `${c.graceDays} days`)}</table>`,
+      `<h2>Blockchain</h2><table>${row('Chain', String(c.chainId))}${row('RPC', c.rpcUrls.join(', '))}${row('Contracts', c.mode === 'new' ? 'deploy new' : `existing ${c.subscriptions}, ${c.nft}`)}${row('Deployer', c.deployer)}${row('Admin', c.admin)}${row('Server key funding', `${formatEther(BigInt(c.serverFundingWei))}`)}${row('Payment tokens', c.paymentTokens.join(', ') || 'none')}${row('First plan', `${c.plan.name}: $${(Number(c.plan.priceCents) / 100).toFixed(2)}/day, ${c.plan.cores} ${c.plan.cores === 1 ? 'core' : 'cores'}, ${c.plan.memoryMiB} MiB, ${c.plan.diskGiB} GiB`)}${row('Grace period', `${c.graceDays} days`)}</table>`,
     );
   }
   if (s.proxmox) {
