@@ -219,6 +219,59 @@ export async function withNonce<T>(
   }
 }
 
+/** Checks in a row that must not find the transaction before it counts as dropped. */
+const DROPPED_AFTER_MISSES = 3;
+const DROP_CHECK_MS = 2_000;
+
+/**
+ * Waits for the receipt; meanwhile watches that the node still knows the transaction. One a
+ * reorg or a pool eviction dropped never gets a receipt: rather than wait out the timeout, it is
+ * reported (retryable) after a few misses in a row, and the lanes recount their nonces.
+ */
+async function receiptOf(publicClient: ReadClient, hash: Hex): Promise<TransactionReceipt> {
+  const stop = new AbortController();
+  let dropped = false;
+  const watch = (async () => {
+    let misses = 0;
+    while (!stop.signal.aborted) {
+      // A pause that ends early when the receipt came (the send must not wait for it).
+      await new Promise<void>((r) => {
+        const early = () => {
+          clearTimeout(t);
+          r();
+        };
+        const t = setTimeout(() => {
+          stop.signal.removeEventListener('abort', early);
+          r();
+        }, DROP_CHECK_MS);
+        stop.signal.addEventListener('abort', early, { once: true });
+      });
+      if (stop.signal.aborted) return;
+      const seen = await publicClient.getTransaction({ hash }).then(
+        () => true,
+        (e: unknown) => !someCause(e, (x) => x.name === 'TransactionNotFoundError'),
+      );
+      misses = seen ? 0 : misses + 1;
+      if (misses >= DROPPED_AFTER_MISSES) {
+        dropped = true;
+        stop.abort();
+      }
+    }
+  })();
+  try {
+    return await publicClient.waitForTransactionReceipt({ hash, signal: stop.signal });
+  } catch (e) {
+    if (!dropped) throw e;
+    for (const l of lanes.values()) l.next = undefined;
+    throw new Error(
+      `transaction ${hash} was dropped: the node no longer knows it (a reorg or an evicted pool entry)`,
+    );
+  } finally {
+    stop.abort();
+    await watch;
+  }
+}
+
 /** Waits for a receipt and insists on success. */
 export function waitForSuccess(
   publicClient: ReadClient,
@@ -226,7 +279,7 @@ export function waitForSuccess(
   functionName: string,
 ): ResultAsync<SentTransaction, RpcError | TransactionRevertedError> {
   return ResultAsync.fromPromise(
-    publicClient.waitForTransactionReceipt({ hash }),
+    receiptOf(publicClient, hash),
     (e) => new RpcError('eth_getTransactionReceipt', { details: describe(e), cause: e }),
   ).andThen((receipt) =>
     receipt.status === 'success'
