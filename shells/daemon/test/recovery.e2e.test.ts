@@ -17,7 +17,7 @@ import {
   vmState,
   waitFor,
 } from '@blockhost/devstack';
-import { cloneVm, configureVm, createPveClient, setOnboot } from '@blockhost/proxmox';
+import { cloneVm, configureVm, createPveClient, setOnboot, stopVm } from '@blockhost/proxmox';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -253,6 +253,32 @@ describe('recovery: a lost journal never re-addresses, orphans or duplicates a V
     );
     expect(vmState(daemon!.db, sub)).toMatchObject({ state: 'suspended', vmid: vm.vmid });
     expect(clusterVm(s, sub)).toMatchObject({ vmid: vm.vmid, ip: vm.ip, onboot: '0' });
+  }, 180_000);
+
+  it('lost journal while a VM was being made (configured, onboot set, never started): adopted and started', async () => {
+    const s = await start();
+    const sub = await buyRunning(s, await s.customer(3), 30);
+    const vm = clusterVm(s, sub)!;
+    const root = createPveClient({
+      url: s.sim.url,
+      tokenId: s.sim.rootToken.id,
+      tokenSecret: s.sim.rootToken.secret,
+      fingerprint: s.sim.tls?.fingerprint256,
+    })._unsafeUnwrap();
+    await daemon!.stop();
+    daemon = undefined;
+    // What a provision leaves between its configure and start steps: stopped, onboot=1.
+    (await stopVm(root, { node: 'pve1', vmid: vm.vmid }))._unsafeUnwrap();
+    expect(clusterVm(s, sub)).toMatchObject({ status: 'stopped', onboot: '1' });
+    for (const f of [s.dbPath, `${s.dbPath}-wal`, `${s.dbPath}-shm`]) rmSync(f, { force: true });
+    daemon = await startStackDaemon(s);
+    await waitFor(
+      'the VM started and recorded running',
+      () =>
+        clusterVm(s, sub)?.status === 'running' && vmState(daemon!.db, sub)?.state === 'running',
+      30_000,
+    );
+    expect(clusterVm(s, sub)).toMatchObject({ vmid: vm.vmid, ip: vm.ip, onboot: '1' });
   }, 180_000);
 
   it('a replaced host (same config and key, empty data directory elsewhere) goes on with the same VMs', async () => {

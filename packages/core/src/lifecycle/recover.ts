@@ -35,6 +35,11 @@ export interface ClusterVm {
    * suspended, whatever `onboot` says: that is a suspend cut short, to be driven again.)
    */
   readonly suspended: boolean;
+  /**
+   * Powered on now. Only adoption reads it: a VM the journal lost while it was being made
+   * (cloned and configured, never started) is stopped with `onboot` set, and must be started.
+   */
+  readonly running?: boolean;
   /** The addresses its cloud-init config gives it (`ipconfig0`), without prefix length. */
   readonly ipv4: string | null;
   readonly ipv6: string | null;
@@ -223,10 +228,14 @@ export function planRecovery(input: RecoveryInput): RecoveryAction[] {
     }
     held.add(vm.vmid);
     hasRecord.add(key(vm.subscriptionId));
+    // Adopted as suspended when it is not running, whatever `onboot` says: a paid one is then
+    // resumed (started), an unpaid one stays down. (A kept record's state is not moved by the
+    // power state alone: a customer may shut their own VM down.)
+    const down = vm.suspended || vm.running === false;
     adopted.push({
       vm,
-      state: vm.suspended ? 'suspended' : 'running',
-      suspendedAt: vm.suspended ? suspensionOf(vm.subscriptionId) : null,
+      state: down ? 'suspended' : 'running',
+      suspendedAt: down ? suspensionOf(vm.subscriptionId) : null,
     });
   }
 

@@ -158,6 +158,7 @@ export function clusterInventory(vms: VmInspection[], deployment: Deployment): C
       // never taken for suspended: a suspend cut short (onboot cleared, the shutdown never
       // came) must be driven again, or the VM runs on unpaid.
       suspended: !vm.onboot && vm.status !== 'running',
+      running: vm.status === 'running',
       ipv4: vm.primary.ipv4,
       ipv6: vm.primary.ipv6 === null ? null : canonicalIpv6(vm.primary.ipv6),
       owner: meta?.owner ?? null,
