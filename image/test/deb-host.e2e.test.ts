@@ -35,6 +35,7 @@ import {
   pveHostNetwork,
   relayToLoopback,
   removeTemps,
+  runningVmInContainer,
   sh,
   shOk,
   stepTimer,
@@ -353,26 +354,7 @@ describe('blockhost_*.deb in a Debian 13 system container', () => {
       const alice = await s.customer(3);
       const { subscriptionId } = await alice.buy(s.planId, 10);
       const vm = await timed('purchase → running VM', () =>
-        waitFor(
-          'the VM to run',
-          async () => {
-            const r = await sh(cc, ['blockhost', 'vm', 'list', '--json']);
-            if (r.status !== 0) return undefined;
-            const doc = JSON.parse(r.stdout) as { vms?: unknown[] } | unknown[];
-            const vms = (Array.isArray(doc) ? doc : (doc.vms ?? [])) as {
-              subscriptionId?: string;
-              subscription?: string;
-              state?: string;
-              vmid?: number;
-            }[];
-            return vms.find(
-              (v) =>
-                String(v.subscriptionId ?? v.subscription) === subscriptionId.toString() &&
-                v.state === 'running',
-            );
-          },
-          120_000,
-        ),
+        runningVmInContainer(cc, subscriptionId),
       );
       expect(s.sim.vm(vm.vmid!)?.status).toBe('running');
       expect(await alice.tokenOf(subscriptionId)).toBeDefined();

@@ -18,7 +18,7 @@ import {
   type RootRecipe,
   startRelay,
 } from '@blockhost/container-kit';
-import { vmLoginBundleDir } from '@blockhost/devstack';
+import { vmLoginBundleDir, waitFor } from '@blockhost/devstack';
 import {
   type BuildDebsOptions,
   type BuiltDeb,
@@ -210,4 +210,35 @@ export function stepTimer(): {
     }
   };
   return { times, timed };
+}
+
+/**
+ * Waits until the daemon in the container lists `subscriptionId`'s VM as running (the CLI's
+ * `vm list --json`, as an operator would ask), and returns it.
+ */
+export async function runningVmInContainer(
+  c: Container,
+  subscriptionId: bigint,
+  timeoutMs = 120_000,
+): Promise<{ vmid?: number; state?: string }> {
+  return waitFor(
+    'the VM to run',
+    async () => {
+      const r = await sh(c, ['blockhost', 'vm', 'list', '--json']);
+      if (r.status !== 0) return undefined;
+      const doc = JSON.parse(r.stdout) as { vms?: unknown[] } | unknown[];
+      const vms = (Array.isArray(doc) ? doc : (doc.vms ?? [])) as {
+        subscriptionId?: string;
+        subscription?: string;
+        state?: string;
+        vmid?: number;
+      }[];
+      return vms.find(
+        (v) =>
+          String(v.subscriptionId ?? v.subscription) === subscriptionId.toString() &&
+          v.state === 'running',
+      );
+    },
+    timeoutMs,
+  );
 }

@@ -43,6 +43,7 @@ import {
   pveHostNetwork,
   relayToLoopback,
   removeTemps,
+  runningVmInContainer,
   sh,
   shOk,
   stepTimer,
@@ -542,26 +543,7 @@ describe('the operator path: ISO medium → first boot → wizard → reboot →
       await customer.approve(1_000_000_000n);
       const { subscriptionId } = await customer.buy(1n, 3);
       const vm = await timed('purchase → running VM', () =>
-        waitFor(
-          'the VM to run',
-          async () => {
-            const r = await sh(cc, ['blockhost', 'vm', 'list', '--json']);
-            if (r.status !== 0) return undefined;
-            const doc = JSON.parse(r.stdout) as { vms?: unknown[] } | unknown[];
-            const vms = (Array.isArray(doc) ? doc : (doc.vms ?? [])) as {
-              subscriptionId?: string;
-              subscription?: string;
-              state?: string;
-              vmid?: number;
-            }[];
-            return vms.find(
-              (v) =>
-                String(v.subscriptionId ?? v.subscription) === subscriptionId.toString() &&
-                v.state === 'running',
-            );
-          },
-          120_000,
-        ),
+        runningVmInContainer(cc, subscriptionId),
       );
       expect(sim!.vm(vm.vmid!)?.status).toBe('running');
       // The access NFT follows the running VM (minted by the daemon after provisioning).

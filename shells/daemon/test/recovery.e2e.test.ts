@@ -51,6 +51,16 @@ function clusterVm(s: DevStack, sub: bigint) {
   return { vmid: vm.vmid, ip, status: vm.status, onboot: vm.config.onboot };
 }
 
+/** The simulator's root@pam API, as an operator (or a crash mid-operation) acts on it. */
+function rootClient(s: DevStack) {
+  return createPveClient({
+    url: s.sim.url,
+    tokenId: s.sim.rootToken.id,
+    tokenSecret: s.sim.rootToken.secret,
+    fingerprint: s.sim.tls?.fingerprint256,
+  })._unsafeUnwrap();
+}
+
 async function buyRunning(s: DevStack, customer: Customer, days: number) {
   const { subscriptionId } = await customer.buy(s.planId, days);
   await waitFor('the VM to run', () => settledRunning(daemon!.db, subscriptionId));
@@ -229,12 +239,7 @@ describe('recovery: a lost journal never re-addresses, orphans or duplicates a V
     const sub = await buyRunning(s, await s.customer(3), 2);
     const vm = clusterVm(s, sub)!;
     // A suspend is onboot=0 and then the shutdown; a daemon killed between the two leaves this.
-    const root = createPveClient({
-      url: s.sim.url,
-      tokenId: s.sim.rootToken.id,
-      tokenSecret: s.sim.rootToken.secret,
-      fingerprint: s.sim.tls?.fingerprint256,
-    })._unsafeUnwrap();
+    const root = rootClient(s);
     await daemon!.stop();
     daemon = undefined;
     (await setOnboot(root, { node: 'pve1', vmid: vm.vmid, onboot: false }))._unsafeUnwrap();
@@ -259,12 +264,7 @@ describe('recovery: a lost journal never re-addresses, orphans or duplicates a V
     const s = await start();
     const sub = await buyRunning(s, await s.customer(3), 30);
     const vm = clusterVm(s, sub)!;
-    const root = createPveClient({
-      url: s.sim.url,
-      tokenId: s.sim.rootToken.id,
-      tokenSecret: s.sim.rootToken.secret,
-      fingerprint: s.sim.tls?.fingerprint256,
-    })._unsafeUnwrap();
+    const root = rootClient(s);
     await daemon!.stop();
     daemon = undefined;
     // What a provision leaves between its configure and start steps: stopped, onboot=1.
@@ -366,12 +366,7 @@ describe('recovery: a lost journal never re-addresses, orphans or duplicates a V
   it("never hands out an address another VM in the cluster is configured with (the operator's own)", async () => {
     const s = await start();
     // The operator's own VM on the bridge, with the first address of BlockHost's pool.
-    const root = createPveClient({
-      url: s.sim.url,
-      tokenId: s.sim.rootToken.id,
-      tokenSecret: s.sim.rootToken.secret,
-      fingerprint: s.sim.tls?.fingerprint256,
-    })._unsafeUnwrap();
+    const root = rootClient(s);
     // Cloned and configured by hand: no BlockHost tags, only an address in ipconfig0.
     const cloned = await cloneVm(root, {
       node: 'pve1',
