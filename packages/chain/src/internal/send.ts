@@ -21,6 +21,7 @@ import {
   TransactionRevertedError,
 } from '../errors.js';
 import type { ReadClient, SignerClient, WriteClients } from './clients.js';
+import { sleep } from './sleep.js';
 import { toChainError } from './viem-errors.js';
 
 type Mutability = 'nonpayable' | 'payable';
@@ -235,17 +236,7 @@ async function receiptOf(publicClient: ReadClient, hash: Hex): Promise<Transacti
     let misses = 0;
     while (!stop.signal.aborted) {
       // A pause that ends early when the receipt came (the send must not wait for it).
-      await new Promise<void>((r) => {
-        const early = () => {
-          clearTimeout(t);
-          r();
-        };
-        const t = setTimeout(() => {
-          stop.signal.removeEventListener('abort', early);
-          r();
-        }, DROP_CHECK_MS);
-        stop.signal.addEventListener('abort', early, { once: true });
-      });
+      await sleep(DROP_CHECK_MS, stop.signal);
       if (stop.signal.aborted) return;
       const seen = await publicClient.getTransaction({ hash }).then(
         () => true,

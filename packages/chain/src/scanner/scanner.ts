@@ -30,6 +30,7 @@ import {
   type RawLog,
 } from '../events/decode.js';
 import type { ReadClient } from '../internal/clients.js';
+import { sleep } from '../internal/sleep.js';
 import { classifyGetLogsError } from './range-error.js';
 import type {
   BlockRef,
@@ -632,17 +633,4 @@ function approxJsonBytes(logs: readonly Log[]): number {
   let n = 0;
   for (const l of logs) n += l.data.length + l.topics.length * 69 + 420;
   return n;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
