@@ -210,6 +210,7 @@ export {
   decodeBlockhostLog,
   type EventLocation,
   eventKey,
+  eventKeyTransaction,
   type NftEvent,
   type RawLog,
   type SubscriptionsEvent,

@@ -8,7 +8,7 @@ import {
 } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { accessCredentialNftAbi, blockhostSubscriptionsAbi } from '../contracts.js';
-import { decodeBlockhostLog, type RawLog } from './decode.js';
+import { decodeBlockhostLog, eventKey, eventKeyTransaction, type RawLog } from './decode.js';
 
 const contracts = {
   subscriptions: '0x00000000000000000000000000000000000000Aa',
@@ -118,5 +118,14 @@ describe('decodeBlockhostLog', () => {
       };
       expect(() => decodeBlockhostLog(log, contracts)).not.toThrow();
     }
+  });
+});
+
+describe('eventKey', () => {
+  it('names its transaction back; any other key names none', () => {
+    const tx = `0x${'AB'.repeat(32)}` as Hex;
+    expect(eventKeyTransaction(eventKey(tx, 7))).toBe(tx.toLowerCase());
+    expect(eventKeyTransaction(`adopted:10001@42`)).toBeNull();
+    expect(eventKeyTransaction('0x1234:7')).toBeNull();
   });
 });

@@ -85,6 +85,12 @@ export function eventKey(transactionHash: Hex, logIndex: number): string {
   return `${transactionHash.toLowerCase()}:${logIndex}`;
 }
 
+/** The transaction hash an `eventKey` names (null: not such a key). */
+export function eventKeyTransaction(key: string): Hex | null {
+  const m = /^(0x[0-9a-f]{64}):[0-9]+$/i.exec(key);
+  return m ? (m[1]!.toLowerCase() as Hex) : null;
+}
+
 function isRawLog(value: unknown): value is RawLog {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;

@@ -9,12 +9,6 @@ export function adoptedPurchaseKey(vmid: number, head: bigint | null): string {
   return head === null ? `adopted:${vmid}` : `adopted:${vmid}@${head}`;
 }
 
-/** The transaction hash of a purchase key (`<tx hash>:<log index>`); null for any other key. */
-export function purchaseTxOf(key: string): `0x${string}` | null {
-  const m = /^(0x[0-9a-fA-F]{64}):[0-9]+$/.exec(key);
-  return m ? (m[1]!.toLowerCase() as `0x${string}`) : null;
-}
-
 /** The block an adopted VM's unknown purchase was at or before (null: not such a key). */
 export function adoptedPurchaseBound(key: string): bigint | null {
   const m = /^adopted:[0-9]+@([0-9]+)$/.exec(key);

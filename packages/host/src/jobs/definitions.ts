@@ -1,3 +1,4 @@
+import { eventKeyTransaction } from '@blockhost/chain';
 import {
   allocateIpv4,
   allocateVmid,
@@ -8,7 +9,7 @@ import {
 } from '@blockhost/core';
 import { type ProvisionStep, snippetFilename } from '@blockhost/proxmox';
 import type { HostConfig } from '../config/load.js';
-import { adoptedPurchaseBound, purchaseTxOf } from '../db/adopted-purchase.js';
+import { adoptedPurchaseBound } from '../db/adopted-purchase.js';
 import {
   allocationsOf,
   recordAllocation,
@@ -89,7 +90,7 @@ function vmSpec(
     vmid: Number(alloc.vmid),
     subscriptionId: BigInt(vm.subscriptionId),
     owner: vm.allowedWallet ?? '0x0000000000000000000000000000000000000000',
-    purchase: purchaseTxOf(vm.subscriptionKey),
+    purchase: eventKeyTransaction(vm.subscriptionKey),
     cores: plan.cores,
     memoryMiB: plan.memoryMiB,
     diskGiB: plan.diskGiB,
@@ -310,8 +311,10 @@ function provision(ctx: JobContext): JobDefinition {
       const vm = job.vmId === null ? null : getVm(ctx.db, job.vmId);
       return {
         // The record ends failed either way: the lifecycle destroys what a failed VM left.
-        state:
-          subscriptionGone(ctx, job) || (vm && purchaseGone(ctx, job, vm)) ? 'cancelled' : 'failed',
+        // (A gone purchase includes a gone subscription.)
+        state: (vm ? purchaseGone(ctx, job, vm) : subscriptionGone(ctx, job))
+          ? 'cancelled'
+          : 'failed',
         apply: (d) => {
           if (job.vmId !== null)
             updateVm(d, job.vmId, { state: 'failed', failure: error }, ctx.clock());

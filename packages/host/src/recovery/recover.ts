@@ -5,6 +5,7 @@
  * that made the two disagree. The decision is core's `planRecovery`; this
  * reads both sides and applies the plan in one transaction.
  */
+import { eventKeyTransaction } from '@blockhost/chain';
 import {
   type ClusterVm,
   type Deployment,
@@ -14,7 +15,7 @@ import {
   type RecoverySubscription,
   vmName,
 } from '@blockhost/core';
-import { adoptedPurchaseKey, purchaseTxOf } from '../db/adopted-purchase.js';
+import { adoptedPurchaseKey } from '../db/adopted-purchase.js';
 import { allocationsOf, recordAllocation, releaseAllocations } from '../db/allocations.js';
 import { activeJobSubscriptions } from '../db/jobs.js';
 import type { Db } from '../db/open.js';
@@ -143,7 +144,7 @@ export async function recoverFromCluster(p: RecoverParameters): Promise<RecoverR
   const purchaseOfVm = (vm: ClusterVm) => {
     const sub = subById.get(vm.subscriptionId.toString());
     if (!sub) return null;
-    const tx = purchaseTxOf(sub.createdKey);
+    const tx = eventKeyTransaction(sub.createdKey);
     return !vm.purchase || !tx || tx === vm.purchase.toLowerCase() ? sub.createdKey : null;
   };
   const unknownPurchase = plan.some((a) => a.kind === 'adopt' && purchaseOfVm(a.vm) === null);
