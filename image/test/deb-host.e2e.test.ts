@@ -32,6 +32,9 @@ import {
   buildTestDebs,
   copyIn,
   HOST_ROOT_RECIPE,
+  httpStatusInContainer,
+  monitorJsonLogs,
+  monitorReady,
   pveHostNetwork,
   relayToLoopback,
   removeTemps,
@@ -55,12 +58,9 @@ let c: Container | undefined;
 const relays: { stop(): Promise<void> }[] = [];
 const started = Date.now();
 
-const node = (script: string) => ['node', '-e', script];
 /** `dpkg-query -W -f '${Field} …' pkg` (the fields as dpkg-query writes them). */
 const dpkgQuery = (pkg: string, ...fields: string[]) =>
   `dpkg-query -W -f '${fields.map((f) => `\${${f}}`).join(' ')}' ${pkg}`;
-const httpStatus = (url: string) =>
-  `fetch(${JSON.stringify(url)}).then(async (r) => { console.log(r.status); console.log(await r.text()); }, (e) => { console.log('ERR ' + e.message); process.exit(1); })`;
 
 beforeAll(async () => {
   if (process.getuid?.() !== 0)
@@ -170,7 +170,7 @@ describe('blockhost_*.deb in a Debian 13 system container', () => {
       const page = await waitFor(
         'the wizard page',
         async () => {
-          const r = await sh(cc, node(httpStatus(`http://${ADDRESS}/`)));
+          const r = await sh(cc, httpStatusInContainer(`http://${ADDRESS}/`));
           last = r.stdout + r.stderr;
           return r.status === 0 ? r.stdout : undefined;
         },
@@ -330,23 +330,8 @@ describe('blockhost_*.deb in a Debian 13 system container', () => {
       );
       expect(ro.match(/Read-only file system/g)).toHaveLength(2);
 
-      const ready = await waitFor(
-        '/readyz',
-        async () => {
-          const r = await sh(cc, node(httpStatus('http://127.0.0.1:9107/readyz')));
-          return r.stdout.startsWith('200') ? r.stdout : undefined;
-        },
-        90_000,
-      );
-      expect(ready).toMatch(/^200/);
-      const journal = await shOk(
-        cc,
-        'journalctl -b -u blockhost-monitor.service -o cat --no-pager',
-      );
-      const json = journal
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as { level: unknown; msg?: string });
+      expect(await monitorReady(cc)).toMatch(/^200/);
+      const json = await monitorJsonLogs(cc);
       expect(json.length).toBeGreaterThan(0);
       expect(json.every((l) => l.level !== undefined)).toBe(true);
 

@@ -242,3 +242,31 @@ export async function runningVmInContainer(
     timeoutMs,
   );
 }
+
+/** `node -e` running a fetch of `url` that prints the status, then the body ("ERR …" on failure). */
+export const httpStatusInContainer = (url: string) => [
+  'node',
+  '-e',
+  `fetch(${JSON.stringify(url)}).then(async (r) => { console.log(r.status); console.log(await r.text()); }, (e) => { console.log('ERR ' + e.message); process.exit(1); })`,
+];
+
+/** Waits until the monitor's `/readyz` in the container answers 200; returns status and body. */
+export function monitorReady(c: Container): Promise<string> {
+  return waitFor(
+    '/readyz',
+    async () => {
+      const r = await sh(c, httpStatusInContainer('http://127.0.0.1:9107/readyz'));
+      return r.stdout.startsWith('200') ? r.stdout : undefined;
+    },
+    90_000,
+  );
+}
+
+/** The JSON lines blockhost-monitor wrote to the journal since this boot. */
+export async function monitorJsonLogs(c: Container): Promise<{ level: unknown; msg?: string }[]> {
+  const journal = await shOk(c, 'journalctl -b -u blockhost-monitor.service -o cat --no-pager');
+  return journal
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { level: unknown; msg?: string });
+}

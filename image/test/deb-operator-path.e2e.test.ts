@@ -40,6 +40,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
   buildTestDebs,
+  monitorJsonLogs,
+  monitorReady,
   pveHostNetwork,
   relayToLoopback,
   removeTemps,
@@ -93,11 +95,8 @@ const relays: { stop(): Promise<void> }[] = [];
 let context: BrowserContext | undefined;
 let profile: string | undefined;
 
-const node = (script: string) => ['node', '-e', script];
 /** `dpkg-query -W -f '${Status} ${Version}' pkg`. */
 const dpkgStatus = (pkg: string) => `dpkg-query -W -f '\${Status} \${Version}' ${pkg}`;
-const httpStatus = (url: string) =>
-  `fetch(${JSON.stringify(url)}).then(async (r) => { console.log(r.status); console.log(await r.text()); }, (e) => { console.log('ERR ' + e.message); process.exit(1); })`;
 
 async function startRelays(cc: Container): Promise<void> {
   for (const r of relays.splice(0)) await r.stop().catch(() => {});
@@ -507,23 +506,8 @@ describe('the operator path: ISO medium → first boot → wizard → reboot →
       expect(exposure).toBeGreaterThan(0);
       expect(exposure).toBeLessThanOrEqual(1.5);
 
-      const ready = await waitFor(
-        '/readyz',
-        async () => {
-          const r = await sh(cc, node(httpStatus('http://127.0.0.1:9107/readyz')));
-          return r.stdout.startsWith('200') ? r.stdout : undefined;
-        },
-        90_000,
-      );
-      expect(ready).toMatch(/^200/);
-      const journal = await shOk(
-        cc,
-        'journalctl -b -u blockhost-monitor.service -o cat --no-pager',
-      );
-      const json = journal
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as { level: unknown });
+      expect(await monitorReady(cc)).toMatch(/^200/);
+      const json = await monitorJsonLogs(cc);
       expect(json.length).toBeGreaterThan(0);
       expect(json.every((l) => l.level !== undefined)).toBe(true);
 
