@@ -3,6 +3,8 @@
  * node's memory, a purchase waits for room without spending its attempts or failing; once room
  * is back it is provisioned with nobody touching anything. A purchase that lapses while it waits
  * stops waiting (its record ends failed and is closed), and gets a VM again when renewed.
+ * A Proxmox API that does not answer (found by the season, during a pveproxy restart) is waited
+ * out the same way: the purchase is provisioned once it answers again.
  */
 
 import {
@@ -123,5 +125,45 @@ describe('a full cluster', () => {
       () => settledRunning(daemon!.db, subscriptionId),
       60_000,
     );
+  }, 180_000);
+});
+
+/** How many times provisioning has waited at placement, from the daemon's /metrics. */
+const waits = (metrics: string) =>
+  Number(
+    /blockhost_job_steps_total\{kind="provision",step="allocate",outcome="wait"\} (\d+)/.exec(
+      metrics,
+    )?.[1] ?? 0,
+  );
+
+describe('a Proxmox API that does not answer', () => {
+  it('a purchase waits for it, spending no attempts, and is provisioned once it answers', async () => {
+    const { s } = await start();
+    const alice = await s.customer(3);
+    // The API goes away once the daemon runs (its first look at the cluster is done).
+    await waitFor('the daemon ready', async () => (await fetch(`${daemon!.url}/readyz`)).ok);
+    let subscriptionId = 0n;
+    await s.restartSim(async () => {
+      ({ subscriptionId } = await alice.buy(s.planId, 5));
+      await waitFor('the job to wait for the API', () =>
+        /no answer from the Proxmox API/.test(
+          provisionJob(daemon!, subscriptionId)?.lastError ?? '',
+        ),
+      );
+      // More looks than max_attempts (3): a retry would have given up by now.
+      await waitFor(
+        'a fourth look at the cluster',
+        async () => waits(await (await fetch(`${daemon!.url}/metrics`)).text()) >= 4,
+        60_000,
+      );
+      // It looks again soon each time (queued, then running for a moment): never failed.
+      const job = provisionJob(daemon!, subscriptionId)!;
+      expect(job).toMatchObject({ attempts: 0, lastError: expect.stringMatching(/no answer/) });
+      expect(['queued', 'running']).toContain(job.state);
+      expect(vmState(daemon!.db, subscriptionId)?.state).toBe('provisioning');
+    });
+    await waitFor('the VM to run', () => settledRunning(daemon!.db, subscriptionId), 60_000);
+    expect(provisionJob(daemon!, subscriptionId)?.state).toBe('done');
+    expect(s.sim.vms().filter((v) => v.tags.includes(`sub-${subscriptionId}`))).toHaveLength(1);
   }, 180_000);
 });

@@ -105,8 +105,9 @@ export interface DevStack {
   /**
    * Stops the simulator and starts it again on the same port, certificate and state file, as a
    * Proxmox API restart would (tasks running at the stop end as `unexpected status`).
+   * `whileDown` runs while nothing answers on the port (an outage of its length).
    */
-  restartSim(): Promise<PveSimulator>;
+  restartSim(whileDown?: () => Promise<void>): Promise<PveSimulator>;
   stop(): Promise<void>;
 }
 
@@ -323,9 +324,10 @@ export async function startDevStack(o: DevStackOptions = {}): Promise<DevStack> 
         };
       },
       writeConfig,
-      async restartSim() {
+      async restartSim(whileDown) {
         const port = sim.port;
         await sim.close();
+        await whileDown?.();
         sim = await startPveSimulator({ ...simOptions, port });
         return sim;
       },

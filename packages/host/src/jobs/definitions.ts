@@ -61,7 +61,8 @@ const fail = (error: string): StepOutcome => ({ kind: 'fail', error });
 function fromPort<T>(r: PortResult<T>, what: string): { value: T } | { outcome: StepOutcome } {
   if (r.ok) return { value: r.value };
   const msg = `${what}: ${r.error.message}`;
-  if (r.error.wait) return { outcome: { kind: 'wait', reason: msg } };
+  if (r.error.wait)
+    return { outcome: { kind: 'wait', reason: msg, soon: r.error.wait === 'unreachable' } };
   return { outcome: r.error.retryable ? retry(msg) : fail(msg) };
 }
 
@@ -201,7 +202,10 @@ function provision(ctx: JobContext): JobDefinition {
         // (its record ends failed, the lifecycle closes it; a renewal provisions anew).
         const now = ctx.chainNow();
         if (placed.outcome.kind === 'wait' && now !== null && !isEntitled(sub, now)) {
-          return fail(`the subscription lapsed while waiting for room: ${placed.outcome.reason}`);
+          const what = placed.outcome.soon ? 'the Proxmox API' : 'room';
+          return fail(
+            `the subscription lapsed while waiting for ${what}: ${placed.outcome.reason}`,
+          );
         }
         return placed.outcome;
       }

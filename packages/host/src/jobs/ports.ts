@@ -26,10 +26,12 @@ export interface PortError {
   readonly message: string;
   readonly retryable: boolean;
   /**
-   * The cause is outside BlockHost and lasts (no node has room now): wait for it as long as it
-   * takes, without spending the job's attempts.
+   * The cause is outside BlockHost and may last: wait for it as long as it takes, without
+   * spending the job's attempts. `capacity`: no node has room now (look again after the longest
+   * retry delay). `unreachable`: the API did not answer (restarting, upgrading, a network
+   * outage): look again soon, since it usually comes back within seconds.
    */
-  readonly wait?: boolean | undefined;
+  readonly wait?: 'capacity' | 'unreachable' | undefined;
 }
 
 export type PortResult<T> = { ok: true; value: T } | { ok: false; error: PortError };

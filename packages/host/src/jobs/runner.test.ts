@@ -174,6 +174,25 @@ describe('JobRunner', () => {
     expect(getJob(db, job.id)).toMatchObject({ state: 'done', attempts: 0 });
   });
 
+  it('waits out an API that does not answer without spending attempts, looking again soon', async () => {
+    const down = { kind: 'wait', reason: 'no answer from the Proxmox API', soon: true } as const;
+    const ran: string[] = [];
+    const job = enqueueJob(
+      db,
+      { subscriptionId: '1', vmId: null, kind: 'provision', step: 'a', payload: {} },
+      Date.now(),
+    )!;
+    // The longest delay is a minute: only a wait that looks again soon finishes in time.
+    const r = runner(scripted({ a: [down, down, down, down, { kind: 'done' }] }, ran), {
+      retryMaxMs: 60_000,
+    });
+    r.start();
+    await until(() => getJob(db, job.id)?.state === 'done');
+    await r.stop();
+    expect(ran).toHaveLength(5);
+    expect(getJob(db, job.id)).toMatchObject({ state: 'done', attempts: 0 });
+  });
+
   it('ends a job cancelled when its definition says nothing is left to do', async () => {
     const finished: string[] = [];
     const def: JobDefinition = {

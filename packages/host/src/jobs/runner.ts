@@ -26,9 +26,10 @@ export type StepOutcome =
   | { kind: 'retry'; error: string }
   /**
    * Not a failure: something the step needs is not there yet (a final block, room in the
-   * cluster). Try again in `ms` (default: the longest retry delay); no attempt is used up.
+   * cluster, an API that answers). Try again in `ms` (default: the longest retry delay, or the
+   * second retry delay when it is expected `soon`); no attempt is used up.
    */
-  | { kind: 'wait'; reason: string; ms?: number }
+  | { kind: 'wait'; reason: string; ms?: number; soon?: boolean }
   | { kind: 'fail'; error: string };
 
 export interface JobDefinition {
@@ -212,7 +213,7 @@ export class JobRunner {
           this.#o.onFinished?.(job, 'done');
           return;
         case 'wait': {
-          const ms = outcome.ms ?? this.#o.retryMaxMs;
+          const ms = outcome.ms ?? (outcome.soon ? this.#backoff(1) : this.#o.retryMaxMs);
           waitJob(db, job.id, outcome.reason, now + ms, now);
           // Logged when the reason changes, not at every look (a full cluster can last hours).
           if (job.lastError !== outcome.reason) {

@@ -50,8 +50,15 @@ import { memoizeUserData } from './user-data-cache.js';
 function portErr(e: BlockhostError & { retryable?: boolean }): PortResult<never> {
   const detail = e.details ? ` (${e.details})` : '';
   const retryable = (e.retryable ?? false) || e.code === 'PVE_TASK' || e.code === 'PVE_TIMEOUT';
-  // A full cluster is waited out; a plan larger than every node is not (not retryable).
-  const wait = e.code === 'PVE_NO_NODE_FITS' && retryable;
+  // A full cluster is waited out; a plan larger than every node is not (not retryable). An API
+  // that does not answer is waited out too: a pveproxy restart must not use up a provision's
+  // attempts and leave a paid subscription with a failed VM.
+  const wait =
+    e.code === 'PVE_NO_NODE_FITS' && retryable
+      ? 'capacity'
+      : e.code === 'PVE_CONNECTION'
+        ? 'unreachable'
+        : undefined;
   return { ok: false, error: { message: `${e.shortMessage}${detail}`, retryable, wait } };
 }
 
