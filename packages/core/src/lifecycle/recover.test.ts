@@ -132,6 +132,25 @@ describe('planRecovery', () => {
     ]);
   });
 
+  it('a VM down with onboot set moves no record: a shutdown stays running, an adoption never started stays suspended', () => {
+    // Found in CI: the sweep's pass restated the adopted VM running before its resume started it.
+    const cluster = [
+      cvm({ vmid: 101, subscriptionId: 1n, running: false }),
+      cvm({ vmid: 102, subscriptionId: 2n, running: false }),
+    ];
+    const first = planRecovery({ journal: [], cluster, subscriptions: NO_SUBS });
+    expect(first.map((a) => a.kind === 'adopt' && a.state)).toEqual(['suspended', 'suspended']);
+    const plan = planRecovery({
+      journal: [
+        rec({ id: 1, subscriptionId: 1n, vmid: 101, ipv4: '10.0.0.101', state: 'suspended' }),
+        rec({ id: 2, subscriptionId: 2n, vmid: 102, ipv4: '10.0.0.102', state: 'running' }),
+      ],
+      cluster,
+      subscriptions: NO_SUBS,
+    });
+    expect(plan).toEqual([]);
+  });
+
   it('leaves a subscription with a job under way to its job', () => {
     expect(
       planRecovery({
@@ -175,7 +194,9 @@ const world: fc.Arbitrary<World> = fc
         sub: fc.integer({ min: 1, max: 12 }),
         v4: fc.integer({ min: 1, max: 40 }),
         v6: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
-        suspended: fc.boolean(),
+        // Running; stopped by a suspend (onboot cleared); or stopped with onboot set (shut down
+        // by its customer, or made and never started).
+        power: fc.constantFrom('running', 'suspended', 'down'),
       }),
       { selector: (v) => v.vmid, maxLength: 14 },
     ),
@@ -204,7 +225,8 @@ const world: fc.Arbitrary<World> = fc
         subscriptionId: BigInt(v.sub),
         ipv4: `10.0.0.${v.v4}`,
         ipv6: v.v6 === null ? null : `2001:db8::${v.v6}`,
-        suspended: v.suspended,
+        suspended: v.power === 'suspended',
+        running: v.power === 'running',
       }),
     );
     // The journal's allocations are unique by construction (a primary key in SQLite),

@@ -36,8 +36,8 @@ export interface ClusterVm {
    */
   readonly suspended: boolean;
   /**
-   * Powered on now. Only adoption reads it: a VM the journal lost while it was being made
-   * (cloned and configured, never started) is stopped with `onboot` set, and must be started.
+   * Powered on now. A VM the journal lost while it was being made (cloned and configured, never
+   * started) is stopped with `onboot` set: adopted suspended, and so started when paid.
    */
   readonly running?: boolean;
   /** The addresses its cloud-init config gives it (`ipconfig0`), without prefix length. */
@@ -294,6 +294,10 @@ export function planRecovery(input: RecoveryInput): RecoveryAction[] {
   ];
   for (const { r, vm } of followed) {
     if (!vm || r.busy || !LIVE.has(r.state) || vm.subscriptionId !== r.subscriptionId) continue;
+    // Down with `onboot` set says nothing new: a customer's shutdown of a running VM, or one
+    // adopted suspended because it was never started (restated running before its resume, it
+    // would never be started).
+    if (vm.running === false && !vm.suspended) continue;
     const state = vm.suspended ? 'suspended' : 'running';
     if (state === r.state) continue;
     out.push({
