@@ -225,26 +225,46 @@ const DROPPED_AFTER_MISSES = 3;
 const DROP_CHECK_MS = 2_000;
 
 /**
- * Waits for the receipt; meanwhile watches that the node still knows the transaction. One a
- * reorg or a pool eviction dropped never gets a receipt: rather than wait out the timeout, it is
- * reported (retryable) after a few misses in a row, and the lanes recount their nonces.
+ * Why the node will never mine the transaction now, or null while it may: it no longer knows it,
+ * or it waits behind a nonce gap (the sender's transactions before it were dropped: a reorg took
+ * the blocks they were in, or the pool evicted them). An RPC that does not answer says nothing.
+ */
+async function unmineable(publicClient: ReadClient, hash: Hex): Promise<string | null> {
+  const tx = await publicClient.getTransaction({ hash }).then(
+    (t) => t,
+    (e: unknown) =>
+      someCause(e, (x) => x.name === 'TransactionNotFoundError') ? ('gone' as const) : null,
+  );
+  if (tx === 'gone') return 'the node no longer knows it (a reorg or an evicted pool entry)';
+  if (tx === null || tx.blockNumber !== null) return null;
+  // The sender's next nonce counts every transaction of its the node can run: one at or past it
+  // waits for transactions the node does not have.
+  const next = await publicClient
+    .getTransactionCount({ address: tx.from, blockTag: 'pending' })
+    .catch(() => null);
+  if (next === null || tx.nonce < next) return null;
+  return `it waits behind a nonce gap (nonce ${tx.nonce}, the node's next for ${tx.from} is ${next}: the transactions before it were dropped by a reorg or an evicted pool entry)`;
+}
+
+/**
+ * Waits for the receipt; meanwhile watches that the node can still mine the transaction. One a
+ * reorg or a pool eviction dropped, or one behind the gap they left, never gets a receipt:
+ * rather than wait out the timeout, it is reported (retryable) after a few looks in a row, and
+ * the lanes recount their nonces.
  */
 async function receiptOf(publicClient: ReadClient, hash: Hex): Promise<TransactionReceipt> {
   const stop = new AbortController();
-  let dropped = false;
+  let dropped: string | null = null;
   const watch = (async () => {
     let misses = 0;
     while (!stop.signal.aborted) {
       // A pause that ends early when the receipt came (the send must not wait for it).
       await sleep(DROP_CHECK_MS, stop.signal);
       if (stop.signal.aborted) return;
-      const seen = await publicClient.getTransaction({ hash }).then(
-        () => true,
-        (e: unknown) => !someCause(e, (x) => x.name === 'TransactionNotFoundError'),
-      );
-      misses = seen ? 0 : misses + 1;
-      if (misses >= DROPPED_AFTER_MISSES) {
-        dropped = true;
+      const why = await unmineable(publicClient, hash);
+      misses = why === null ? 0 : misses + 1;
+      if (why !== null && misses >= DROPPED_AFTER_MISSES) {
+        dropped = why;
         stop.abort();
       }
     }
@@ -252,11 +272,9 @@ async function receiptOf(publicClient: ReadClient, hash: Hex): Promise<Transacti
   try {
     return await publicClient.waitForTransactionReceipt({ hash, signal: stop.signal });
   } catch (e) {
-    if (!dropped) throw e;
+    if (dropped === null) throw e;
     for (const l of lanes.values()) l.next = undefined;
-    throw new Error(
-      `transaction ${hash} was dropped: the node no longer knows it (a reorg or an evicted pool entry)`,
-    );
+    throw new Error(`transaction ${hash} was dropped: ${dropped}`);
   } finally {
     stop.abort();
     await watch;
