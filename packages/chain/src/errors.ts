@@ -50,6 +50,37 @@ export class RpcError extends ChainError {
     });
     this.method = method;
   }
+
+  /**
+   * The RPC gave no answer at all: the connection failed or timed out, or a gateway had no node
+   * behind it (HTTP 408, 429, 5xx). Nothing is known about the request itself, so it is worth
+   * waiting for the RPC rather than counting a failed try. A node's own error answer is not this.
+   */
+  get unreachable(): boolean {
+    return noAnswer(this.cause);
+  }
+}
+
+/** viem's errors of a transport that got no answer (its JSON-RPC errors are `RpcRequestError`). */
+const TRANSPORT_FAILURES = new Set([
+  'HttpRequestError',
+  'TimeoutError',
+  'SocketClosedError',
+  'WebSocketRequestError',
+]);
+
+const gatewayStatus = (status: unknown) =>
+  typeof status === 'number' && (status === 408 || status === 429 || status >= 500);
+
+function noAnswer(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 10; depth++) {
+    const { name, status } = e as { name?: unknown; status?: unknown };
+    if (typeof name === 'string' && TRANSPORT_FAILURES.has(name))
+      return status === undefined || gatewayStatus(status);
+    if (name === 'RpcRequestError' && gatewayStatus(status)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** A transaction was mined but reverted (often: another transaction changed the state first). */

@@ -8,6 +8,7 @@ describe('chain port errors', () => {
     expect(chainPortError(e)).toEqual({
       message: 'mint reverted: SubscriptionNotFound(74)',
       retryable: true,
+      wait: undefined,
     });
   });
 
@@ -18,5 +19,16 @@ describe('chain port errors', () => {
     });
     expect(chainPortError(denied).retryable).toBe(false);
     expect(chainPortError(new RpcError('eth_sendRawTransaction')).retryable).toBe(true);
+  });
+
+  it('waits for an RPC that gives no answer, without spending attempts; a node error is a try', () => {
+    const away = new RpcError('eth_sendRawTransaction', {
+      cause: { name: 'HttpRequestError', message: 'fetch failed' },
+    });
+    expect(chainPortError(away)).toMatchObject({ retryable: true, wait: 'unreachable' });
+    const overloaded = new RpcError('eth_call', {
+      cause: { name: 'RpcRequestError', message: 'internal error', code: -32603 },
+    });
+    expect(chainPortError(overloaded)).toMatchObject({ retryable: true, wait: undefined });
   });
 });

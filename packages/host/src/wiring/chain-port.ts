@@ -4,6 +4,7 @@ import {
   decryptUserSignature,
   encryptConnectionDetails,
   mintAccessToken,
+  RpcError,
   updateUserEncrypted,
   type WriteClients,
 } from '@blockhost/chain';
@@ -17,11 +18,15 @@ import { nativeEcdh } from './native-ecdh.js';
  * Only transport trouble is worth retrying; a revert (missing role, bad input) needs a person —
  * except a subscription the chain does not have: the journal is ahead of a reorg the scanner has
  * not seen yet, and catches up (the subscription comes back in the new chain, or the job ends).
+ * An RPC that gives no answer at all is waited for without spending attempts: a provider's
+ * outage must not leave a paid subscription without its NFT until an operator comes.
  */
 export function chainPortError(e: BlockhostError): PortError {
   const reorged = e instanceof ContractRevertError && e.errorName === 'SubscriptionNotFound';
   const retryable = e.code === 'RPC_ERROR' || e.code === 'MISSING_EVENT' || reorged;
-  return { message: e.shortMessage + (e.details ? ` (${e.details})` : ''), retryable };
+  const message = e.shortMessage + (e.details ? ` (${e.details})` : '');
+  const wait = e instanceof RpcError && e.unreachable ? ('unreachable' as const) : undefined;
+  return { message, retryable, wait };
 }
 
 export function createChainPort(options: {
