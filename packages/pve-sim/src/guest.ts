@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import type {
   ExecRecord,
@@ -147,9 +148,8 @@ export function applyUserData(
     }
     const content = typeof f.content === 'string' ? f.content : '';
     const enc = typeof f.encoding === 'string' ? f.encoding : 'text/plain';
-    const bytes = /^(b64|base64)$/.test(enc)
-      ? Buffer.from(content.replace(/\s+/g, ''), 'base64')
-      : Buffer.from(content);
+    const bytes = decodeContent(content, enc, f.path, problems);
+    if (bytes === null) continue;
     const prev = guest.files[f.path];
     guest.files[f.path] = storeGuestFile(
       blobs,
@@ -166,6 +166,32 @@ export function applyUserData(
   guest.packages = asList(doc.packages);
   guest.appliedUserData = hash;
   return { applied: true, problems };
+}
+
+/**
+ * A `write_files` content as cloud-init decodes it: `b64`/`base64`, gzipped and base64
+ * (`gz+b64`, `gzip+base64`, …), else text. Null (and a problem) when gzipped content does not
+ * inflate: cloud-init fails that file.
+ */
+function decodeContent(
+  content: string,
+  encoding: string,
+  path: string,
+  problems: string[],
+): Buffer | null {
+  const enc = encoding.toLowerCase();
+  if (/^(b64|base64)$/.test(enc)) return Buffer.from(content.replace(/\s+/g, ''), 'base64');
+  if (/^(gz|gzip)\+(b64|base64)$/.test(enc)) {
+    try {
+      return gunzipSync(Buffer.from(content.replace(/\s+/g, ''), 'base64'));
+    } catch (e) {
+      problems.push(
+        `write_files: ${path}: ${encoding} content does not inflate (${(e as Error).message})`,
+      );
+      return null;
+    }
+  }
+  return Buffer.from(content);
 }
 
 /** `name:x:uid:gid:gecos:home:shell`, as `getent passwd` prints it. */

@@ -1,6 +1,7 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { renderUserData, walletGecos } from './user-data.js';
+import { GZIP_FROM_BYTES, renderUserData, walletGecos } from './user-data.js';
 
 const wallet = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const;
 
@@ -62,6 +63,34 @@ describe('cloud-init user-data', () => {
       ['usermod', '-aG', 'blockhost-wallet', 'user'],
     ]);
     expect(doc.users[0].gecos).toBe(`wallet=${wallet}`);
+  });
+
+  it('gzips large files (gz+b64, which cloud-init decodes); the bytes come back whole', () => {
+    const program = `#!/usr/bin/env node\n// “quoted” — non-ASCII\n${'console.log(1);\n'.repeat(2000)}`;
+    const binary = new Uint8Array(GZIP_FROM_BYTES).map((_, i) => (i * 7) % 256);
+    const text = renderUserData({
+      hostname: 'vm1',
+      user: { name: 'user', wallet },
+      writeFiles: [
+        { path: '/usr/lib/blockhost/vm-login', content: program, permissions: '0755' },
+        { path: '/usr/lib/blockhost/blob', content: binary },
+        { path: '/etc/small', content: 'x'.repeat(GZIP_FROM_BYTES - 1) },
+      ],
+    })._unsafeUnwrap();
+    const [big, bin, small] = parse(text).write_files;
+    expect(big.encoding).toBe('gz+b64');
+    expect(gunzipSync(Buffer.from(big.content, 'base64')).toString('utf8')).toBe(program);
+    expect(new Uint8Array(gunzipSync(Buffer.from(bin.content, 'base64')))).toEqual(binary);
+    expect(small).toEqual({ path: '/etc/small', content: 'x'.repeat(GZIP_FROM_BYTES - 1) });
+    // Far smaller than the program itself, and the same bytes every time (templates are compared).
+    expect(big.content.length).toBeLessThan(program.length / 4);
+    const again = (content: string) =>
+      renderUserData({
+        hostname: 'vm1',
+        user: { name: 'user', wallet },
+        writeFiles: [{ path: '/usr/lib/blockhost/vm-login', content }],
+      })._unsafeUnwrap();
+    expect(again(program)).toBe(again(program));
   });
 
   it('rejects bad input with the field and what was expected', () => {

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { type Address, InvalidInputError, isAddress } from '@blockhost/core';
 import { err, ok, type Result } from 'neverthrow';
 import { stringify } from 'yaml';
@@ -32,7 +33,7 @@ export interface UserDataParameters {
     shell?: string;
     sshAuthorizedKeys?: readonly string[];
   };
-  /** Extra files (login config, units, …), written as given. */
+  /** Extra files (login config, units, …), written as given (large ones gzipped). */
   writeFiles?: readonly WriteFile[];
   /** Commands run once at first boot, in order (strings go through sh, arrays do not). */
   runcmd?: ReadonlyArray<string | readonly string[]>;
@@ -43,6 +44,21 @@ export interface UserDataParameters {
 /** `wallet=<address>[,nft=<id>]`: what the login helper reads from GECOS. */
 export function walletGecos(wallet: Address, nftTokenId?: bigint): string {
   return `wallet=${wallet}${nftTokenId === undefined ? '' : `,nft=${nftTokenId}`}`;
+}
+
+/**
+ * Files from this size on are written gzipped (`gz+b64`, which cloud-init decodes): the login
+ * programs are hundreds of KiB of JavaScript that YAML would otherwise quote and escape, half the
+ * user-data's size and most of its parsing on the VM.
+ */
+export const GZIP_FROM_BYTES = 8 * 1024;
+
+function fileContent(content: string | Uint8Array): { encoding?: string; content: string } {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  if (bytes.length >= GZIP_FROM_BYTES)
+    return { encoding: 'gz+b64', content: gzipSync(bytes, { level: 9 }).toString('base64') };
+  if (typeof content !== 'string') return { encoding: 'b64', content: bytes.toString('base64') };
+  return { content };
 }
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -82,12 +98,9 @@ export function renderUserData(p: UserDataParameters): Result<string, InvalidInp
         ),
       );
     }
-    const binary = typeof f.content !== 'string';
     files.push({
       path: f.path,
-      ...(binary
-        ? { encoding: 'b64', content: Buffer.from(f.content as Uint8Array).toString('base64') }
-        : { content: f.content }),
+      ...fileContent(f.content),
       ...(f.permissions ? { permissions: f.permissions } : {}),
       ...(f.owner ? { owner: f.owner } : {}),
       ...(f.defer ? { defer: true } : {}),
