@@ -1,0 +1,49 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { applyUserData, type BlobStore, guestFileBytes } from './guest.js';
+import type { GuestState } from './state.js';
+
+const guest = (): GuestState => ({
+  hostname: 'localhost',
+  users: {},
+  files: {},
+  runcmd: [],
+  packages: [],
+  execs: [],
+  fileWrites: [],
+  nextPid: 1000,
+});
+const userData = (files: Record<string, unknown>[]) =>
+  `#cloud-config\n${stringify({ write_files: files })}`;
+
+describe('cloud-init write_files in the simulated guest', () => {
+  it('decodes gzipped content (gz+b64 and its spellings) as cloud-init does', () => {
+    const program = Buffer.from(`#!/usr/bin/env node\n${'console.log("é");\n'.repeat(500)}`);
+    const packed = gzipSync(program).toString('base64');
+    for (const encoding of ['gz+b64', 'gzip+base64', 'GZ+BASE64', 'gzip+b64']) {
+      const g = guest();
+      const blobs: BlobStore = {};
+      const r = applyUserData(g, userData([{ path: '/p', encoding, content: packed }]), 'h', blobs);
+      expect(r).toEqual({ applied: true, problems: [] });
+      expect(guestFileBytes(blobs, g.files['/p']!).equals(program)).toBe(true);
+    }
+  });
+
+  it('reports gzipped content that does not inflate and writes nothing for it', () => {
+    const g = guest();
+    const r = applyUserData(
+      g,
+      userData([
+        { path: '/bad', encoding: 'gz+b64', content: Buffer.from('not gzip').toString('base64') },
+        { path: '/good', content: 'ok\n' },
+      ]),
+      'h',
+      {},
+    );
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^write_files: \/bad: gz\+b64 content does not inflate/),
+    ]);
+    expect(Object.keys(g.files)).toEqual(['/good']);
+  });
+});
