@@ -89,6 +89,16 @@ describe('building the Debian packages', () => {
     times['vm-login .deb KiB'] = Math.round(readFileSync(first.vmLogin).length / 1024);
   }, 300_000);
 
+  it('ships bundles V8 keeps as one-byte text (nothing past Latin-1: that would double them in memory)', () => {
+    for (const f of ['blockhostd.mjs', 'blockhost.mjs', 'blockhost-wizard.mjs']) {
+      const text = readFileSync(join(bundles, f), 'utf8');
+      expect({ f, wide: [...new Set(text.match(/[^\u0000-\u00ff]/gu) ?? [])] }).toEqual({
+        f,
+        wide: [],
+      });
+    }
+  });
+
   it('takes every time from SOURCE_DATE_EPOCH and every owner as root', () => {
     const other = build(EPOCH + 86_400);
     expect(readFileSync(other.host).equals(readFileSync(first.host))).toBe(false);

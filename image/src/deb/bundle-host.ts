@@ -96,7 +96,10 @@ export async function bundleHostPrograms(repo: string, outDir: string): Promise<
       legalComments: 'eof',
       metafile: true,
       logLevel: 'warning',
-      charset: 'utf8',
+      // No comments and ASCII only: V8 keeps the source as one-byte text (a single other
+      // character anywhere doubles it), ~8 MiB less for the daemon at idle.
+      minifyWhitespace: true,
+      charset: 'ascii',
     });
     // The entry's shebang goes: the units and /usr/bin/blockhost run `node <file>`, and a
     // shebang on a non-executable file is a packaging error.

@@ -30,6 +30,11 @@ export function bundleDaemon(): Promise<string> {
       banner: {
         js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
       },
+      // As the shipped bundle (image/src/deb/bundle-host.ts): no comments and ASCII only, so
+      // V8 keeps the source as one-byte text (any other character doubles it in memory).
+      minifyWhitespace: true,
+      legalComments: 'none',
+      charset: 'ascii',
       logLevel: 'warning',
     });
     renameSync(building, outfile);
