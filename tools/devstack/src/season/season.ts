@@ -438,9 +438,9 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
       proxy!.setDropRate(windows.rpcDrop > 0 ? 0.1 : 0);
       proxy!.setErrorRate(windows.rpcError > 0 ? 0.1 : 0);
       stack.sim.faults.taskFailureRate(windows.pveTasks > 0 ? { rate: 0.15 } : null);
-      stack.sim.faults.errorRate(
-        windows.pve5xx > 0 ? { rate: 0.1, statuses: [500, 503, 595] } : null,
-      );
+      // The harness acts as the operator here, not as the daemon: its own calls get no injected
+      // 5xx (a season once died on one); the window is set again right after.
+      stack.sim.faults.errorRate(null);
       // A node at capacity: the operator's own VM takes all the memory left, for a while.
       if (windows.capacity > 0 && hog === null) {
         const committed = stack.sim
@@ -457,6 +457,9 @@ export async function runSeason(o: SeasonOptions): Promise<SeasonReport> {
         await removeHog(hog);
         hog = null;
       }
+      stack.sim.faults.errorRate(
+        windows.pve5xx > 0 ? { rate: 0.1, statuses: [500, 503, 595] } : null,
+      );
     };
     const clearFaults = async () => {
       for (const k of Object.keys(windows) as (keyof typeof windows)[]) windows[k] = 0;
