@@ -2,18 +2,9 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { applyUserData, type BlobStore, guestFileBytes } from './guest.js';
-import type { GuestState } from './state.js';
+import { newGuest } from './state.js';
 
-const guest = (): GuestState => ({
-  hostname: 'localhost',
-  users: {},
-  files: {},
-  runcmd: [],
-  packages: [],
-  execs: [],
-  fileWrites: [],
-  nextPid: 1000,
-});
+const guest = () => newGuest('localhost');
 const userData = (files: Record<string, unknown>[]) =>
   `#cloud-config\n${stringify({ write_files: files })}`;
 

@@ -63,6 +63,10 @@ function runner(
   });
 }
 
+/** A job queued now with an empty payload. */
+const queue = (kind: JobKind, subscriptionId = '1', step = 'a') =>
+  enqueueJob(db, { subscriptionId, vmId: null, kind, step, payload: {} }, Date.now())!;
+
 async function until(cond: () => boolean, ms = 5000) {
   const end = Date.now() + ms;
   while (!cond()) {
@@ -104,11 +108,7 @@ describe('JobRunner', () => {
 
   it('gives up after max attempts with the last error visible', async () => {
     const def = scripted({ a: [] }, []);
-    const job = enqueueJob(
-      db,
-      { subscriptionId: '1', vmId: null, kind: 'suspend', step: 'a', payload: {} },
-      Date.now(),
-    )!;
+    const job = queue('suspend');
     const r = runner(def);
     r.start();
     await until(() => getJob(db, job.id)?.state === 'needs_operator');
@@ -129,16 +129,8 @@ describe('JobRunner', () => {
       },
     };
     const ran: string[] = [];
-    const bad = enqueueJob(
-      db,
-      { subscriptionId: '1', vmId: null, kind: 'provision', step: 'a', payload: {} },
-      Date.now(),
-    )!;
-    const good = enqueueJob(
-      db,
-      { subscriptionId: '2', vmId: null, kind: 'suspend', step: 'a', payload: {} },
-      Date.now(),
-    )!;
+    const bad = queue('provision');
+    const good = queue('suspend', '2');
     const defs = scripted({ a: [clash, clash, clash, { kind: 'done' }] }, ran);
     const r = runner({
       ...defs,
@@ -161,11 +153,7 @@ describe('JobRunner', () => {
     // More waits than maxAttempts (3): a retry would have given up; a wait does not.
     const full = { kind: 'wait', reason: 'placement: no node has room' } as const;
     const ran: string[] = [];
-    const job = enqueueJob(
-      db,
-      { subscriptionId: '1', vmId: null, kind: 'provision', step: 'a', payload: {} },
-      Date.now(),
-    )!;
+    const job = queue('provision');
     const r = runner(scripted({ a: [full, full, full, full, full, { kind: 'done' }] }, ran));
     r.start();
     await until(() => getJob(db, job.id)?.state === 'done');
@@ -177,11 +165,7 @@ describe('JobRunner', () => {
   it('waits out an API that does not answer without spending attempts, looking again soon', async () => {
     const down = { kind: 'wait', reason: 'no answer from the Proxmox API', soon: true } as const;
     const ran: string[] = [];
-    const job = enqueueJob(
-      db,
-      { subscriptionId: '1', vmId: null, kind: 'provision', step: 'a', payload: {} },
-      Date.now(),
-    )!;
+    const job = queue('provision');
     // The longest delay is a minute: only a wait that looks again soon finishes in time.
     const r = runner(scripted({ a: [down, down, down, down, { kind: 'done' }] }, ran), {
       retryMaxMs: 60_000,
@@ -199,11 +183,7 @@ describe('JobRunner', () => {
       run: async () => ({ kind: 'fail', error: 'the subscription is no longer on chain' }),
       giveUp: () => ({ state: 'cancelled' }),
     };
-    const job = enqueueJob(
-      db,
-      { subscriptionId: '9', vmId: null, kind: 'mint', step: 'a', payload: {} },
-      Date.now(),
-    )!;
+    const job = queue('mint', '9');
     const r = runner(def, { onFinished: (_j, state) => finished.push(state) });
     r.start();
     await until(() => getJob(db, job.id)?.state === 'cancelled');
@@ -214,11 +194,7 @@ describe('JobRunner', () => {
 
   it('fails at once on a permanent error', async () => {
     const ran: string[] = [];
-    const job = enqueueJob(
-      db,
-      { subscriptionId: '1', vmId: null, kind: 'suspend', step: 'a', payload: {} },
-      Date.now(),
-    )!;
+    const job = queue('suspend');
     const r = runner(scripted({ a: [{ kind: 'fail', error: '403 missing VM.PowerMgmt' }] }, ran));
     r.start();
     await until(() => getJob(db, job.id)?.state === 'needs_operator');
@@ -228,11 +204,7 @@ describe('JobRunner', () => {
   });
 
   it('runs an interrupted job again from its recorded step after a crash', async () => {
-    const job = enqueueJob(
-      db,
-      { subscriptionId: '1', vmId: null, kind: 'mint', step: 'b', payload: {} },
-      Date.now(),
-    )!;
+    const job = queue('mint', '1', 'b');
     setJobState(db, job.id, 'running', Date.now()); // the process died here
     expect(requeueInterrupted(db, Date.now())).toBe(1);
     const ran: string[] = [];
