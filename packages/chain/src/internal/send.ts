@@ -237,7 +237,7 @@ async function unmineable(publicClient: ReadClient, hash: Hex): Promise<string |
   );
   if (tx === 'gone') return 'the node no longer knows it (a reorg or an evicted pool entry)';
   if (tx === null || tx.blockNumber !== null) return null;
-  // The sender's next nonce counts every transaction of its the node can run: one at or past it
+  // The sender's next nonce counts every one of its transactions the node can run: one at or past it
   // waits for transactions the node does not have.
   const next = await publicClient
     .getTransactionCount({ address: tx.from, blockTag: 'pending' })
