@@ -179,19 +179,18 @@ function decodeContent(
   path: string,
   problems: string[],
 ): Buffer | null {
-  const enc = encoding.toLowerCase();
-  if (/^(b64|base64)$/.test(enc)) return Buffer.from(content.replace(/\s+/g, ''), 'base64');
-  if (/^(gz|gzip)\+(b64|base64)$/.test(enc)) {
-    try {
-      return gunzipSync(Buffer.from(content.replace(/\s+/g, ''), 'base64'));
-    } catch (e) {
-      problems.push(
-        `write_files: ${path}: ${encoding} content does not inflate (${(e as Error).message})`,
-      );
-      return null;
-    }
+  const coded = /^(?:(gz|gzip)\+)?(?:b64|base64)$/.exec(encoding.toLowerCase());
+  if (!coded) return Buffer.from(content);
+  const raw = Buffer.from(content.replace(/\s+/g, ''), 'base64');
+  if (!coded[1]) return raw;
+  try {
+    return gunzipSync(raw);
+  } catch (e) {
+    problems.push(
+      `write_files: ${path}: ${encoding} content does not inflate (${(e as Error).message})`,
+    );
+    return null;
   }
-  return Buffer.from(content);
 }
 
 /** `name:x:uid:gid:gecos:home:shell`, as `getent passwd` prints it. */
