@@ -232,6 +232,30 @@ describe('reorgs', () => {
     const r = await scanner.step();
     expect(r._unsafeUnwrapErr().code).toBe('REORG_TOO_DEEP');
   });
+
+  it('remembers blocks by their depth below the head: a backlog keeps its last blocks only', async () => {
+    const env = await freshDeployment(anvil);
+    const store = createMemoryStore();
+    // ranges of 2 blocks: the backlog is scanned in many steps, each a commit
+    const scanner = scannerFor(env, store, { maxReorgDepth: 3, maxLogRange: 2 });
+    for (let i = 0; i < 4; i++) {
+      await env.buy(1);
+      await anvil.mine(2);
+    }
+    await env.buy(1);
+    (await scanner.poll())._unsafeUnwrap();
+    expect(store.commits.length).toBeGreaterThan(5);
+    for (const c of store.commits) {
+      // the window below the head, plus one anchor block under it
+      const [, ...window] = c.checkpoint.blocks;
+      for (const b of window) expect(BigInt(b.number)).toBeGreaterThan(c.head.number - 3n);
+    }
+    // a reorg inside the window is still undone: the last purchase (the head block) goes
+    await anvil.reorg(1, []);
+    const r = (await scanner.poll())._unsafeUnwrap();
+    expect(r.removed).toBe(1);
+    await expectExactlyOnce(env, store);
+  });
 });
 
 describe('stores and checkpoints', () => {

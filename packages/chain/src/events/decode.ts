@@ -21,6 +21,7 @@ import {
   blockhostSubscriptionsAbi,
 } from '../contracts.js';
 import { describe, EventDecodeError } from '../errors.js';
+import { type LogDecoder, planLogDecoder } from './log-decoder.js';
 
 /** Where an event sits on chain; `key` (`txHash:logIndex`) identifies it across rescans. */
 export interface EventLocation {
@@ -65,13 +66,17 @@ export interface RawLog {
   readonly logIndex: number | null;
 }
 
-// viem's decodeEventLog hashes every event signature of the ABI for every log; with the ABI
-// narrowed to the one event the topic names, decoding a backlog is several times faster.
-function bySelector(abi: Abi): Map<string, Abi> {
-  const map = new Map<string, Abi>();
+// Each event by its selector: the log decoder planned for it (log-decoder.ts), or viem's
+// decodeEventLog over an ABI narrowed to that event when the plan does not read its types.
+interface Planned {
+  readonly abi: Abi;
+  readonly decode: LogDecoder | null;
+}
+function bySelector(abi: Abi): Map<string, Planned> {
+  const map = new Map<string, Planned>();
   for (const item of abi) {
     if (item.type === 'event' && !item.anonymous)
-      map.set(toEventSelector(item as AbiEvent), [item]);
+      map.set(toEventSelector(item as AbiEvent), { abi: [item], decode: planLogDecoder(item) });
   }
   return map;
 }
@@ -139,8 +144,8 @@ export function decodeBlockhostLog(
   ) {
     return err(new EventDecodeError('pending-log', { details: 'the log is not mined yet' }));
   }
-  const abi = selectors[contract].get(log.topics[0]!.toLowerCase());
-  if (!abi) {
+  const planned = selectors[contract].get(log.topics[0]!.toLowerCase());
+  if (!planned) {
     return err(
       new EventDecodeError('unknown-event', {
         details: `no ${contract} event has topic ${log.topics[0]}`,
@@ -149,12 +154,14 @@ export function decodeBlockhostLog(
   }
   let decoded: { eventName: string; args: unknown };
   try {
-    decoded = decodeEventLog({
-      abi,
-      topics: log.topics as [Hex, ...Hex[]],
-      data: log.data,
-      strict: true,
-    }) as { eventName: string; args: unknown };
+    decoded = planned.decode
+      ? planned.decode(log.topics, log.data)
+      : (decodeEventLog({
+          abi: planned.abi,
+          topics: log.topics as [Hex, ...Hex[]],
+          data: log.data,
+          strict: true,
+        }) as { eventName: string; args: unknown });
   } catch (e) {
     return err(new EventDecodeError('bad-data', { details: describe(e), cause: e }));
   }

@@ -59,7 +59,7 @@ export interface ScannerOptions {
    * doubles per success (not past an answer of ~4 MiB); shrinks on provider errors.
    */
   readonly maxLogRange?: number | undefined;
-  /** Blocks behind the cursor remembered for reorg walk-back (default 256). */
+  /** Blocks below the confirmed head remembered for reorg walk-back (default 256). */
   readonly maxReorgDepth?: number | undefined;
   /** Successful requests before a shrunk range is allowed to grow again (default 8). */
   readonly growAfter?: number | undefined;
@@ -484,7 +484,9 @@ export function createScanner(options: ScannerOptions): Scanner {
     });
     let blocks: StoredBlock[] = [...cp.blocks, ...byBlock.values()];
     // Keep the window plus one anchor below it, so a reorg within the window finds its ancestor.
-    const threshold = to.number - maxReorgDepth;
+    // The window ends at the head, not the cursor: a block further below the head than a reorg
+    // can reach need not be remembered, so a backlog keeps the logs of its last blocks only.
+    const threshold = head.number - maxReorgDepth;
     const firstInWindow = blocks.findIndex((b) => BigInt(b.number) > threshold);
     const keepFrom = Math.max(0, (firstInWindow === -1 ? blocks.length : firstInWindow) - 1);
     const complete = cp.complete && keepFrom === 0;

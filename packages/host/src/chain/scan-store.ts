@@ -1,14 +1,23 @@
-import type { BlockhostEvent, ScanCheckpoint, ScanCommit, ScanStore } from '@blockhost/chain';
+import type {
+  BlockhostEvent,
+  ScanCheckpoint,
+  ScanCommit,
+  ScanStore,
+  StoredBlock,
+} from '@blockhost/chain';
 import {
   emptyAffected,
   getCursor,
+  getScanWindow,
   insertEvents,
   type JournalEvent,
   markRemoved,
   setCursor,
+  setScanWindow,
+  type WindowBlock,
 } from '../db/journal.js';
 import type { Db } from '../db/open.js';
-import { refold } from '../db/projection.js';
+import { foldOnto, refold } from '../db/projection.js';
 
 export function toJournalEvent(e: BlockhostEvent): JournalEvent {
   return {
@@ -22,6 +31,16 @@ export function toJournalEvent(e: BlockhostEvent): JournalEvent {
     args: (e.args ?? {}) as Record<string, unknown>,
   };
 }
+
+/**
+ * A block of the window as a row. Its logs never change under one hash (the scanner delivers a
+ * block's logs once, scanning from past its cursor); the timestamp can be filled in later.
+ */
+const windowBlock = (b: StoredBlock): WindowBlock => ({
+  number: Number(b.number),
+  sig: `${b.hash}:${b.timestamp ?? ''}:${b.logs.length}`,
+  json: JSON.stringify(b),
+});
 
 export interface CommitSummary {
   addedByName: Record<string, number>;
@@ -39,7 +58,8 @@ export interface CommitSummary {
 /**
  * The scanner's store on the journal: events, removals, projections and the
  * checkpoint of one scanner step land in ONE SQLite transaction, so a crash
- * either keeps all of a step or none of it, and consumers see each event once.
+ * either keeps all of a step or none of it, and consumers see each event once. The checkpoint's
+ * window of recent blocks is kept a row per block (`scan_window`), the rest with the cursor.
  */
 export function createJournalScanStore(
   db: Db,
@@ -50,19 +70,26 @@ export function createJournalScanStore(
     load(): ScanCheckpoint | null {
       const c = getCursor(db);
       if (!c?.state || c.state === '{}') return null;
-      return JSON.parse(c.state) as ScanCheckpoint;
+      const blocks = getScanWindow(db).map((b) => JSON.parse(b) as StoredBlock);
+      return { ...(JSON.parse(c.state) as ScanCheckpoint), blocks };
     },
     commit(commit: ScanCommit): void {
       const now = clock();
       db.transaction(() => {
         const affected = emptyAffected();
-        insertEvents(db, commit.added.map(toJournalEvent), now, affected);
-        markRemoved(
-          db,
-          commit.removed.map((e) => e.key),
-          affected,
-        );
-        refold(db, affected);
+        const changed: JournalEvent[] = [];
+        insertEvents(db, commit.added.map(toJournalEvent), now, affected, changed);
+        if (commit.removed.length === 0) {
+          // The next range, after everything stored: fold it onto the projections.
+          foldOnto(db, changed);
+        } else {
+          markRemoved(
+            db,
+            commit.removed.map((e) => e.key),
+            affected,
+          );
+          refold(db, affected);
+        }
         // A token we linked from our own mint but never saw confirmed may have been reorged
         // away with its mint: forget the link; the chain (tokenOfSubscription) is asked again.
         if (commit.reorg) {
@@ -71,6 +98,8 @@ export function createJournalScanStore(
                (SELECT token_id FROM events WHERE removed = 0 AND token_id IS NOT NULL)`,
           ).run();
         }
+        const { blocks, ...rest } = commit.checkpoint;
+        setScanWindow(db, blocks.map(windowBlock));
         const cur = commit.cursor;
         setCursor(
           db,
@@ -78,7 +107,7 @@ export function createJournalScanStore(
             blockNumber: cur ? cur.number : -1n,
             blockHash: cur ? cur.hash : '',
             blockTimestamp: cur ? cur.timestamp : 0,
-            state: JSON.stringify(commit.checkpoint),
+            state: JSON.stringify(rest),
           },
           now,
         );

@@ -26,8 +26,19 @@ export interface StoredEvent extends JournalEvent {
   readonly removed: boolean;
 }
 
-const jsonArgs = (args: Readonly<Record<string, unknown>>) =>
-  JSON.stringify(args, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+/** JSON has no bigint: uint values are kept as decimal strings. (A replacer is twice as slow.) */
+function jsonSafe(v: unknown): unknown {
+  if (typeof v === 'bigint') return v.toString();
+  if (Array.isArray(v)) return v.map(jsonSafe);
+  if (v !== null && typeof v === 'object') {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) o[k] = jsonSafe(x);
+    return o;
+  }
+  return v;
+}
+
+const jsonArgs = (args: Readonly<Record<string, unknown>>) => JSON.stringify(jsonSafe(args));
 
 function idArg(args: Readonly<Record<string, unknown>>, name: string): string | null {
   const v = args[name];
@@ -57,12 +68,17 @@ export function emptyAffected(): AffectedIds {
   return { subscriptions: new Set(), plans: new Set(), tokens: new Set() };
 }
 
-/** Inserts events once (by key); a re-delivered removed event is revived. */
+/**
+ * Inserts events once (by key); a re-delivered removed event is revived. The events that
+ * changed the journal are counted, their ids added to `affected` and, given `changed`, the
+ * events themselves appended to it.
+ */
 export function insertEvents(
   db: Db,
   events: readonly JournalEvent[],
   now: number,
   affected: AffectedIds,
+  changed?: JournalEvent[],
 ): number {
   const insert = db.prepare(
     `INSERT INTO events (key, block_number, block_hash, tx_hash, log_index, contract, name, args,
@@ -72,7 +88,7 @@ export function insertEvents(
        block_number = excluded.block_number
      WHERE events.removed = 1 OR events.block_hash <> excluded.block_hash`,
   );
-  let changed = 0;
+  let count = 0;
   for (const e of events) {
     const ids = eventIds(e);
     const r = insert.run(
@@ -90,13 +106,14 @@ export function insertEvents(
       now,
     );
     if (r.changes > 0) {
-      changed++;
+      count++;
+      changed?.push(e);
       if (ids.subscription) affected.subscriptions.add(ids.subscription);
       if (ids.plan) affected.plans.add(ids.plan);
       if (ids.token) affected.tokens.add(ids.token);
     }
   }
-  return changed;
+  return count;
 }
 
 /** Marks events of orphaned blocks removed; they stay in the journal for audit. */
@@ -222,4 +239,41 @@ export function setCursor(db: Db, cursor: ChainCursor, now: number): void {
     cursor.state ?? '{}',
     now,
   );
+}
+
+/** One remembered block of the scanner's reorg window, stored as the scanner gave it. */
+export interface WindowBlock {
+  readonly number: number;
+  /** Tells an unchanged block from a rewritten one without comparing `json`. */
+  readonly sig: string;
+  readonly json: string;
+}
+
+/** The scanner's remembered blocks (JSON each), ascending. */
+export function getScanWindow(db: Db): string[] {
+  return (
+    db.prepare('SELECT block FROM scan_window ORDER BY number').all() as { block: string }[]
+  ).map((r) => r.block);
+}
+
+/**
+ * Makes the stored window equal `blocks`, writing only the blocks whose sig changed and
+ * deleting those no longer in it: a commit costs what it adds, not the window's size.
+ */
+export function setScanWindow(db: Db, blocks: readonly WindowBlock[]): void {
+  const stored = new Map(
+    (
+      db.prepare('SELECT number, sig FROM scan_window').all() as { number: number; sig: string }[]
+    ).map((r) => [r.number, r.sig]),
+  );
+  const put = db.prepare(
+    `INSERT INTO scan_window (number, sig, block) VALUES (?, ?, ?)
+     ON CONFLICT (number) DO UPDATE SET sig = excluded.sig, block = excluded.block`,
+  );
+  for (const b of blocks) {
+    if (stored.get(b.number) !== b.sig) put.run(b.number, b.sig, b.json);
+    stored.delete(b.number);
+  }
+  const drop = db.prepare('DELETE FROM scan_window WHERE number = ?');
+  for (const n of stored.keys()) drop.run(n);
 }

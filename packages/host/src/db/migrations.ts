@@ -216,4 +216,26 @@ CREATE TABLE ipv6_broker_log (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'scan-window',
+    sql: `
+-- The scanner's reorg window, one row per remembered block: a commit writes the blocks it adds
+-- and deletes those it drops, where the cursor's state used to carry the whole window (the logs
+-- of up to 256 blocks, megabytes on a busy contract) and was rewritten on every commit.
+-- \`sig\` tells an unchanged block from a rewritten one without reading \`block\` (JSON).
+CREATE TABLE scan_window (
+  number INTEGER PRIMARY KEY,
+  sig TEXT NOT NULL,
+  block TEXT NOT NULL
+);
+-- Move a window kept in the cursor's state; an empty sig makes the next commit rewrite the row.
+INSERT INTO scan_window (number, sig, block)
+  SELECT CAST(json_extract(b.value, '$.number') AS INTEGER), '', b.value
+  FROM chain_cursor, json_each(chain_cursor.state, '$.blocks') AS b
+  WHERE json_valid(chain_cursor.state);
+UPDATE chain_cursor SET state = json_remove(state, '$.blocks')
+  WHERE json_valid(state) AND json_type(state, '$.blocks') IS NOT NULL;
+`,
+  },
 ];
