@@ -23,7 +23,7 @@ const bytesOf = (min: number, max: number) =>
   fc.uint8Array({ minLength: min, maxLength: max }).map((b) => bytesToHex(b));
 
 /** Any value the ABI type can hold, as viem's encoder takes it. */
-function valueOf(type: string): fc.Arbitrary<unknown> {
+function arbitraryOf(type: string): fc.Arbitrary<unknown> {
   const uint = /^uint(\d*)$/.exec(type);
   if (uint) return fc.bigInt({ min: 0n, max: 2n ** BigInt(uint[1] || 256) - 1n });
   const fixed = /^bytes(\d+)$/.exec(type);
@@ -38,7 +38,7 @@ function valueOf(type: string): fc.Arbitrary<unknown> {
 /** A log of `event` with arbitrary arguments, encoded by viem. */
 function logOf(event: AbiEvent) {
   const inputs = event.inputs as readonly Input[];
-  return fc.tuple(...inputs.map((i) => valueOf(i.type))).map((values) => {
+  return fc.tuple(...inputs.map((i) => arbitraryOf(i.type))).map((values) => {
     const args = Object.fromEntries(inputs.map((i, n) => [i.name, values[n]]));
     const topics = encodeEventTopics({
       abi: [event],
