@@ -373,13 +373,14 @@ export class SimCore {
 
   markDirty(): void {
     if (!this.statePath || this.closed || this.saveTimer) return;
-    // Saving at most a fifth of the time: a big state is not rewritten back to back.
+    // Saving at most a twentieth of the time: a big state (hundreds of VMs) is not rewritten
+    // back to back; it shared the machine with the daemon under test. `close` saves at once.
     this.saveTimer = setTimeout(
       () => {
         this.saveTimer = null;
         this.saveNow();
       },
-      Math.max(25, 4 * this.lastSaveMs),
+      Math.max(50, 19 * this.lastSaveMs),
     );
   }
 

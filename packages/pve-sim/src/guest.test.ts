@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -36,5 +37,18 @@ describe('cloud-init write_files in the simulated guest', () => {
       expect.stringMatching(/^write_files: \/bad: gz\+b64 content does not inflate/),
     ]);
     expect(Object.keys(g.files)).toEqual(['/good']);
+  });
+
+  it('the same large content written as base64 and as gz+b64 decodes each its own way', () => {
+    const program = randomBytes(20_000); // large enough to be cached once decoded
+    const packed = gzipSync(program).toString('base64');
+    const blobs: BlobStore = {};
+    const a = guest();
+    const b = guest();
+    applyUserData(a, userData([{ path: '/z', encoding: 'gz+b64', content: packed }]), 'h', blobs);
+    applyUserData(b, userData([{ path: '/z', encoding: 'b64', content: packed }]), 'h', blobs);
+    expect(guestFileBytes(blobs, a.files['/z']!).equals(program)).toBe(true);
+    expect(guestFileBytes(blobs, b.files['/z']!).equals(program)).toBe(false);
+    expect(guestFileBytes(blobs, b.files['/z']!).equals(Buffer.from(packed, 'base64'))).toBe(true);
   });
 });

@@ -47,10 +47,17 @@ export function storeGuestFile(
   meta: Pick<StoredGuestFile, 'permissions' | 'owner'> = {},
 ): StoredGuestFile {
   if (bytes.length <= INLINE_FILE_MAX) return { contentBase64: bytes.toString('base64'), ...meta };
-  const sha = createHash('sha256').update(bytes).digest('hex');
+  let sha = shaOf.get(bytes);
+  if (sha === undefined) {
+    sha = createHash('sha256').update(bytes).digest('hex');
+    shaOf.set(bytes, sha);
+  }
   blobs[sha] ??= bytes.toString('base64');
   return { blob: sha, ...meta };
 }
+
+/** Hashes of contents decoded from a cache (below): each is hashed once. */
+const shaOf = new WeakMap<Buffer, string>();
 
 /** The bytes of a stored guest file. */
 export function guestFileBytes(blobs: BlobStore, f: StoredGuestFile): Buffer {
@@ -181,8 +188,32 @@ function decodeContent(
 ): Buffer | null {
   const coded = /^(?:(gz|gzip)\+)?(?:b64|base64)$/.exec(encoding.toLowerCase());
   if (!coded) return Buffer.from(content);
+  const gzip = coded[1] !== undefined;
+  if (content.length < CACHE_FROM) return inflate(content, encoding, gzip, path, problems);
+  const hit = decoded.get(content);
+  if (hit && hit.gzip === gzip) return hit.bytes;
+  const bytes = inflate(content, encoding, gzip, path, problems);
+  if (bytes === null) return null;
+  if (decoded.size >= CACHED) decoded.delete(decoded.keys().next().value as string);
+  decoded.set(content, { gzip, bytes });
+  return bytes;
+}
+
+// Every VM's user-data carries the same large files (the login programs): decoded once. The
+// bytes are shared, never written to (an appended file is a new buffer).
+const CACHE_FROM = 4096;
+const CACHED = 16;
+const decoded = new Map<string, { gzip: boolean; bytes: Buffer }>();
+
+function inflate(
+  content: string,
+  encoding: string,
+  gzip: boolean,
+  path: string,
+  problems: string[],
+): Buffer | null {
   const raw = Buffer.from(content.replace(/\s+/g, ''), 'base64');
-  if (!coded[1]) return raw;
+  if (!gzip) return raw;
   try {
     return gunzipSync(raw);
   } catch (e) {
