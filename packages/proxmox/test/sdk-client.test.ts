@@ -211,6 +211,49 @@ describe('errors and retries', () => {
     expect(e.shortMessage).toMatch(/no answer from the Proxmox API \(.*ECONNREFUSED/);
     await c.close();
   });
+
+  it('reports an API that takes the connection but never answers, at its time limit', async () => {
+    const sockets: import('node:net').Socket[] = [];
+    const srv = createServer((s) => sockets.push(s)).listen(0, '127.0.0.1');
+    await once(srv, 'listening');
+    const c = createPveClient({
+      url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`,
+      tokenId: 'a@pve!b',
+      tokenSecret: 'x',
+      timeoutMs: 300,
+      retry: { attempts: 1 },
+    })._unsafeUnwrap();
+    const e = (await getClusterResources(c))._unsafeUnwrapErr();
+    expect(e).toBeInstanceOf(PveConnectionError);
+    expect(e.retryable).toBe(true);
+    expect(e.shortMessage).toMatch(/no answer from the Proxmox API \(.*300 ms/);
+    await c.close();
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => srv.close(r));
+  });
+
+  it("takes the reason from PVE's status line when the body has no message", async () => {
+    const srv = createServer((s) => {
+      s.once('data', () => {
+        const body = '{"data":null}';
+        s.end(
+          `HTTP/1.1 596 Connection timed out\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+        );
+      });
+    }).listen(0, '127.0.0.1');
+    await once(srv, 'listening');
+    const c = createPveClient({
+      url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`,
+      tokenId: 'a@pve!b',
+      tokenSecret: 'x',
+      retry: { attempts: 1 },
+    })._unsafeUnwrap();
+    const e = (await getClusterResources(c))._unsafeUnwrapErr();
+    expect(e).toBeInstanceOf(PveHttpError);
+    expect(e.shortMessage).toMatch(/596.*Connection timed out|Connection timed out.*596/);
+    await c.close();
+    await new Promise((r) => srv.close(r));
+  });
 });
 
 describe('the task waiter', () => {

@@ -123,11 +123,24 @@ export function removeVmAccess(access: AccessState, vmid: number): void {
   for (const p of Object.values(access.pools)) p.vms = p.vms.filter((v) => v !== vmid);
 }
 
+/** Which pool a VM is in: `poolOfVm`, or an index of it made once for a whole listing. */
+export type PoolOfVm = (vmid: number) => string | undefined;
+
+/** Every VM's pool at once: one request that checks each VM of the cluster scans pools once. */
+export function vmPoolIndex(access: AccessState): PoolOfVm {
+  const index = new Map<number, string>();
+  // The first pool holding a VM wins, as in `poolOfVm`.
+  for (const [id, p] of Object.entries(access.pools)) {
+    for (const v of p.vms) if (!index.has(v)) index.set(v, id);
+  }
+  return (vmid) => index.get(vmid);
+}
+
 /** The pools an object path inherits roles from: a VM's pool, every pool holding a storage. */
-function poolsOfPath(access: AccessState, path: string): string[] {
+function poolsOfPath(access: AccessState, path: string, poolOf?: PoolOfVm): string[] {
   const vm = /^\/vms\/([0-9]+)$/.exec(path);
   if (vm) {
-    const pool = poolOfVm(access, Number(vm[1]));
+    const pool = poolOf ? poolOf(Number(vm[1])) : poolOfVm(access, Number(vm[1]));
     return pool === undefined ? [] : [pool];
   }
   const st = /^\/storage\/([^/]+)$/.exec(path);
@@ -187,12 +200,13 @@ function rolesWithPools(
   ugType: 'user' | 'token',
   ugid: string,
   path: string,
+  poolOf?: PoolOfVm,
 ): Set<string> {
   const target = normalizeAclPath(path);
   const roles = rolesFor(access, ugType, ugid, target);
   if (roles.has('NoAccess')) return roles;
   const fromPools = new Set<string>();
-  for (const pool of poolsOfPath(access, target)) {
+  for (const pool of poolsOfPath(access, target, poolOf)) {
     for (const r of rolesFor(access, ugType, ugid, `/pool/${pool}`)) fromPools.add(r);
   }
   if (fromPools.has('NoAccess')) return new Set(['NoAccess']);
@@ -207,19 +221,24 @@ function privsOfRoles(access: AccessState, roles: Set<string>): Set<string> {
 }
 
 /** The privileges `authid` (a user or `user!token`) has on `path`. */
-export function privilegesAt(access: AccessState, authid: string, path: string): Set<string> {
+export function privilegesAt(
+  access: AccessState,
+  authid: string,
+  path: string,
+  poolOf?: PoolOfVm,
+): Set<string> {
   const { user, token } = splitTokenId(authid);
   const u = access.users[user];
   if (!u?.enable) return new Set();
   const userPrivs =
     user === 'root@pam'
       ? new Set<string>(ALL)
-      : privsOfRoles(access, rolesWithPools(access, 'user', user, path));
+      : privsOfRoles(access, rolesWithPools(access, 'user', user, path, poolOf));
   if (token === undefined) return userPrivs;
   const t = u.tokens[token];
   if (!t) return new Set();
   if (!t.privsep) return userPrivs;
-  const tokenPrivs = privsOfRoles(access, rolesWithPools(access, 'token', authid, path));
+  const tokenPrivs = privsOfRoles(access, rolesWithPools(access, 'token', authid, path, poolOf));
   return new Set([...tokenPrivs].filter((p) => userPrivs.has(p)));
 }
 
@@ -241,12 +260,17 @@ export function closest(denials: readonly Denied[]): Denied | null {
 }
 
 /** Evaluates a requirement; `null` when granted, else the first unmet check. */
-export function evaluateNeed(access: AccessState, authid: string, need: Need): Denied | null {
+export function evaluateNeed(
+  access: AccessState,
+  authid: string,
+  need: Need,
+  poolOf?: PoolOfVm,
+): Denied | null {
   switch (need.kind) {
     case 'root':
       return authid === 'root@pam' ? null : { path: '/', privs: [], any: false, rootOnly: true };
     case 'perm': {
-      const have = privilegesAt(access, authid, need.path);
+      const have = privilegesAt(access, authid, need.path, poolOf);
       if (need.any) {
         return need.privs.some((p) => have.has(p))
           ? null
@@ -259,7 +283,7 @@ export function evaluateNeed(access: AccessState, authid: string, need: Need): D
     }
     case 'and': {
       for (const n of need.of) {
-        const d = evaluateNeed(access, authid, n);
+        const d = evaluateNeed(access, authid, n, poolOf);
         if (d) return d;
       }
       return null;
@@ -267,7 +291,7 @@ export function evaluateNeed(access: AccessState, authid: string, need: Need): D
     case 'or': {
       const denials: Denied[] = [];
       for (const n of need.of) {
-        const d = evaluateNeed(access, authid, n);
+        const d = evaluateNeed(access, authid, n, poolOf);
         if (!d) return null;
         denials.push(d);
       }

@@ -259,14 +259,32 @@ export function bootDiskSize(sim: SimCore, vm: SimVm): number {
   for (const k of DISK_KEYS_ORDER) {
     const v = vm.config[k];
     if (!v) continue;
-    const d = parseDrive(v);
-    if (isCdromDrive(d)) continue;
+    const d = bootDriveOf(v);
+    if (!d) continue;
     const vol = findVolume(sim, d.file, vm.node);
     if (vol) return vol.size;
-    const size = d.values.size ? parseSize(d.values.size) : Number.NaN;
-    if (Number.isFinite(size)) return size;
+    if (Number.isFinite(d.size)) return d.size;
   }
   return 0;
+}
+
+// Every VM of every `/cluster/resources` listing asks its boot disk's size: a drive string is
+// parsed once (the same strings come back listing after listing).
+const bootDrives = new Map<string, { file: string; size: number } | null>();
+function bootDriveOf(value: string): { file: string; size: number } | null {
+  let d = bootDrives.get(value);
+  if (d === undefined) {
+    const parsed = parseDrive(value);
+    d = isCdromDrive(parsed)
+      ? null
+      : {
+          file: parsed.file,
+          size: parsed.values.size ? parseSize(parsed.values.size) : Number.NaN,
+        };
+    if (bootDrives.size >= 4096) bootDrives.clear();
+    bootDrives.set(value, d);
+  }
+  return d;
 }
 
 /** Bytes used on `storage` as seen from `node`. */

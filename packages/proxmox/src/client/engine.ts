@@ -1,5 +1,5 @@
 import type { ApiRequestable } from 'proxmox-api';
-import { type Dispatcher, fetch } from 'undici';
+import type { Dispatcher } from 'undici';
 import {
   PveAuthError,
   PveConnectionError,
@@ -10,6 +10,7 @@ import {
   PveTlsError,
 } from '../errors.js';
 import { FingerprintMismatch } from './pinned-agent.js';
+import { type HttpAnswer, type SendOptions, send } from './send.js';
 
 /** One finished API request, for metrics and benchmarks. */
 export interface RequestEvent {
@@ -96,14 +97,13 @@ export class PveEngine implements ApiRequestable {
     this.requests++;
     let status = 0;
     try {
-      let res: Awaited<ReturnType<typeof fetch>>;
+      let res: HttpAnswer;
       try {
-        res = await fetch(url, {
-          method,
+        res = await send(this.opts.dispatcher, url, {
+          method: method as SendOptions['method'],
           headers,
           body,
-          dispatcher: this.opts.dispatcher,
-          signal: AbortSignal.timeout(this.opts.timeoutMs),
+          timeoutMs: this.opts.timeoutMs,
         });
       } catch (e) {
         const pin = findCause(e, FingerprintMismatch);
@@ -116,7 +116,7 @@ export class PveEngine implements ApiRequestable {
         throw new PveConnectionError(method, apiPath, e);
       }
       status = res.status;
-      const text = await res.text();
+      const text = res.text;
       let json: { data?: unknown; errors?: Record<string, string>; message?: string } | undefined;
       try {
         json = text ? JSON.parse(text) : undefined;

@@ -1,4 +1,4 @@
-import { evaluateNeed, poolOfVm } from '../access.js';
+import { evaluateNeed, vmPoolIndex } from '../access.js';
 import type { SimCore } from '../core.js';
 import { storageTotal, storageUsed } from '../disks.js';
 import { nodeUsage, vmUsage } from '../metrics.js';
@@ -91,45 +91,49 @@ export const clusterHandlers: HandlerTable = {
   'GET /cluster/resources': ({ sim, params, authid }) => {
     const type = str(params.type);
     const out: Array<Record<string, unknown>> = [];
+    // One listing checks every VM: the pools are indexed once and each path answered once
+    // (nothing changes the access state while the request reads it).
+    const poolOfVm = vmPoolIndex(sim.state.access);
+    const answers = new Map<string, boolean>();
+    const can = (path: string, privs: string[], any = false) => {
+      const key = `${path} ${privs.join(',')} ${any}`;
+      let ok = answers.get(key);
+      if (ok === undefined) {
+        const need = { kind: 'perm' as const, path, privs, any };
+        ok = evaluateNeed(sim.state.access, authid, need, poolOfVm) === null;
+        answers.set(key, ok);
+      }
+      return ok;
+    };
     if (!type) {
       for (const pool of Object.keys(sim.state.access.pools).sort()) {
-        if (!can(sim, authid, `/pool/${pool}`, ['Pool.Audit'])) continue;
+        if (!can(`/pool/${pool}`, ['Pool.Audit'])) continue;
         out.push({ id: `/pool/${pool}`, type: 'pool', pool });
       }
     }
     if (!type || type === 'vm') {
       for (const vm of Object.values(sim.state.vms)) {
-        if (!can(sim, authid, `/vms/${vm.vmid}`, ['VM.Audit'])) continue;
-        const pool = poolOfVm(sim.state.access, vm.vmid);
+        if (!can(`/vms/${vm.vmid}`, ['VM.Audit'])) continue;
+        const pool = poolOfVm(vm.vmid);
         out.push({
           ...vmEntry(sim, vm),
           ...(vm.config.tags ? { tags: vm.config.tags } : {}),
           ...(vm.config.lock ? { lock: vm.config.lock } : {}),
           // Named only to who may audit the pool (PVE's resources call).
-          ...(pool !== undefined && can(sim, authid, `/pool/${pool}`, ['Pool.Audit'])
-            ? { pool }
-            : {}),
+          ...(pool !== undefined && can(`/pool/${pool}`, ['Pool.Audit']) ? { pool } : {}),
         });
       }
     }
     if (!type || type === 'node') {
       for (const name of Object.keys(sim.state.nodes)) {
-        out.push(nodeEntry(sim, name, can(sim, authid, `/nodes/${name}`, ['Sys.Audit'])));
+        out.push(nodeEntry(sim, name, can(`/nodes/${name}`, ['Sys.Audit'])));
       }
     }
     if (!type || type === 'storage') {
       for (const name of Object.keys(sim.state.nodes)) {
         for (const s of Object.values(sim.state.storages)) {
           if (!s.shared && sim.state.nodes[name]!.storageSize[s.id] === undefined) continue;
-          if (
-            !can(
-              sim,
-              authid,
-              `/storage/${s.id}`,
-              ['Datastore.Audit', 'Datastore.AllocateSpace'],
-              true,
-            )
-          )
+          if (!can(`/storage/${s.id}`, ['Datastore.Audit', 'Datastore.AllocateSpace'], true))
             continue;
           out.push(storageEntry(sim, s, name));
         }
