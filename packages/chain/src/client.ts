@@ -19,6 +19,8 @@ export interface TransportOptions {
   readonly timeoutMs?: number | undefined;
   /** Retries per URL for transient failures (default 2). */
   readonly retryCount?: number | undefined;
+  /** The `fetch` HTTP URLs are asked with (default: the global one). */
+  readonly fetchFn?: typeof fetch | undefined;
 }
 
 /** True for a `ws://` or `wss://` URL: new heads can be had by subscription. */
@@ -44,7 +46,7 @@ export function blockhostTransport(
           // node restarted after a longer outage must be found again, however long it took.
           reconnect: { attempts: Number.MAX_SAFE_INTEGER, delay: 2000 },
         })
-      : http(url, config),
+      : http(url, options.fetchFn ? { ...config, fetchFn: options.fetchFn } : config),
   );
   return transports.length === 1
     ? transports[0]!

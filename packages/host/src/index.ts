@@ -203,3 +203,4 @@ export {
   createUserDataRenderer,
   pveClientFromConfig,
 } from './wiring/default-ports.js';
+export { createRpcFetch, rpcFetch } from './wiring/rpc-fetch.js';

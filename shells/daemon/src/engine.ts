@@ -26,6 +26,7 @@ import {
   RunnerLease,
   recoverFromCluster,
   requeueInterrupted,
+  rpcFetch,
   scheduleLifecycle,
   summarizeRecovery,
   sweepSubscriptions,
@@ -97,6 +98,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<Daemon> 
     rpcUrls: web3.rpc_url,
     privateKey: config.serverKey.reveal(),
     pollingIntervalMs: Math.min(1000, web3.poll_interval_ms),
+    fetchFn: rpcFetch,
   });
   if (clients.isErr()) throw clients.error;
   const { publicClient, walletClient } = clients.value;

@@ -1,12 +1,17 @@
 import { createBlockhostClients } from '@blockhost/chain';
 import { defaultConfirmations, defaultMaxClockSkewSeconds, maskUrl } from '@blockhost/core';
 import type { HostConfig } from '../config/load.js';
+import { rpcFetch } from '../wiring/rpc-fetch.js';
 import type { ChainView } from './quorum.js';
 
 /** Each configured RPC as its own client (the scanner's client falls back; these do not). */
 export function chainViews(config: HostConfig): ChainView[] {
   return config.web3.rpc_url.map((url) => {
-    const c = createBlockhostClients({ chainId: config.web3.chain_id, rpcUrls: [url] });
+    const c = createBlockhostClients({
+      chainId: config.web3.chain_id,
+      rpcUrls: [url],
+      fetchFn: rpcFetch,
+    });
     if (c.isErr()) throw c.error;
     return { label: maskUrl(url), client: c.value.publicClient };
   });

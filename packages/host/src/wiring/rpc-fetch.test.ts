@@ -1,0 +1,99 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createPublicClient, http } from 'viem';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRpcFetch } from './rpc-fetch.js';
+
+let server: Server | null = null;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((r) => server?.close(r));
+  server = null;
+});
+
+/** A JSON-RPC endpoint answering with `handle`; returns a viem client that uses the RPC fetch. */
+async function rpc(
+  handle: (body: { id: number; method: string }, res: ServerResponse, req: IncomingMessage) => void,
+  o: { timeout?: number } = {},
+) {
+  server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (c) => {
+      text += c;
+    });
+    req.on('end', () => handle(JSON.parse(text), res, req));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return createPublicClient({
+    transport: http(url, { fetchFn: createRpcFetch(), retryCount: 0, timeout: o.timeout ?? 5000 }),
+  });
+}
+
+const result = (res: ServerResponse, id: number, value: unknown) => {
+  res.setHeader('Content-Type', 'application/json');
+  res.end(JSON.stringify({ jsonrpc: '2.0', id, result: value }));
+};
+
+describe('the RPC fetch (node:http under viem)', () => {
+  it('carries requests and answers, over one kept-alive connection', async () => {
+    const sockets = new Set<unknown>();
+    const client = await rpc((b, res, req) => {
+      sockets.add(req.socket);
+      result(res, b.id, '0x7a69');
+    });
+    for (let i = 0; i < 5; i++) expect(await client.getChainId()).toBe(31337);
+    expect(sockets.size).toBe(1);
+  });
+
+  it('keeps a character whose bytes arrive in two pieces', async () => {
+    const client = await rpc((b, res) => {
+      const bytes = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: b.id, result: 'héllo ✓' }));
+      const at = bytes.indexOf(0xc3) + 1; // inside the two bytes of "é"
+      res.setHeader('Content-Type', 'application/json');
+      res.write(bytes.subarray(0, at));
+      setTimeout(() => res.end(bytes.subarray(at)), 20);
+    });
+    expect(await client.request({ method: 'web3_clientVersion' } as never)).toBe('héllo ✓');
+  });
+
+  it('an HTTP error is viem’s HttpRequestError with the status and headers (Retry-After)', async () => {
+    const client = await rpc((_b, res) => {
+      res.writeHead(429, 'Too Many Requests', { 'Retry-After': '3' });
+      res.end('slow down');
+    });
+    const e = (await client.getChainId().catch((x: unknown) => x)) as {
+      name: string;
+      status: number;
+      headers: Headers;
+    };
+    expect(e.name).toBe('HttpRequestError');
+    expect(e.status).toBe(429);
+    expect(e.headers.get('retry-after')).toBe('3');
+  });
+
+  it('an RPC that never answers times out', async () => {
+    const client = await rpc(() => {}, { timeout: 300 });
+    const e = (await client.getChainId().catch((x: unknown) => x)) as Error;
+    expect(e.name).toBe('TimeoutError');
+  });
+
+  it('an answer past viem’s size limit is refused while it arrives', async () => {
+    let sent = 0;
+    const client = await rpc((_b, res) => {
+      res.setHeader('Content-Type', 'application/json');
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      const more = () => {
+        while (sent < 64 && res.write(chunk)) sent++;
+        if (sent < 64 && !res.destroyed) res.once('drain', more);
+      };
+      more();
+    });
+    const e = (await client.getChainId().catch((x: unknown) => x)) as Error;
+    expect(`${e.name} ${e.message}`).toMatch(/too large|ResponseBodyTooLarge/i);
+    // it stopped reading long before the 64 MiB the server had to send
+    expect(sent).toBeLessThan(64);
+  });
+});
