@@ -1,4 +1,4 @@
-import { ContractRevertError, RpcError } from '@blockhost/chain';
+import { ContractRevertError, RpcError, TransactionRevertedError } from '@blockhost/chain';
 import { describe, expect, it } from 'vitest';
 import { chainPortError } from './chain-port.js';
 
@@ -9,6 +9,19 @@ describe('chain port errors', () => {
       message: 'mint reverted: SubscriptionNotFound(74)',
       retryable: true,
       wait: undefined,
+    });
+  });
+
+  it('retries a mint whose buyer a reorg changed, and a transaction that reverted once mined', () => {
+    const other = new ContractRevertError('mint', {
+      errorName: 'RecipientNotBuyer',
+      args: [74n, '0x01', '0x02'],
+    });
+    expect(chainPortError(other).retryable).toBe(true);
+    const mined = new TransactionRevertedError('mint', `0x${'ab'.repeat(32)}`);
+    expect(chainPortError(mined)).toMatchObject({
+      message: expect.stringMatching(/mint transaction 0xabab.* reverted on chain/),
+      retryable: true,
     });
   });
 

@@ -22,8 +22,18 @@ import { nativeEcdh } from './native-ecdh.js';
  * outage must not leave a paid subscription without its NFT until an operator comes.
  */
 export function chainPortError(e: BlockhostError): PortError {
-  const reorged = e instanceof ContractRevertError && e.errorName === 'SubscriptionNotFound';
-  const retryable = e.code === 'RPC_ERROR' || e.code === 'MISSING_EVENT' || reorged;
+  // The chain changed under a step the journal has not caught up with: a reorg took the
+  // subscription or gave its id to another buyer, or a transaction that passed its simulation
+  // reverted once mined. The next attempt simulates again; a step whose purchase is gone ends
+  // cancelled there (and the attempts stay bounded).
+  const reorged =
+    e instanceof ContractRevertError &&
+    (e.errorName === 'SubscriptionNotFound' || e.errorName === 'RecipientNotBuyer');
+  const retryable =
+    e.code === 'RPC_ERROR' ||
+    e.code === 'MISSING_EVENT' ||
+    e.code === 'TRANSACTION_REVERTED' ||
+    reorged;
   const message = e.shortMessage + (e.details ? ` (${e.details})` : '');
   const wait = e instanceof RpcError && e.unreachable ? ('unreachable' as const) : undefined;
   return { message, retryable, wait };
