@@ -72,42 +72,52 @@ export function npmPackagesOf(meta: Metafile, base: string, repo: string): strin
   return [...dirs].sort();
 }
 
+/**
+ * Bundles one program into `file` as the Debian package ships it (devstack's `bundleDaemon`
+ * uses this too, so tests and benchmarks run what ships); `repo` is the repository root.
+ */
+export async function bundleHostProgram(
+  repo: string,
+  program: HostProgram,
+  file: string,
+): Promise<HostBundle> {
+  const r = await build({
+    absWorkingDir: repo,
+    entryPoints: [join(repo, HOST_PROGRAMS[program])],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // The workspace's own packages from their sources, as in the shells' builds.
+    conditions: ['@blockhost/source'],
+    mainFields: ['module', 'main'],
+    external: HOST_EXTERNAL,
+    plugins: [nativeExternal],
+    banner: { js: BANNER },
+    legalComments: 'eof',
+    metafile: true,
+    logLevel: 'warning',
+    // No comments and ASCII only: V8 keeps the source as one-byte text (a single other
+    // character anywhere doubles it), ~8 MiB less for the daemon at idle.
+    minifyWhitespace: true,
+    charset: 'ascii',
+  });
+  // The entry's shebang goes: the units and /usr/bin/blockhost run `node <file>`, and a
+  // shebang on a non-executable file is a packaging error.
+  const text = readFileSync(file, 'utf8').replace(/^#!.*\n/, '');
+  writeFileSync(file, text, { mode: 0o644 });
+  const bytes = Buffer.byteLength(text);
+  return { program, file, bytes, packages: npmPackagesOf(r.metafile, repo, repo) };
+}
+
 /** Bundles the three programs into `outDir` (`<name>.mjs` each); `repo` is the repository root. */
 export async function bundleHostPrograms(repo: string, outDir: string): Promise<HostBundle[]> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const out: HostBundle[] = [];
-  for (const [program, entry] of Object.entries(HOST_PROGRAMS) as [HostProgram, string][]) {
-    const file = join(outDir, `${program}.mjs`);
-    const r = await build({
-      absWorkingDir: repo,
-      entryPoints: [join(repo, entry)],
-      outfile: file,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      // The workspace's own packages from their sources, as in the shells' builds.
-      conditions: ['@blockhost/source'],
-      mainFields: ['module', 'main'],
-      external: HOST_EXTERNAL,
-      plugins: [nativeExternal],
-      banner: { js: BANNER },
-      legalComments: 'eof',
-      metafile: true,
-      logLevel: 'warning',
-      // No comments and ASCII only: V8 keeps the source as one-byte text (a single other
-      // character anywhere doubles it), ~8 MiB less for the daemon at idle.
-      minifyWhitespace: true,
-      charset: 'ascii',
-    });
-    // The entry's shebang goes: the units and /usr/bin/blockhost run `node <file>`, and a
-    // shebang on a non-executable file is a packaging error.
-    const text = readFileSync(file, 'utf8').replace(/^#!.*\n/, '');
-    writeFileSync(file, text, { mode: 0o644 });
-    const bytes = Buffer.byteLength(text);
-    out.push({ program, file, bytes, packages: npmPackagesOf(r.metafile, repo, repo) });
-  }
+  for (const program of Object.keys(HOST_PROGRAMS) as HostProgram[])
+    out.push(await bundleHostProgram(repo, program, join(outDir, `${program}.mjs`)));
   return out;
 }
 

@@ -98,6 +98,14 @@ describe('systemd units', () => {
     }
   });
 
+  it("the daemon's malloc keeps a fixed mmap threshold (so start-up's freed memory goes back)", () => {
+    // Any other value, or none (glibc's sliding threshold), is a change bench/daemon.ts must see.
+    const env = [...unit('blockhost-monitor.service').matchAll(/^Environment=(.*)$/gm)].map(
+      (m) => m[1],
+    );
+    expect(env).toEqual(['MALLOC_MMAP_THRESHOLD_=131072']);
+  });
+
   it('the IPv6 apply service (root, for routes and WireGuard) is rated OK too', () => {
     // Root with CAP_NET_ADMIN (routes, WireGuard) and CAP_DAC_OVERRIDE only.
     expect(exposure('blockhost-ipv6.service')).toBeLessThanOrEqual(3.5);

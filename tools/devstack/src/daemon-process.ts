@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { DAEMON_MAIN } from './paths.js';
+import { daemonUnitEnvironment } from './unit-env.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,7 +28,8 @@ export interface DaemonProcess {
 }
 
 /**
- * Starts blockhostd with `--config-dir`; its JSON logs go to `logFile`.
+ * Starts blockhostd with `--config-dir` and the environment of its systemd unit
+ * (`daemonUnitEnvironment`); its JSON logs go to `logFile`.
  * `entry`: a JavaScript bundle to run (`bundleDaemon()`); default the TypeScript sources via tsx.
  */
 export async function spawnDaemon(o: {
@@ -42,7 +44,8 @@ export async function spawnDaemon(o: {
     ? [o.entry]
     : ['--conditions=@blockhost/source', '--import', 'tsx', DAEMON_MAIN];
   const child = spawn(process.execPath, [...args, '--config-dir', o.configDir], {
-    env: { ...process.env, BLOCKHOST_LOG_LEVEL: 'info', ...o.env },
+    // The unit's environment too (glibc malloc settings): the process runs as on the host.
+    env: { ...process.env, ...daemonUnitEnvironment(), BLOCKHOST_LOG_LEVEL: 'info', ...o.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(o.logFile, { flags: 'a' });

@@ -26,4 +26,5 @@ export {
   startDevStack,
   type WriteConfigExtras,
 } from './stack.js';
+export { DAEMON_UNIT, daemonUnitEnvironment, unitEnvironment } from './unit-env.js';
 export { vmLoginBundleDir } from './vm-login-bundles.js';

@@ -6,7 +6,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@blockhost/host';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { portalHeaders } from './portal-headers.js';
 
@@ -112,7 +111,9 @@ function buildApp(o: StartHttpServerOptions, limits: HttpLimits): FastifyInstanc
 
   if (o.portalDir) {
     const headers = portalHeaders(o.portalDir);
-    app.register(fastifyStatic, {
+    // Loaded only here: most hosts serve no site, and the plugin (with glob, send, mime) is
+    // ~1 MiB of an idle daemon's memory. Fastify awaits the import before it listens.
+    app.register(import('@fastify/static'), {
       root: o.portalDir,
       prefix: '/',
       index: ['index.html'],
