@@ -90,7 +90,7 @@ export class Customer {
     planId: bigint,
     days: number,
     userEncrypted?: Hex,
-  ): Promise<{ subscriptionId: bigint; expiresAt: number }> {
+  ): Promise<{ subscriptionId: bigint; expiresAt: number; blockNumber: bigint }> {
     const payload = userEncrypted ?? (await this.encryptedKey());
     const r = unwrap(
       await buySubscription(this.o.clients, {
@@ -102,7 +102,7 @@ export class Customer {
       }),
       'buying',
     );
-    return { subscriptionId: r.subscriptionId, expiresAt: r.expiresAt };
+    return { subscriptionId: r.subscriptionId, expiresAt: r.expiresAt, blockNumber: r.blockNumber };
   }
 
   /** Buys `days` of `planId`, paying with `token` (`NATIVE_TOKEN` for the chain's coin). */
