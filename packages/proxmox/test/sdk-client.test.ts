@@ -193,18 +193,23 @@ describe('errors and retries', () => {
     await c.close();
   });
 
+  /** A client of a raw TCP server on `port`, one attempt per call. */
+  const rawClient = (port: number, timeoutMs?: number) =>
+    createPveClient({
+      url: `http://127.0.0.1:${port}`,
+      tokenId: 'a@pve!b',
+      tokenSecret: 'x',
+      ...(timeoutMs ? { timeoutMs } : {}),
+      retry: { attempts: 1 },
+    })._unsafeUnwrap();
+
   it('reports a connection failure as retryable', async () => {
     // A port that was just free: nothing listens there.
     const srv = createServer().listen(0, '127.0.0.1');
     await once(srv, 'listening');
     const port = (srv.address() as AddressInfo).port;
     await new Promise((r) => srv.close(r));
-    const c = createPveClient({
-      url: `http://127.0.0.1:${port}`,
-      tokenId: 'a@pve!b',
-      tokenSecret: 'x',
-      retry: { attempts: 1 },
-    })._unsafeUnwrap();
+    const c = rawClient(port);
     const e = (await getClusterResources(c))._unsafeUnwrapErr();
     expect(e).toBeInstanceOf(PveConnectionError);
     expect(e.retryable).toBe(true);
@@ -216,13 +221,7 @@ describe('errors and retries', () => {
     const sockets: import('node:net').Socket[] = [];
     const srv = createServer((s) => sockets.push(s)).listen(0, '127.0.0.1');
     await once(srv, 'listening');
-    const c = createPveClient({
-      url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`,
-      tokenId: 'a@pve!b',
-      tokenSecret: 'x',
-      timeoutMs: 300,
-      retry: { attempts: 1 },
-    })._unsafeUnwrap();
+    const c = rawClient((srv.address() as AddressInfo).port, 300);
     const e = (await getClusterResources(c))._unsafeUnwrapErr();
     expect(e).toBeInstanceOf(PveConnectionError);
     expect(e.retryable).toBe(true);
@@ -242,12 +241,7 @@ describe('errors and retries', () => {
       });
     }).listen(0, '127.0.0.1');
     await once(srv, 'listening');
-    const c = createPveClient({
-      url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`,
-      tokenId: 'a@pve!b',
-      tokenSecret: 'x',
-      retry: { attempts: 1 },
-    })._unsafeUnwrap();
+    const c = rawClient((srv.address() as AddressInfo).port);
     const e = (await getClusterResources(c))._unsafeUnwrapErr();
     expect(e).toBeInstanceOf(PveHttpError);
     expect(e.shortMessage).toMatch(/596.*Connection timed out|Connection timed out.*596/);

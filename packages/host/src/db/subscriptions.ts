@@ -1,17 +1,11 @@
 import type { Address, Plan, Subscription, Vm } from '@blockhost/core';
 import { activeJobSubscriptions, yieldingJobs } from './jobs.js';
 import type { Db } from './open.js';
+import type { SubscriptionState } from './projection.js';
 import { latestVms } from './vms.js';
 
-export interface SubscriptionRow {
-  id: string;
-  planId: string;
-  subscriber: string;
-  expiresAt: number;
-  cancelled: boolean;
-  userEncrypted: string;
-  createdBlock: number;
-  createdKey: string;
+/** A subscription as the chain's events fold it, with what the host keeps beside it. */
+export interface SubscriptionRow extends SubscriptionState {
   tokenId: string | null;
   tokenOwner: string | null;
   keyError: string | null;
