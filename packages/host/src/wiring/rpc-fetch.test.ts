@@ -1,15 +1,23 @@
+import { execFile, execFileSync } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createPublicClient, http } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRpcFetch } from './rpc-fetch.js';
 
 let server: Server | null = null;
 afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise((r) => server?.close(r));
+  const s = server;
   server = null;
+  if (!s) return;
+  s.closeAllConnections();
+  await new Promise((r) => s.close(r));
 });
 
 /** A JSON-RPC endpoint answering with `handle`; returns a viem client that uses the RPC fetch. */
@@ -95,5 +103,79 @@ describe('the RPC fetch (node:http under viem)', () => {
     expect(`${e.name} ${e.message}`).toMatch(/too large|ResponseBodyTooLarge/i);
     // it stopped reading long before the 64 MiB the server had to send
     expect(sent).toBeLessThan(64);
+  });
+
+  it('speaks TLS to an https RPC and verifies its certificate (NODE_EXTRA_CA_CERTS to trust one)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bh-rpc-tls-'));
+    try {
+      const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:P-256',
+          '-nodes',
+          '-keyout',
+          key,
+          '-out',
+          cert,
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+        ],
+        { stdio: 'ignore' },
+      );
+      const tls = createTlsServer(
+        { key: readFileSync(key), cert: readFileSync(cert) },
+        (req, res) => {
+          let text = '';
+          req.on('data', (c) => {
+            text += c;
+          });
+          req.on('end', () => result(res, (JSON.parse(text) as { id: number }).id, '0x7a69'));
+        },
+      );
+      tls.listen(0, '127.0.0.1');
+      await once(tls, 'listening');
+      const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
+      try {
+        // not trusted by this process: refused, never answered in clear
+        const client = createPublicClient({
+          transport: http(url, { fetchFn: createRpcFetch(), retryCount: 0 }),
+        });
+        const e = (await client.getChainId().catch((x: unknown) => x)) as Error;
+        expect(`${e.message} ${String((e as { cause?: unknown }).cause)}`).toMatch(/certificate/i);
+        // trusted through the environment the operator would set in the unit
+        const script = `import { createRpcFetch } from '@blockhost/host';
+          import { createPublicClient, http } from 'viem';
+          const c = createPublicClient({ transport: http(process.env.URL, { fetchFn: createRpcFetch(), retryCount: 0 }) });
+          console.log(await c.getChainId());`;
+        const { stdout } = await promisify(execFile)(
+          process.execPath,
+          [
+            '--conditions=@blockhost/source',
+            '--import',
+            'tsx',
+            '--input-type=module',
+            '-e',
+            script,
+          ],
+          { env: { ...process.env, URL: url, NODE_EXTRA_CA_CERTS: cert } },
+        );
+        expect(stdout.trim()).toBe('31337');
+      } finally {
+        tls.closeAllConnections();
+        await new Promise((r) => tls.close(r));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
