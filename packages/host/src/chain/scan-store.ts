@@ -34,12 +34,13 @@ export function toJournalEvent(e: BlockhostEvent): JournalEvent {
 
 /**
  * A block of the window as a row. Its logs never change under one hash (the scanner delivers a
- * block's logs once, scanning from past its cursor); the timestamp can be filled in later.
+ * block's logs once, scanning from past its cursor); the timestamp can be filled in later. The
+ * JSON is made only for a row that is written.
  */
 const windowBlock = (b: StoredBlock): WindowBlock => ({
   number: Number(b.number),
   sig: `${b.hash}:${b.timestamp ?? ''}:${b.logs.length}`,
-  json: JSON.stringify(b),
+  json: () => JSON.stringify(b),
 });
 
 export interface CommitSummary {

@@ -246,7 +246,8 @@ export interface WindowBlock {
   readonly number: number;
   /** Tells an unchanged block from a rewritten one without comparing `json`. */
   readonly sig: string;
-  readonly json: string;
+  /** The block as stored (made only when the row is written). */
+  readonly json: () => string;
 }
 
 /** The scanner's remembered blocks (JSON each), ascending. */
@@ -271,7 +272,7 @@ export function setScanWindow(db: Db, blocks: readonly WindowBlock[]): void {
      ON CONFLICT (number) DO UPDATE SET sig = excluded.sig, block = excluded.block`,
   );
   for (const b of blocks) {
-    if (stored.get(b.number) !== b.sig) put.run(b.number, b.sig, b.json);
+    if (stored.get(b.number) !== b.sig) put.run(b.number, b.sig, b.json());
     stored.delete(b.number);
   }
   const drop = db.prepare('DELETE FROM scan_window WHERE number = ?');
