@@ -26,7 +26,7 @@ export interface StoredEvent extends JournalEvent {
   readonly removed: boolean;
 }
 
-/** JSON has no bigint: uint values are kept as decimal strings. (A replacer is twice as slow.) */
+/** JSON has no bigint: uint values are kept as decimal strings (converted first: no replacer). */
 function jsonSafe(v: unknown): unknown {
   if (typeof v === 'bigint') return v.toString();
   if (Array.isArray(v)) return v.map(jsonSafe);
