@@ -3,6 +3,7 @@
  * never outlives its owner — not after stop(), not after the owning process is SIGKILLed.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   AnvilError,
@@ -100,12 +101,12 @@ describe('startAnvil', () => {
     await a.stop(); // twice is fine
   });
 
-  it('dies with its owner: a SIGKILLed process leaves no anvil behind', async () => {
+  it('dies with its owner: a SIGKILLed process leaves no anvil, and no anvil states, behind', async () => {
     const anvilModule = fileURLToPath(new URL('../src/testkit/anvil.ts', import.meta.url));
     const code = `
       const { startAnvil } = await import(${JSON.stringify(anvilModule)});
       const anvil = await startAnvil();
-      console.log(anvil.rpcUrl);
+      console.log(anvil.rpcUrl, anvil.pid);
       setInterval(() => {}, 1000);
     `;
     const child = spawn(
@@ -113,16 +114,23 @@ describe('startAnvil', () => {
       ['--conditions=@blockhost/source', '--import', 'tsx', '--input-type=module', '-e', code],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const rpcUrl = await new Promise<string>((resolve, reject) => {
+    const [rpcUrl, pid] = await new Promise<[string, number]>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
-        const m = d.toString().match(/http:\/\/127\.0\.0\.1:\d+/);
-        if (m) resolve(m[0]);
+        const m = d.toString().match(/(http:\/\/127\.0\.0\.1:\d+) (\d+)/);
+        if (m) resolve([m[1]!, Number(m[2])]);
       });
       child.once('exit', (c) => reject(new Error(`child exited ${c}`)));
     });
     expect(await answers(rpcUrl)).toBe(true);
+    // where this anvil writes the states it does not keep in memory
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const states = argv[argv.indexOf('--cache-path') + 1]!;
+    expect(states).toMatch(/blockhost-anvil-states-/);
+    expect(existsSync(states)).toBe(true);
     child.kill('SIGKILL');
     expect(await waitUntilGone(rpcUrl)).toBe(true);
+    for (let i = 0; i < 50 && existsSync(states); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(states)).toBe(false);
   }, 30_000);
 
   it('a missing binary is a typed error and leaves nothing behind', async () => {

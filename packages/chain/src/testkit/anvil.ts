@@ -129,7 +129,8 @@ function installExitHook() {
 
 // The watchdog: anvil in the background, killed when our stdin closes (the parent died or
 // called stop()) or when we get SIGTERM. `wait` is interruptible by traps; a foreground
-// command would delay them.
+// command would delay them. Anvil's states written to disk go with it (ANVIL_STATES): left in
+// ~/.foundry/anvil/tmp by every anvil that does not end cleanly, they had filled the disk.
 const WATCHDOG = `
 exec 3<&0
 "$@" </dev/null &
@@ -140,6 +141,7 @@ watcher=$!
 wait "$child"
 status=$?
 kill "$watcher" 2>/dev/null
+rm -rf "$ANVIL_STATES"
 exit $status
 `;
 
@@ -168,6 +170,7 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
   const chainId = options.chainId ?? 31337;
   const dir = mkdtempSync(join(tmpdir(), 'blockhost-anvil-'));
   const configOut = join(dir, 'config.json');
+  const states = mkdtempSync(join(tmpdir(), 'blockhost-anvil-states-'));
   const args = [
     '--port',
     '0',
@@ -183,6 +186,8 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
     configOut,
     '--hardfork',
     options.hardfork ?? 'cancun',
+    '--cache-path',
+    states,
     ...(options.pruneHistory ? ['--prune-history'] : []),
     ...(options.blockTime ? ['--block-time', String(options.blockTime)] : []),
     ...(options.timestamp !== undefined ? ['--timestamp', String(options.timestamp)] : []),
@@ -194,6 +199,7 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
     ['-c', WATCHDOG, 'anvil-watchdog', options.binary ?? defaultBinary(), ...args],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ANVIL_STATES: states },
     },
   );
   running.add(child);
@@ -219,6 +225,7 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
       clearTimeout(timer);
     }
     rmSync(dir, { recursive: true, force: true });
+    rmSync(states, { recursive: true, force: true });
   };
 
   let port: number;
