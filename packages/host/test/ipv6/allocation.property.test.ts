@@ -70,7 +70,12 @@ describe('IPv6 allocation in the journal (property)', () => {
           db.close();
         }
       }),
-      { numRuns: 10 },
+      // One sequence that surely fills the prefix, beside the random ones (which did in ~97 % of
+      // runs: the check below failed a CI run now and then).
+      {
+        numRuns: 10,
+        examples: [[Array.from({ length: 300 }, () => ({ kind: 'allocate' as const }))]],
+      },
     );
     // Some sequences fill the prefix: exhaustion was exercised, not only assumed.
     expect(stats.exhausted).toBeGreaterThan(0);
