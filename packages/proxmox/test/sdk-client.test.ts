@@ -346,3 +346,35 @@ describe('VMIDs in use', () => {
     expect(full.code).toBe('POOL_EXHAUSTED');
   });
 });
+
+describe('cluster listings asked for together', () => {
+  let env: Env;
+  beforeAll(async () => {
+    env = await startEnv();
+  });
+  afterAll(() => env.close());
+
+  it('share requests, and a VM made before a call is in its answer', async () => {
+    env.sim.clearRequests();
+    env.sim.faults.latency(30);
+    try {
+      const first = getClusterResources(env.root, { type: 'vm' });
+      // Made after the first call: every call after it must list it (that no answer comes from a
+      // request sent before its call is the property test of sharedRounds).
+      env.sim.seedTemplate({ vmid: 10_050, name: 'made-meanwhile' });
+      const burst = Array.from({ length: 15 }, () => getClusterResources(env.root, { type: 'vm' }));
+      const other = getClusterResources(env.root, { type: 'node' });
+      const answers = await Promise.all(burst);
+      for (const a of answers) {
+        expect(a._unsafeUnwrap().map((r) => r.vmid)).toContain(10_050);
+      }
+      expect((await first).isOk()).toBe(true);
+      expect((await other)._unsafeUnwrap().every((r) => r.type === 'node')).toBe(true);
+      const listings = env.sim.requests().filter((r) => r.path.endsWith('/cluster/resources'));
+      // The first, one shared by the burst, and the node listing (a different question).
+      expect(listings).toHaveLength(3);
+    } finally {
+      env.sim.faults.latency(null);
+    }
+  });
+});

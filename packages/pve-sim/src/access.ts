@@ -136,11 +136,32 @@ export function vmPoolIndex(access: AccessState): PoolOfVm {
   return (vmid) => index.get(vmid);
 }
 
+/**
+ * The access state indexed for one request that checks many paths (a listing checks every VM):
+ * pools by VM, ACL entries by path, and the roles of paths asked for more than once (a pool's,
+ * for each of its VMs). Valid while the state does not change: made per request.
+ */
+export interface AccessIndex {
+  readonly poolOf: PoolOfVm;
+  aclAt(path: string): readonly AclEntry[];
+  readonly roles: Map<string, Set<string>>;
+}
+
+export function accessIndex(access: AccessState): AccessIndex {
+  const byPath = new Map<string, AclEntry[]>();
+  for (const e of access.acl) {
+    const list = byPath.get(e.path);
+    if (list) list.push(e);
+    else byPath.set(e.path, [e]);
+  }
+  return { poolOf: vmPoolIndex(access), aclAt: (path) => byPath.get(path) ?? [], roles: new Map() };
+}
+
 /** The pools an object path inherits roles from: a VM's pool, every pool holding a storage. */
-function poolsOfPath(access: AccessState, path: string, poolOf?: PoolOfVm): string[] {
+function poolsOfPath(access: AccessState, path: string, index?: AccessIndex): string[] {
   const vm = /^\/vms\/([0-9]+)$/.exec(path);
   if (vm) {
-    const pool = poolOf ? poolOf(Number(vm[1])) : poolOfVm(access, Number(vm[1]));
+    const pool = index ? index.poolOf(Number(vm[1])) : poolOfVm(access, Number(vm[1]));
     return pool === undefined ? [] : [pool];
   }
   const st = /^\/storage\/([^/]+)$/.exec(path);
@@ -175,13 +196,16 @@ function rolesFor(
   ugType: 'user' | 'token',
   ugid: string,
   path: string,
+  index?: AccessIndex,
 ): Set<string> {
   let roles = new Set<string>();
   const target = normalizeAclPath(path);
   const groups = ugType === 'user' ? (access.users[ugid]?.groups ?? []) : [];
   for (const p of prefixes(target)) {
     const final = p === target;
-    const here = access.acl.filter((e) => e.path === p && (final || e.propagate));
+    const here = (index ? index.aclAt(p) : access.acl).filter(
+      (e) => e.path === p && (final || e.propagate),
+    );
     const own = here.filter((e) => e.type === ugType && e.ugid === ugid);
     if (own.length > 0) {
       roles = new Set(own.map((e) => e.roleid));
@@ -194,20 +218,39 @@ function rolesFor(
   return roles;
 }
 
+/** The roles on a pool's path: asked once per member VM in a listing, so kept in the index. */
+function poolRoles(
+  access: AccessState,
+  ugType: 'user' | 'token',
+  ugid: string,
+  pool: string,
+  index?: AccessIndex,
+): Set<string> {
+  const path = `/pool/${pool}`;
+  if (!index) return rolesFor(access, ugType, ugid, path);
+  const key = `${ugType}\n${ugid}\n${path}`;
+  let roles = index.roles.get(key);
+  if (!roles) {
+    roles = rolesFor(access, ugType, ugid, path, index);
+    index.roles.set(key, roles);
+  }
+  return roles;
+}
+
 /** Roles on `path` plus those its pools give it (RPCEnvironment's compile_acl_path). */
 function rolesWithPools(
   access: AccessState,
   ugType: 'user' | 'token',
   ugid: string,
   path: string,
-  poolOf?: PoolOfVm,
+  index?: AccessIndex,
 ): Set<string> {
   const target = normalizeAclPath(path);
-  const roles = rolesFor(access, ugType, ugid, target);
+  const roles = rolesFor(access, ugType, ugid, target, index);
   if (roles.has('NoAccess')) return roles;
   const fromPools = new Set<string>();
-  for (const pool of poolsOfPath(access, target, poolOf)) {
-    for (const r of rolesFor(access, ugType, ugid, `/pool/${pool}`)) fromPools.add(r);
+  for (const pool of poolsOfPath(access, target, index)) {
+    for (const r of poolRoles(access, ugType, ugid, pool, index)) fromPools.add(r);
   }
   if (fromPools.has('NoAccess')) return new Set(['NoAccess']);
   return new Set([...roles, ...fromPools]);
@@ -225,7 +268,7 @@ export function privilegesAt(
   access: AccessState,
   authid: string,
   path: string,
-  poolOf?: PoolOfVm,
+  index?: AccessIndex,
 ): Set<string> {
   const { user, token } = splitTokenId(authid);
   const u = access.users[user];
@@ -233,12 +276,12 @@ export function privilegesAt(
   const userPrivs =
     user === 'root@pam'
       ? new Set<string>(ALL)
-      : privsOfRoles(access, rolesWithPools(access, 'user', user, path, poolOf));
+      : privsOfRoles(access, rolesWithPools(access, 'user', user, path, index));
   if (token === undefined) return userPrivs;
   const t = u.tokens[token];
   if (!t) return new Set();
   if (!t.privsep) return userPrivs;
-  const tokenPrivs = privsOfRoles(access, rolesWithPools(access, 'token', authid, path, poolOf));
+  const tokenPrivs = privsOfRoles(access, rolesWithPools(access, 'token', authid, path, index));
   return new Set([...tokenPrivs].filter((p) => userPrivs.has(p)));
 }
 
@@ -264,13 +307,13 @@ export function evaluateNeed(
   access: AccessState,
   authid: string,
   need: Need,
-  poolOf?: PoolOfVm,
+  index?: AccessIndex,
 ): Denied | null {
   switch (need.kind) {
     case 'root':
       return authid === 'root@pam' ? null : { path: '/', privs: [], any: false, rootOnly: true };
     case 'perm': {
-      const have = privilegesAt(access, authid, need.path, poolOf);
+      const have = privilegesAt(access, authid, need.path, index);
       if (need.any) {
         return need.privs.some((p) => have.has(p))
           ? null
@@ -283,7 +326,7 @@ export function evaluateNeed(
     }
     case 'and': {
       for (const n of need.of) {
-        const d = evaluateNeed(access, authid, n, poolOf);
+        const d = evaluateNeed(access, authid, n, index);
         if (d) return d;
       }
       return null;
@@ -291,7 +334,7 @@ export function evaluateNeed(
     case 'or': {
       const denials: Denied[] = [];
       for (const n of need.of) {
-        const d = evaluateNeed(access, authid, n, poolOf);
+        const d = evaluateNeed(access, authid, n, index);
         if (!d) return null;
         denials.push(d);
       }

@@ -16,7 +16,6 @@ import {
   sendTransaction,
   type WriteErrorType,
   waitForSuccess,
-  withNonce,
 } from '../internal/send.js';
 import { brokerRegistryAbi, brokerRequestsAbi } from './abi.js';
 import { brokerAnswerRequestId } from './messages.js';
@@ -204,9 +203,7 @@ export function sendBrokerAnswer(
   p: { readonly to: Address; readonly data: Hex },
 ): ResultAsync<Hex, RpcError | TransactionRevertedError> {
   return ResultAsync.fromPromise(
-    withNonce(clients, (nonce) =>
-      sendTransaction(clients, { to: getAddress(p.to), data: p.data, value: 0n }, nonce),
-    ),
+    sendTransaction(clients, { to: getAddress(p.to), data: p.data, value: 0n }),
     (e) => new RpcError('eth_sendRawTransaction', { details: describe(e), cause: e }),
   ).andThen((hash) => waitForSuccess(clients.publicClient, hash, 'broker answer').map(() => hash));
 }

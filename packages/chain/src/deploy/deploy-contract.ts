@@ -2,12 +2,7 @@ import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 import { type Abi, type Address, encodeDeployData, getAddress, type Hex } from 'viem';
 import { MissingEventError } from '../errors.js';
 import type { WriteClients } from '../internal/clients.js';
-import {
-  sendTransaction,
-  type WriteErrorType,
-  waitForSuccess,
-  withNonce,
-} from '../internal/send.js';
+import { sendTransaction, type WriteErrorType, waitForSuccess } from '../internal/send.js';
 import { toChainError } from '../internal/viem-errors.js';
 
 export interface DeployedContract {
@@ -28,19 +23,13 @@ export function deployContract(
 ): ResultAsync<DeployedContract, WriteErrorType | MissingEventError> {
   const { publicClient } = clients;
   return ResultAsync.fromPromise(
-    withNonce(clients, (nonce) =>
-      sendTransaction(
-        clients,
-        {
-          data: encodeDeployData({
-            abi: p.abi,
-            bytecode: p.bytecode,
-            args: p.args,
-          } as Parameters<typeof encodeDeployData>[0]),
-        },
-        nonce,
-      ),
-    ),
+    sendTransaction(clients, {
+      data: encodeDeployData({
+        abi: p.abi,
+        bytecode: p.bytecode,
+        args: p.args,
+      } as Parameters<typeof encodeDeployData>[0]),
+    }),
     (e) => toChainError(e, `deploy ${p.name}`),
   )
     .andThen((hash) => waitForSuccess(publicClient, hash, `deploy ${p.name}`))

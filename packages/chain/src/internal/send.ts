@@ -13,6 +13,7 @@ import {
   keccak256,
   type ReadContractReturnType,
   type TransactionReceipt,
+  type TransactionSerializable,
 } from 'viem';
 import {
   type ContractRevertError,
@@ -71,8 +72,19 @@ interface Lane {
 // the daemon mints for several subscriptions at once; reads and receipt waits stay parallel.
 const lanes = new Map<string, Lane>();
 
-async function chainIdOf(publicClient: ReadClient): Promise<number> {
-  return publicClient.chain?.id ?? publicClient.getChainId();
+// A client's chain id, asked of the node once (not before every send); a failed ask is not kept.
+type ChainClient = Pick<ReadClient, 'chain' | 'getChainId'>;
+const chainIds = new WeakMap<ChainClient, Promise<number>>();
+
+function chainIdOf(client: ChainClient): Promise<number> {
+  if (client.chain) return Promise.resolve(client.chain.id);
+  let id = chainIds.get(client);
+  if (!id) {
+    id = client.getChainId();
+    chainIds.set(client, id);
+    id.catch(() => chainIds.delete(client));
+  }
+  return id;
 }
 
 /** The node(s) a client talks to: two local chains with the same id must not share a lane. */
@@ -126,31 +138,61 @@ export interface TransactionToSend {
   readonly value?: bigint | undefined;
 }
 
+/** What a send pays: EIP-1559 fees, or a gas price on a chain without them. */
+type Fees = { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint } | { gasPrice: bigint };
+
+/** How long a client's fee estimate is used: a burst of sends shares one. */
+const FEES_FRESH_MS = 1_000;
+const feeEstimates = new WeakMap<ReadClient, { at: number; fees: Promise<Fees> }>();
+
 /**
- * Signs `tx` with `nonce` and sends it; returns its hash. With a local key (the daemon's, the
- * CLI's) the hash is known before sending, so when the send fails — the answer was lost, the
- * node refuses the nonce of a retransmission or calls the transaction known — a lookup tells
- * whether this very transaction is in: then it is a success, never a reason to send again.
+ * The fees of a send, asked of the node at most once a second per client. viem's estimate
+ * leaves the base fee room to rise by a fifth, more than one block can raise it (an eighth).
  */
-export async function sendTransaction(
-  clients: WriteClients,
-  tx: TransactionToSend,
-  nonce: number,
-): Promise<Hex> {
+function feesOf(publicClient: ReadClient): Promise<Fees> {
+  const now = Date.now();
+  const hit = feeEstimates.get(publicClient);
+  if (hit && now - hit.at < FEES_FRESH_MS) return hit.fees;
+  const fees: Promise<Fees> = publicClient.estimateFeesPerGas().then(
+    (f) => ({ maxFeePerGas: f.maxFeePerGas, maxPriorityFeePerGas: f.maxPriorityFeePerGas }),
+    (e: unknown) => {
+      if (!someCause(e, (x) => x.name === 'Eip1559FeesNotSupportedError')) throw e;
+      return publicClient
+        .estimateFeesPerGas({ type: 'legacy', chain: undefined })
+        .then((f) => ({ gasPrice: f.gasPrice }));
+    },
+  );
+  feeEstimates.set(publicClient, { at: now, fees });
+  fees.catch(() => {
+    if (feeEstimates.get(publicClient)?.fees === fees) feeEstimates.delete(publicClient);
+  });
+  return fees;
+}
+
+/** A send signed by a local key: everything but the gas limit and the nonce, found before the lane. */
+type Unsigned = TransactionToSend & Fees & { chainId: number };
+
+/**
+ * Estimates the gas of `tx` (in the lane: after the sender's earlier sends, so one that a send
+ * before it made fail — the loser of a race — is refused here, not sent to revert and cost gas),
+ * signs it with the local key and `nonce` and sends it; returns its hash. The hash is known
+ * before sending, so when the send fails — the answer was lost, the node refuses the nonce of a
+ * retransmission or calls the transaction known — a lookup tells whether this very transaction
+ * is in: then it is a success, never a reason to send again.
+ */
+async function signAndSend(clients: WriteClients, tx: Unsigned, nonce: number): Promise<Hex> {
   const { walletClient, publicClient } = clients;
   const account = walletClient.account;
-  const request = {
+  if (!account.signTransaction) throw new Error('signAndSend: the account has no local key');
+  const gas = await publicClient.estimateGas({
     ...tx,
     account,
-    chain: walletClient.chain ?? null,
-    nonce,
-  } as Parameters<SignerClient['sendTransaction']>[0];
-  if (account.type !== 'local') return walletClient.sendTransaction(request);
-  const prepared = await walletClient.prepareTransactionRequest(
-    request as Parameters<SignerClient['prepareTransactionRequest']>[0],
-  );
-  const serializedTransaction = await walletClient.signTransaction(
-    prepared as Parameters<SignerClient['signTransaction']>[0],
+    prepare: false,
+  } as Parameters<ReadClient['estimateGas']>[0]);
+  // Signed by the key itself: the wallet client's action would ask the node for the chain id.
+  const serializedTransaction = await account.signTransaction(
+    { ...tx, gas, nonce } as TransactionSerializable,
+    { serializer: walletClient.chain?.serializers?.transaction },
   );
   const hash = keccak256(serializedTransaction);
   try {
@@ -168,12 +210,39 @@ export async function sendTransaction(
 }
 
 /**
+ * Sends `tx` from the wallet's account with the next free nonce of its lane (see `withNonce`);
+ * returns the hash. A local key's transaction is prepared outside the lane and recognised by its
+ * hash when a send fails (see `signAndSend`); any other account's wallet sends it in the lane.
+ */
+export async function sendTransaction(clients: WriteClients, tx: TransactionToSend): Promise<Hex> {
+  const { walletClient } = clients;
+  const account = walletClient.account;
+  if (account.type !== 'local') {
+    return withNonce(clients, (nonce) =>
+      walletClient.sendTransaction({
+        ...tx,
+        account,
+        chain: walletClient.chain ?? null,
+        nonce,
+      } as Parameters<SignerClient['sendTransaction']>[0]),
+    );
+  }
+  // The chain id and the fees do not depend on the sender's other sends: found before its lane,
+  // in parallel with them, so the lane holds only the gas estimate, the signature and the send.
+  const [chainId, fees] = await Promise.all([
+    chainIdOf(walletClient),
+    feesOf(clients.publicClient),
+  ]);
+  return withNonce(clients, (nonce) => signAndSend(clients, { ...tx, ...fees, chainId }, nonce));
+}
+
+/**
  * Runs `send(nonce)` in the sender's lane with the next free nonce. Within a process the lane
  * orders sends; across processes the node decides, and a taken nonce is retried with a fresh
  * count (bounded) — only for local keys, whose sends recognise their own transaction (see
  * `sendTransaction`), so a retry never sends one twice.
  */
-export async function withNonce<T>(
+async function withNonce<T>(
   clients: WriteClients,
   send: (nonce: number) => Promise<T>,
 ): Promise<T> {
@@ -189,10 +258,15 @@ export async function withNonce<T>(
   const run = l.tail.then(async () => {
     let floor = l.next ?? 0;
     for (let attempt = 0; ; attempt++) {
-      const pending = await clients.publicClient.getTransactionCount({
-        address: clients.walletClient.account.address,
-        blockTag: 'pending',
-      });
+      // In a burst the lane's own count is the next nonce (the node's pending count cannot be
+      // higher unless another process sent: its refusal below brings a fresh count).
+      const pending =
+        attempt === 0 && l.next !== undefined
+          ? l.next
+          : await clients.publicClient.getTransactionCount({
+              address: clients.walletClient.account.address,
+              blockTag: 'pending',
+            });
       const nonce = Math.max(pending, floor);
       try {
         const result = await send(nonce);
@@ -247,20 +321,30 @@ async function unmineable(publicClient: ReadClient, hash: Hex): Promise<string |
 }
 
 /**
- * Waits for the receipt; meanwhile watches that the node can still mine the transaction. One a
- * reorg or a pool eviction dropped, or one behind the gap they left, never gets a receipt:
- * rather than wait out the timeout, it is reported (retryable) after a few looks in a row, and
- * the lanes recount their nonces.
+ * Waits for the receipt; meanwhile looks every few seconds itself. viem's wait asks for the
+ * receipt when a new block appears; a receipt not yet indexed when its own block was first seen
+ * (anvil under load: the block is counted before its receipts are served) is then asked for
+ * again only at the next block, and a chain that mines only when sent to (anvil, a quiet
+ * devnet) may make none: the look finds it. The look also watches that the node can still mine
+ * the transaction: one a reorg or a pool eviction dropped, or one behind the gap they left,
+ * never gets a receipt; rather than wait out the timeout, it is reported (retryable) after a
+ * few looks in a row, and the lanes recount their nonces.
  */
 async function receiptOf(publicClient: ReadClient, hash: Hex): Promise<TransactionReceipt> {
   const stop = new AbortController();
   let dropped: string | null = null;
+  let found: TransactionReceipt | null = null;
   const watch = (async () => {
     let misses = 0;
     while (!stop.signal.aborted) {
       // A pause that ends early when the receipt came (the send must not wait for it).
       await sleep(DROP_CHECK_MS, stop.signal);
       if (stop.signal.aborted) return;
+      found = await publicClient.getTransactionReceipt({ hash }).catch(() => null);
+      if (found) {
+        stop.abort();
+        return;
+      }
       const why = await unmineable(publicClient, hash);
       misses = why === null ? 0 : misses + 1;
       if (why !== null && misses >= DROPPED_AFTER_MISSES) {
@@ -272,6 +356,7 @@ async function receiptOf(publicClient: ReadClient, hash: Hex): Promise<Transacti
   try {
     return await publicClient.waitForTransactionReceipt({ hash, signal: stop.signal });
   } catch (e) {
+    if (found) return found;
     if (dropped === null) throw e;
     for (const l of lanes.values()) l.next = undefined;
     throw new Error(`transaction ${hash} was dropped: ${dropped}`);
@@ -330,21 +415,15 @@ export function sendContract<
   return simulate()
     .andThen(() =>
       ResultAsync.fromPromise(
-        withNonce(clients, (nonce) =>
-          sendTransaction(
-            clients,
-            {
-              to: call.address,
-              data: encodeFunctionData({
-                abi: call.abi,
-                functionName: call.functionName,
-                args: call.args,
-              } as Parameters<typeof encodeFunctionData>[0]),
-              value: call.value,
-            },
-            nonce,
-          ),
-        ),
+        sendTransaction(clients, {
+          to: call.address,
+          data: encodeFunctionData({
+            abi: call.abi,
+            functionName: call.functionName,
+            args: call.args,
+          } as Parameters<typeof encodeFunctionData>[0]),
+          value: call.value,
+        }),
         (e) => toChainError(e, call.functionName),
       ).orElse((error) =>
         // The state changed between simulation and sending (another transaction won a race) and

@@ -9,21 +9,84 @@ const TOKEN = 8675309867530986753n;
 /** The base64 lines between a PEM's BEGIN and END lines. */
 const pemBody = (pem: string) => pem.split('\n').filter((l) => l !== '' && !l.startsWith('-----'));
 
+/** What a slot of a template takes from a VM's input and signing-page identity. */
+type Fill = (input: UserDataInput, tls: SigningTlsIdentity | undefined) => string;
+
+/** A template cut at its stand-ins: `parts[i]`, then `slots[i]`'s text, …, then the last part. */
+interface Template {
+  readonly parts: readonly string[];
+  readonly slots: readonly Fill[];
+}
+
+interface Cut {
+  readonly at: number;
+  readonly length: number;
+  readonly fill: Fill;
+}
+
+/** Every occurrence of `needle` in `text`. */
+function occurrences(text: string, needle: string, fill: Fill): Cut[] {
+  const out: Cut[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+    out.push({ at, length: needle.length, fill });
+  }
+  return out;
+}
+
 /**
- * `text` with the PEM body `from` (as a YAML block scalar writes it: one indentation before
- * every line) replaced by `to`'s; null when `from` is not there in that form.
+ * The first PEM body `of` in `text` as a YAML block scalar writes it (one indentation before
+ * every line), to be replaced by `body(tls)`'s lines; null when it is not there in that form.
  */
-function swapPemBody(text: string, from: string, to: string): string | null {
-  const a = pemBody(from);
-  const b = pemBody(to);
-  if (a.length === 0 || b.length === 0) return null;
-  const at = text.indexOf(a[0]!);
+function pemCut(text: string, of: string, body: (tls: SigningTlsIdentity) => string): Cut | null {
+  const lines = pemBody(of);
+  if (lines.length === 0) return null;
+  const at = text.indexOf(lines[0]!);
   if (at < 0) return null;
   const indent = text.slice(text.lastIndexOf('\n', at) + 1, at);
   if (!/^ *$/.test(indent)) return null;
-  const old = a.join(`\n${indent}`);
+  const old = lines.join(`\n${indent}`);
   if (!text.startsWith(old, at)) return null;
-  return text.slice(0, at) + b.join(`\n${indent}`) + text.slice(at + old.length);
+  return {
+    at,
+    length: old.length,
+    fill: (_, tls) => pemBody(body(tls!)).join(`\n${indent}`),
+  };
+}
+
+/** `text` cut at its stand-ins; null when two overlap (it cannot be filled then). */
+function cutTemplate(
+  text: string,
+  tls: SigningTlsIdentity | undefined,
+  withToken: boolean,
+): Template | null {
+  const cuts: Cut[] = [];
+  if (tls) {
+    const cert = pemCut(text, tls.certPem, (t) => t.certPem);
+    const key = pemCut(text, tls.keyPem, (t) => t.keyPem);
+    if (!cert || !key) return null;
+    cuts.push(cert, key, ...occurrences(text, tls.fingerprint, (_, t) => t!.fingerprint));
+  }
+  cuts.push(
+    ...occurrences(text, HOST, (x) => x.hostname),
+    ...occurrences(text, WALLET, (x) => x.wallet),
+    ...(withToken ? occurrences(text, String(TOKEN), (x) => String(x.tokenId)) : []),
+  );
+  cuts.sort((a, b) => a.at - b.at);
+  const parts: string[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    if (c.at < from) return null;
+    parts.push(text.slice(from, c.at));
+    from = c.at + c.length;
+  }
+  parts.push(text.slice(from));
+  return { parts, slots: cuts.map((c) => c.fill) };
+}
+
+function fill(t: Template, input: UserDataInput, tls: SigningTlsIdentity | undefined): string {
+  let out = t.parts[0]!;
+  for (let i = 0; i < t.slots.length; i++) out += t.slots[i]!(input, tls) + t.parts[i + 1]!;
+  return out;
 }
 
 /**
@@ -32,28 +95,16 @@ function swapPemBody(text: string, from: string, to: string): string | null {
  * CPU per VM. Only a DNS-label hostname, a hex wallet and a decimal token id are put in, which
  * YAML writes as plain text wherever they appear, and, with `tlsOf`, the VM's signing-page
  * certificate, key and fingerprint (derived from its hostname) in place of the template's. The
- * first use of each template is checked against a full rendering, and a difference turns the
- * template off for good.
+ * template is cut at those stand-ins once, so a VM's text is one pass of joins. The first use of
+ * each template is checked against a full rendering, and a difference turns the template off for
+ * good.
  */
 export function memoizeUserData(
   render: (input: UserDataInput) => string,
   tlsOf?: (hostname: string) => SigningTlsIdentity,
 ): (input: UserDataInput) => string {
-  const templates = new Map<string, string | null>();
+  const templates = new Map<string, Template | null>();
   const templateTls = tlsOf?.(HOST);
-  const fill = (template: string, input: UserDataInput): string | null => {
-    let out: string | null = template;
-    if (tlsOf && templateTls) {
-      const tls = tlsOf(input.hostname);
-      out = swapPemBody(out, templateTls.certPem, tls.certPem);
-      out = out && swapPemBody(out, templateTls.keyPem, tls.keyPem);
-      if (out === null) return null;
-      out = out.replaceAll(templateTls.fingerprint, tls.fingerprint);
-    }
-    out = out.replaceAll(HOST, input.hostname).replaceAll(WALLET, input.wallet);
-    if (input.tokenId !== null) out = out.replaceAll(String(TOKEN), String(input.tokenId));
-    return out;
-  };
   const plain = (input: UserDataInput) =>
     /^[a-z0-9-]+$/.test(input.hostname) && /^0x[0-9a-fA-F]{40}$/.test(input.wallet);
   return (input) => {
@@ -61,18 +112,20 @@ export function memoizeUserData(
     const key = `${input.user}\n${input.tokenId === null ? 'plain' : 'nft'}`;
     let template = templates.get(key);
     if (template === null) return render(input);
+    const tls = tlsOf?.(input.hostname);
     if (template === undefined) {
-      const t = render({
+      const text = render({
         hostname: HOST,
         user: input.user,
         wallet: WALLET,
         tokenId: input.tokenId === null ? null : TOKEN,
       });
       const full = render(input);
-      template = fill(t, input) === full ? t : null;
+      const cut = cutTemplate(text, templateTls, input.tokenId !== null);
+      template = cut && fill(cut, input, tls) === full ? cut : null;
       templates.set(key, template);
       return full;
     }
-    return fill(template, input) ?? render(input);
+    return fill(template, input, tls);
   };
 }

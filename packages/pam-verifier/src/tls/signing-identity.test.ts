@@ -1,10 +1,10 @@
 /** The derived signing-page identity: a valid self-signed P-256 certificate, the same every time. */
-import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { createECDH, createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
 import { createServer, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { describe, expect, it } from 'vitest';
-import { deriveSigningTls } from './signing-identity.js';
+import { deriveSigningTls, pkcs8 } from './signing-identity.js';
 
 const secret = new Uint8Array(32).fill(0x42);
 
@@ -65,6 +65,33 @@ describe('deriveSigningTls', () => {
     } finally {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('writes a key as PKCS #8 byte for byte as OpenSSL does', () => {
+    for (let i = 0; i < 200; i++) {
+      // Keys with leading zero bytes too: PKCS #8 always holds 32 bytes, given 32 or fewer.
+      const d = randomBytes(32);
+      if (i % 20 === 0) d[0] = 0;
+      const ecdh = createECDH('prime256v1');
+      ecdh.setPrivateKey(d);
+      const pub = ecdh.getPublicKey();
+      const b64url = (b: Buffer) => b.toString('base64url');
+      const openssl = createPrivateKey({
+        key: {
+          kty: 'EC',
+          crv: 'P-256',
+          d: b64url(d),
+          x: b64url(pub.subarray(1, 33)),
+          y: b64url(pub.subarray(33, 65)),
+        },
+        format: 'jwk',
+      })
+        .export({ format: 'der', type: 'pkcs8' })
+        .toString('hex');
+      expect(Buffer.from(pkcs8(d, pub)).toString('hex')).toBe(openssl);
+      const stripped = d.subarray(d.findIndex((x) => x !== 0));
+      expect(Buffer.from(pkcs8(stripped, pub)).toString('hex')).toBe(openssl);
     }
   });
 

@@ -5,12 +5,11 @@
  * certificate's SHA-256 fingerprint into the customer's encrypted NFT
  * details, without storing either. Deterministic end to end: the key comes
  * from HKDF, the certificate's fields are fixed, and ECDSA uses RFC 6979
- * nonces (noble), so the same inputs always give the same bytes.
+ * nonces, so the same inputs always give the same bytes.
  *
  * Runs on the host (and in tests), never in the login helpers.
  */
-import { createECDH, createHash, createPrivateKey, hkdfSync } from 'node:crypto';
-import { p256 } from '@noble/curves/nist.js';
+import { createECDH, createHash, hkdfSync } from 'node:crypto';
 import { bytesToHex, hexToBytes } from '../internal/hex.js';
 import {
   bitString,
@@ -25,6 +24,7 @@ import {
   unsignedInteger,
   utf8String,
 } from './der.js';
+import { P256_ORDER, signP256 } from './p256-sign.js';
 
 export interface SigningTlsIdentity {
   /** The certificate, PEM. */
@@ -58,8 +58,6 @@ const OID = {
 const NOT_BEFORE = '20250101000000';
 const NOT_AFTER = '99991231235959';
 
-const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
-
 /** The alternative name of `host`: an IPv4 or [IPv6] literal as iPAddress, anything else as dNSName. */
 function altName(host: string): Uint8Array {
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
@@ -81,29 +79,42 @@ function pem(label: string, der: Uint8Array): string {
   return `-----BEGIN ${label}-----\n${b64.match(/.{1,64}/g)?.join('\n')}\n-----END ${label}-----\n`;
 }
 
+/**
+ * A P-256 key as PKCS #8 (RFC 5208) around an RFC 5915 ECPrivateKey with its public key and
+ * without parameters (they are in the algorithm): the bytes OpenSSL writes for it, without
+ * building an OpenSSL key object per VM.
+ */
+export function pkcs8(d: Uint8Array, publicKey: Uint8Array): Uint8Array {
+  if (d.length > 32) throw new RangeError('pkcs8: a P-256 secret key is at most 32 bytes');
+  // Always 32 bytes (RFC 5915: the order's length), a short big-endian value padded.
+  const d32 = new Uint8Array(32);
+  d32.set(d, 32 - d.length);
+  const ecPrivateKey = sequence(
+    tlv(0x02, Uint8Array.of(1)),
+    octetString(d32),
+    explicit(1, bitString(publicKey)),
+  );
+  return sequence(
+    tlv(0x02, Uint8Array.of(0)),
+    sequence(oid(OID.ecPublicKey), oid(OID.prime256v1)),
+    octetString(ecPrivateKey),
+  );
+}
+
 /** Upper-case hex pairs joined by colons. */
 export function colonHex(bytes: Uint8Array): string {
   return (bytesToHex(bytes).toUpperCase().match(/../g) ?? []).join(':');
 }
 
 /** The signing page's key and certificate for `hostName` under `secret`: same inputs, same bytes. */
-// A host derives one identity per VM: a table of multiples of the base point (built once, on
-// first use) takes a third off each signature.
-let baseTable = false;
-
 export function deriveSigningTls(p: DeriveSigningTlsParameters): SigningTlsIdentity {
-  if (!baseTable) {
-    p256.Point.BASE.precompute(8);
-    baseTable = true;
-  }
   if (p.secret.length < 32)
     throw new RangeError('deriveSigningTls: the secret must be at least 32 bytes');
   if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(p.hostName))
     throw new RangeError(`deriveSigningTls: ${JSON.stringify(p.hostName)} is not a host name`);
   // 48 bytes reduced mod n−1, plus 1: a uniform scalar in [1, n−1] (FIPS 186-5 A.2.1).
   const okm = new Uint8Array(hkdfSync('sha256', p.secret, SALT, p.hostName, 48));
-  const n = p256.Point.CURVE().n;
-  const d = (BigInt(`0x${bytesToHex(okm)}`) % (n - 1n)) + 1n;
+  const d = (BigInt(`0x${bytesToHex(okm)}`) % (P256_ORDER - 1n)) + 1n;
   const dBytes = hexToBytes(d.toString(16).padStart(64, '0'));
   // The public key natively (a scalar multiplication in JS costs milliseconds per VM).
   const ecdh = createECDH('prime256v1');
@@ -135,21 +146,10 @@ export function deriveSigningTls(p: DeriveSigningTlsParameters): SigningTlsIdent
       ),
     ),
   );
-  // RFC 6979 nonce: deterministic. noble hashes the message with SHA-256 first.
-  const signature = p256.sign(tbs, dBytes, { format: 'der' });
+  // RFC 6979 nonce: deterministic.
+  const signature = signP256(tbs, dBytes);
   const cert = sequence(tbs, algorithm, bitString(signature));
-  const keyPem = createPrivateKey({
-    key: {
-      kty: 'EC',
-      crv: 'P-256',
-      d: b64url(dBytes),
-      x: b64url(publicKey.subarray(1, 33)),
-      y: b64url(publicKey.subarray(33, 65)),
-    },
-    format: 'jwk',
-  })
-    .export({ format: 'pem', type: 'pkcs8' })
-    .toString();
+  const keyPem = pem('PRIVATE KEY', pkcs8(dBytes, publicKey));
   return {
     certPem: pem('CERTIFICATE', cert),
     keyPem,

@@ -4,9 +4,10 @@ import {
   PoolExhaustedError,
   type VmidRange,
 } from '@blockhost/core';
-import { errAsync, okAsync, ResultAsync } from 'neverthrow';
+import { errAsync, okAsync, type Result, ResultAsync } from 'neverthrow';
 import { pveCall, unwrap } from '../client/call.js';
 import type { PveClient } from '../client/create-client.js';
+import { sharedRounds } from '../client/shared-rounds.js';
 import { type PveError, PveParameterError, toPveError } from '../errors.js';
 
 /** An entry of `/cluster/resources` (the fields the SDK reads). */
@@ -35,14 +36,35 @@ export interface ClusterResource {
 
 export type GetClusterResourcesParameters = { type?: 'vm' | 'storage' | 'node' | 'sdn' };
 
-/** `GET /cluster/resources`: nodes, VMs and storages the token may see. */
+type Listing = () => Promise<Result<ClusterResource[], PveError>>;
+const listings = new WeakMap<PveClient, Map<string, Listing>>();
+
+/**
+ * `GET /cluster/resources`: nodes, VMs and storages the token may see. Calls of one client that
+ * come together share requests (`sharedRounds`: each answer is still from a request sent after
+ * its call): every provisioning job lists the cluster a few times, and the answer grows with it.
+ */
 export function getClusterResources(
   client: PveClient,
   params: GetClusterResourcesParameters = {},
 ): ResultAsync<ClusterResource[], PveError> {
-  return pveCall(client, (api) =>
-    api.cluster.resources.$get(params.type ? { type: params.type } : {}),
-  ).map((r) => r as unknown as ClusterResource[]);
+  let byType = listings.get(client);
+  if (!byType) {
+    byType = new Map();
+    listings.set(client, byType);
+  }
+  const key = params.type ?? '';
+  let list = byType.get(key);
+  if (!list) {
+    list = sharedRounds(() =>
+      pveCall(client, (api) =>
+        api.cluster.resources.$get(params.type ? { type: params.type } : {}),
+      ).map((r) => r as unknown as ClusterResource[]),
+    );
+    byType.set(key, list);
+  }
+  // Each caller gets its own array (the entries are read, never changed).
+  return new ResultAsync(list()).map((rs) => [...rs]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { evaluateNeed, vmPoolIndex } from '../access.js';
+import { accessIndex, evaluateNeed } from '../access.js';
 import type { SimCore } from '../core.js';
 import { storageTotal, storageUsed } from '../disks.js';
 import { nodeUsage, vmUsage } from '../metrics.js';
@@ -93,14 +93,14 @@ export const clusterHandlers: HandlerTable = {
     const out: Array<Record<string, unknown>> = [];
     // One listing checks every VM: the pools are indexed once and each path answered once
     // (nothing changes the access state while the request reads it).
-    const poolOfVm = vmPoolIndex(sim.state.access);
+    const index = accessIndex(sim.state.access);
     const answers = new Map<string, boolean>();
     const can = (path: string, privs: string[], any = false) => {
       const key = `${path} ${privs.join(',')} ${any}`;
       let ok = answers.get(key);
       if (ok === undefined) {
         const need = { kind: 'perm' as const, path, privs, any };
-        ok = evaluateNeed(sim.state.access, authid, need, poolOfVm) === null;
+        ok = evaluateNeed(sim.state.access, authid, need, index) === null;
         answers.set(key, ok);
       }
       return ok;
@@ -114,7 +114,7 @@ export const clusterHandlers: HandlerTable = {
     if (!type || type === 'vm') {
       for (const vm of Object.values(sim.state.vms)) {
         if (!can(`/vms/${vm.vmid}`, ['VM.Audit'])) continue;
-        const pool = poolOfVm(vm.vmid);
+        const pool = index.poolOf(vm.vmid);
         out.push({
           ...vmEntry(sim, vm),
           ...(vm.config.tags ? { tags: vm.config.tags } : {}),
