@@ -75,8 +75,14 @@ export function createIpv6Service(o: CreateIpv6ServiceOptions): Ipv6Service {
     clients = { publicClient: c.value.publicClient, walletClient: c.value.walletClient! };
   }
   const serverKey = config.serverKey;
-  const serverPublicKey = publicKeyFromSecretKey(serverKey.reveal())._unsafeUnwrap() as Hex;
-  const serverAddress = privateKeyToAddress(serverKey.reveal());
+  // Only the broker client needs these; worked out on its first step, not at every start (the
+  // first secp256k1 multiplication builds a table of base point multiples).
+  let serverIds: { address: `0x${string}`; publicKey: Hex } | null = null;
+  const serverIdsOf = () =>
+    (serverIds ??= {
+      address: privateKeyToAddress(serverKey.reveal()),
+      publicKey: publicKeyFromSecretKey(serverKey.reveal())._unsafeUnwrap() as Hex,
+    });
   let last = '';
 
   const refresh = () => {
@@ -110,8 +116,8 @@ export function createIpv6Service(o: CreateIpv6ServiceOptions): Ipv6Service {
             client: clients.publicClient,
             writer: clients,
             serverKey,
-            serverAddress,
-            serverPublicKey,
+            serverAddress: serverIdsOf().address,
+            serverPublicKey: serverIdsOf().publicKey,
             nftContract: config.web3.contracts.nft,
             wgPublicKey,
             now,

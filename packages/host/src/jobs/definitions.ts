@@ -354,7 +354,7 @@ async function mintStep(
   if (!sub) return fail('the subscription is no longer on chain (reorged away)');
   let encrypted: `0x${string}` = '0x';
   let keyError: string | null = null;
-  const sig = ctx.chain.decryptSubscriberKey(sub.keyOverride ?? sub.userEncrypted);
+  const sig = await ctx.chain.decryptSubscriberKey(sub.keyOverride ?? sub.userEncrypted);
   if (sig.ok) {
     const enc = ctx.chain.encryptConnectionDetails(sig.value, connectionDetails(ctx.config, vm));
     if (enc.ok) encrypted = enc.value;

@@ -124,7 +124,7 @@ export interface ChainPort {
   }): Promise<PortResult<{ tokenId: bigint; alreadyMinted: boolean }>>;
   updateUserEncrypted(tokenId: bigint, userEncrypted: `0x${string}`): Promise<PortResult<void>>;
   /** Decrypts a subscriber's `userEncrypted` with the server key into their signature. */
-  decryptSubscriberKey(userEncrypted: string): PortResult<`0x${string}`>;
+  decryptSubscriberKey(userEncrypted: string): Promise<PortResult<`0x${string}`>>;
   /** Does a quorum of the configured RPCs say `wallet` holds the token (at a confirmed block)? */
   confirmOwner(args: { tokenId: bigint; wallet: string }): Promise<PortResult<QuorumVerdict>>;
   /** Does a quorum of the configured RPCs confirm that the subscription's VM may be destroyed? */

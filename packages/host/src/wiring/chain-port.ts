@@ -2,6 +2,7 @@ import {
   type BlockhostContracts,
   ContractRevertError,
   decryptUserSignature,
+  type EcdhSharedX,
   encryptConnectionDetails,
   mintAccessToken,
   RpcError,
@@ -12,6 +13,7 @@ import type { BlockhostError } from '@blockhost/core';
 import type { Secret } from '../config/secret.js';
 import { type ChainPort, errResult, okResult, type PortError } from '../jobs/ports.js';
 import { type ChainView, confirmDestroy, confirmOwner } from '../trust/quorum.js';
+import { createEcdhWorker } from './ecdh-worker.js';
 import { nativeEcdh } from './native-ecdh.js';
 
 /**
@@ -37,6 +39,33 @@ export function chainPortError(e: BlockhostError): PortError {
   const message = e.shortMessage + (e.details ? ` (${e.details})` : '');
   const wait = e instanceof RpcError && e.unreachable ? ('unreachable' as const) : undefined;
   return { message, retryable, wait };
+}
+
+// One per process, started on first use (see ecdh-worker).
+const ecdhWorker = nativeEcdh ? createEcdhWorker() : null;
+
+/**
+ * The ECDH for decrypting `userEncrypted`: its one scalar multiplication done beforehand on the
+ * worker thread for the ciphertext's ephemeral key (an uncompressed point leads it), handed back
+ * when the decryption asks for exactly that key; any other question (or a failed worker) is
+ * answered on this thread as before.
+ */
+async function ecdhFor(
+  serverKey: `0x${string}`,
+  userEncrypted: string,
+): Promise<EcdhSharedX | undefined> {
+  const hex = /^0x((?:04)[0-9a-fA-F]{128})/.exec(userEncrypted)?.[1];
+  if (!ecdhWorker || !hex) return nativeEcdh;
+  const ephemeral = Buffer.from(hex, 'hex');
+  const x = await ecdhWorker
+    .sharedX(Buffer.from(serverKey.slice(2), 'hex'), ephemeral)
+    .catch(() => null);
+  if (!x) return nativeEcdh;
+  return (secretKey, publicKey) =>
+    ephemeral.equals(publicKey) &&
+    Buffer.from(secretKey).toString('hex') === serverKey.slice(2).toLowerCase()
+      ? x
+      : nativeEcdh!(secretKey, publicKey);
 }
 
 export function createChainPort(options: {
@@ -94,11 +123,11 @@ export function createChainPort(options: {
       });
       return r.isOk() ? okResult(undefined) : { ok: false, error: chainPortError(r.error) };
     },
-    decryptSubscriberKey(userEncrypted) {
+    async decryptSubscriberKey(userEncrypted) {
       const r = decryptUserSignature({
         serverPrivateKey: serverKey.reveal(),
         userEncrypted: userEncrypted as `0x${string}`,
-        ecdh: nativeEcdh,
+        ecdh: await ecdhFor(serverKey.reveal(), userEncrypted),
       });
       return r.isOk() ? okResult(r.value.signature) : errResult(r.error.shortMessage, false);
     },

@@ -1,0 +1,110 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * secp256k1 ECDH on a worker thread. The daemon decrypts one purchase's `userEncrypted` per VM,
+ * and OpenSSL's generic secp256k1 takes 1.5–2 ms of a thread for it: with sixteen VMs
+ * provisioning at once the main thread is the daemon's bottleneck while the second core has
+ * room. The worker starts on first use and ends after `idleMs` without work, so an idle daemon
+ * keeps no second V8 heap. Secrets go to it by message, never by argv or environment.
+ */
+export interface EcdhWorker {
+  /** The x coordinate of `secretKey`·`publicKey` (32 bytes); rejects on a bad point. */
+  sharedX(secretKey: Uint8Array, publicKey: Uint8Array): Promise<Uint8Array>;
+  /** Whether a worker thread runs now. */
+  readonly running: boolean;
+  /** Ends the worker now (pending calls reject). */
+  close(): Promise<void>;
+}
+
+// CommonJS evaluated by the worker: one key object per secret key, as the main thread's.
+const WORKER_CODE = `
+const { parentPort } = require('node:worker_threads');
+const { createECDH } = require('node:crypto');
+let key = null;
+let ecdh = null;
+parentPort.on('message', (m) => {
+  try {
+    const k = Buffer.from(m.secretKey).toString('hex');
+    if (k !== key) {
+      ecdh = createECDH('secp256k1');
+      ecdh.setPrivateKey(m.secretKey);
+      key = k;
+    }
+    parentPort.postMessage({ id: m.id, x: ecdh.computeSecret(m.publicKey) });
+  } catch (e) {
+    parentPort.postMessage({ id: m.id, error: String((e && e.message) || e) });
+  }
+});
+`;
+
+interface Pending {
+  resolve(x: Uint8Array): void;
+  reject(e: Error): void;
+}
+
+export function createEcdhWorker(options: { idleMs?: number } = {}): EcdhWorker {
+  const idleMs = options.idleMs ?? 60_000;
+  let worker: Worker | null = null;
+  let nextId = 0;
+  const pending = new Map<number, Pending>();
+  let idle: NodeJS.Timeout | null = null;
+
+  const failAll = (e: Error) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  const stop = () => {
+    const w = worker;
+    worker = null;
+    return w ? w.terminate().then(() => undefined) : Promise.resolve();
+  };
+  const armIdle = () => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => {
+      if (pending.size === 0) void stop();
+    }, idleMs);
+    idle.unref();
+  };
+  const start = (): Worker => {
+    const w = new Worker(WORKER_CODE, {
+      eval: true,
+      // A few key objects and messages: a small heap is plenty.
+      resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
+    });
+    w.unref();
+    w.on('message', (m: { id: number; x?: Uint8Array; error?: string }) => {
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      if (m.x) p.resolve(new Uint8Array(m.x));
+      else p.reject(new Error(`secp256k1 ECDH: ${m.error ?? 'no result'}`));
+    });
+    const gone = (e: Error) => {
+      if (worker === w) worker = null;
+      failAll(e);
+    };
+    w.on('error', gone);
+    w.on('exit', (code) => gone(new Error(`secp256k1 ECDH worker ended (exit ${code})`)));
+    return w;
+  };
+
+  return {
+    sharedX(secretKey, publicKey) {
+      worker ??= start();
+      const id = nextId++;
+      const w = worker;
+      armIdle();
+      return new Promise<Uint8Array>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        w.postMessage({ id, secretKey, publicKey });
+      });
+    },
+    get running() {
+      return worker !== null;
+    },
+    close() {
+      if (idle) clearTimeout(idle);
+      return stop();
+    },
+  };
+}
