@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AccessState, emptyAccess, evaluateNeed, privilegesAt } from './access.js';
+import {
+  type AccessState,
+  accessIndex,
+  emptyAccess,
+  evaluateNeed,
+  privilegesAt,
+} from './access.js';
 
 function world(): AccessState {
   const a = emptyAccess();
@@ -212,5 +219,63 @@ describe('PVE pool semantics (RPCEnvironment compile_acl_path)', () => {
     expect(vms(a, '/vms/200')).toEqual(['VM.Audit', 'VM.PowerMgmt']);
     a.acl[a.acl.length - 1] = { ...a.acl[a.acl.length - 1]!, propagate: false };
     expect(vms(a, '/vms/200')).toEqual([]);
+  });
+});
+
+const PATHS = [
+  '/',
+  '/vms',
+  '/vms/100',
+  '/vms/101',
+  '/vms/102',
+  '/storage',
+  '/storage/local',
+  '/pool/a',
+  '/pool/a/b',
+  '/pool/c',
+  '/nodes/pve',
+];
+const PRINCIPALS = ['ops@pve', 'ops@pve!t', 'ops@pve!full', 'dev@pve', 'root@pam', 'ghost@pve'];
+
+const entry = fc.record({
+  path: fc.constantFrom(...PATHS),
+  type: fc.constantFrom('user' as const, 'group' as const, 'token' as const),
+  ugid: fc.constantFrom('ops@pve', 'dev@pve', 'admins', 'ops@pve!t', 'ops@pve!full'),
+  roleid: fc.constantFrom('Vm', 'Audit', 'NoAccess', 'Administrator', 'PVEVMUser'),
+  propagate: fc.boolean(),
+});
+
+function indexedWorld(acl: AccessState['acl'], members: number[][], storages: boolean[]) {
+  const a = world();
+  a.users['dev@pve'] = { enable: true, expire: 0, groups: [], tokens: {} };
+  ['a', 'a/b', 'c'].forEach((id, i) => {
+    a.pools[id] = { vms: members[i] ?? [], storage: storages[i] ? ['local'] : [] };
+  });
+  a.acl = acl;
+  return a;
+}
+
+describe('accessIndex', () => {
+  it('answers every privilege question as the unindexed state does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 12 }),
+        fc.array(fc.subarray([100, 101, 102]), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        (acl, members, storages) => {
+          const a = indexedWorld(acl, members, storages);
+          const index = accessIndex(a);
+          for (const who of PRINCIPALS) {
+            for (const path of PATHS) {
+              const plain = [...privilegesAt(a, who, path)].sort();
+              // Asked twice: the second answer comes partly from the index's memory.
+              expect([...privilegesAt(a, who, path, index)].sort()).toEqual(plain);
+              expect([...privilegesAt(a, who, path, index)].sort()).toEqual(plain);
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
