@@ -52,6 +52,21 @@ describe('the ECDH worker', () => {
     );
   });
 
+  it('does not fail the calls of a new worker when the idle one it replaced ends', async () => {
+    worker = createEcdhWorker({ idleMs: 1 });
+    const server = keyPair();
+    for (let round = 0; round < 5; round++) {
+      await worker.sharedX(server.secret, keyPair().public);
+      for (let i = 0; i < 100 && worker.running; i++) await new Promise((r) => setTimeout(r, 1));
+      // The idle worker is being terminated; these start the next one at once.
+      const peers = Array.from({ length: 10 }, keyPair);
+      const xs = await Promise.all(peers.map((p) => worker!.sharedX(server.secret, p.public)));
+      for (const [i, p] of peers.entries()) {
+        expect(Buffer.from(xs[i]!)).toEqual(server.ecdh.computeSecret(p.public));
+      }
+    }
+  });
+
   it('rejects calls pending when it is closed', async () => {
     worker = createEcdhWorker();
     const server = keyPair();

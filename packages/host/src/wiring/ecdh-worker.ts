@@ -42,65 +42,69 @@ interface Pending {
   reject(e: Error): void;
 }
 
+/** A running worker and the calls it has not answered yet. */
+interface Thread {
+  readonly worker: Worker;
+  readonly pending: Map<number, Pending>;
+}
+
 export function createEcdhWorker(options: { idleMs?: number } = {}): EcdhWorker {
   const idleMs = options.idleMs ?? 60_000;
-  let worker: Worker | null = null;
+  let thread: Thread | null = null;
   let nextId = 0;
-  const pending = new Map<number, Pending>();
   let idle: NodeJS.Timeout | null = null;
 
-  const failAll = (e: Error) => {
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
-  };
   const stop = () => {
-    const w = worker;
-    worker = null;
-    return w ? w.terminate().then(() => undefined) : Promise.resolve();
+    const t = thread;
+    thread = null;
+    return t ? t.worker.terminate().then(() => undefined) : Promise.resolve();
   };
   const armIdle = () => {
     if (idle) clearTimeout(idle);
     idle = setTimeout(() => {
-      if (pending.size === 0) void stop();
+      if (thread && thread.pending.size === 0) void stop();
     }, idleMs);
     idle.unref();
   };
-  const start = (): Worker => {
-    const w = new Worker(WORKER_CODE, {
+  const start = (): Thread => {
+    const worker = new Worker(WORKER_CODE, {
       eval: true,
       // A few key objects and messages: a small heap is plenty.
       resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
     });
-    w.unref();
-    w.on('message', (m: { id: number; x?: Uint8Array; error?: string }) => {
-      const p = pending.get(m.id);
+    worker.unref();
+    const t: Thread = { worker, pending: new Map() };
+    worker.on('message', (m: { id: number; x?: Uint8Array; error?: string }) => {
+      const p = t.pending.get(m.id);
       if (!p) return;
-      pending.delete(m.id);
+      t.pending.delete(m.id);
       if (m.x) p.resolve(new Uint8Array(m.x));
       else p.reject(new Error(`secp256k1 ECDH: ${m.error ?? 'no result'}`));
     });
+    // An ended worker fails its own calls only (a newer one may be running by then).
     const gone = (e: Error) => {
-      if (worker === w) worker = null;
-      failAll(e);
+      if (thread === t) thread = null;
+      for (const p of t.pending.values()) p.reject(e);
+      t.pending.clear();
     };
-    w.on('error', gone);
-    w.on('exit', (code) => gone(new Error(`secp256k1 ECDH worker ended (exit ${code})`)));
-    return w;
+    worker.on('error', gone);
+    worker.on('exit', (code) => gone(new Error(`secp256k1 ECDH worker ended (exit ${code})`)));
+    return t;
   };
 
   return {
     sharedX(secretKey, publicKey) {
-      worker ??= start();
+      thread ??= start();
+      const t = thread;
       const id = nextId++;
-      const w = worker;
       armIdle();
       return new Promise<Uint8Array>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        w.postMessage({ id, secretKey, publicKey });
+        t.pending.set(id, { resolve, reject });
+        t.worker.postMessage({ id, secretKey, publicKey });
       });
     },
     get running() {
-      return worker !== null;
+      return thread !== null;
     },
     close() {
       if (idle) clearTimeout(idle);
