@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
  * secp256k1 ECDH on a worker thread. The daemon decrypts one purchase's `userEncrypted` per VM,
  * and OpenSSL's generic secp256k1 takes 1.5–2 ms of a thread for it: with sixteen VMs
  * provisioning at once the main thread is the daemon's bottleneck while the second core has
- * room. The worker starts on first use and ends after `idleMs` without work, so an idle daemon
+ * room. The worker starts on first use and ends `idleMs` after its last answer, so an idle daemon
  * keeps no second V8 heap. Secrets go to it by message, never by argv or environment.
  */
 export interface EcdhWorker {
@@ -59,12 +59,19 @@ export function createEcdhWorker(options: { idleMs?: number } = {}): EcdhWorker 
     thread = null;
     return t ? t.worker.terminate().then(() => undefined) : Promise.resolve();
   };
+  // Idle counts from the last answer: armed when a worker has nothing left to answer, disarmed
+  // by the next call.
   const armIdle = () => {
     if (idle) clearTimeout(idle);
     idle = setTimeout(() => {
+      idle = null;
       if (thread && thread.pending.size === 0) void stop();
     }, idleMs);
     idle.unref();
+  };
+  const disarmIdle = () => {
+    if (idle) clearTimeout(idle);
+    idle = null;
   };
   const start = (): Thread => {
     const worker = new Worker(WORKER_CODE, {
@@ -80,6 +87,7 @@ export function createEcdhWorker(options: { idleMs?: number } = {}): EcdhWorker 
       t.pending.delete(m.id);
       if (m.x) p.resolve(new Uint8Array(m.x));
       else p.reject(new Error(`secp256k1 ECDH: ${m.error ?? 'no result'}`));
+      if (t.pending.size === 0 && thread === t) armIdle();
     });
     // An ended worker fails its own calls only (a newer one may be running by then).
     const gone = (e: Error) => {
@@ -97,7 +105,7 @@ export function createEcdhWorker(options: { idleMs?: number } = {}): EcdhWorker 
       thread ??= start();
       const t = thread;
       const id = nextId++;
-      armIdle();
+      disarmIdle();
       return new Promise<Uint8Array>((resolve, reject) => {
         t.pending.set(id, { resolve, reject });
         t.worker.postMessage({ id, secretKey, publicKey });
@@ -107,7 +115,7 @@ export function createEcdhWorker(options: { idleMs?: number } = {}): EcdhWorker 
       return thread !== null;
     },
     close() {
-      if (idle) clearTimeout(idle);
+      disarmIdle();
       return stop();
     },
   };
