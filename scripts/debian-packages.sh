@@ -5,7 +5,7 @@ set -euo pipefail
 PACKAGES=(
   openssh-server openssh-client pamtester   # real sshd + Linux-PAM logins (pam-verifier, proxmox SFTP)
   chromium                                  # real browser: the VM signing page (pam-verifier), the customer site (portal)
-  openssl                                   # test certificates for the HTTPS signing service
+  openssl                                   # password hashes for the release image tests (openssl passwd -6)
   util-linux passwd coreutils               # unshare, useradd --prefix, stdbuf (sshd test sandbox)
   systemd                                   # systemd-analyze verify/security of the shipped units
   debootstrap systemd-container             # Debian 13 roots booted with real systemd (VMs, host install)

@@ -1,12 +1,13 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { deriveSigningTls } from '@blockhost/pam-verifier';
 import { createPublicClient, http } from 'viem';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRpcFetch } from './rpc-fetch.js';
@@ -108,40 +109,17 @@ describe('the RPC fetch (node:http under viem)', () => {
   it('speaks TLS to an https RPC and verifies its certificate (NODE_EXTRA_CA_CERTS to trust one)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bh-rpc-tls-'));
     try {
-      const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'ec',
-          '-pkeyopt',
-          'ec_paramgen_curve:P-256',
-          '-nodes',
-          '-keyout',
-          key,
-          '-out',
-          cert,
-          '-days',
-          '1',
-          '-subj',
-          '/CN=127.0.0.1',
-          '-addext',
-          'subjectAltName=IP:127.0.0.1',
-        ],
-        { stdio: 'ignore' },
-      );
-      const tls = createTlsServer(
-        { key: readFileSync(key), cert: readFileSync(cert) },
-        (req, res) => {
-          let text = '';
-          req.on('data', (c) => {
-            text += c;
-          });
-          req.on('end', () => result(res, (JSON.parse(text) as { id: number }).id, '0x7a69'));
-        },
-      );
+      // A self-signed P-256 certificate for the address (the VMs' signing-page identity).
+      const id = deriveSigningTls({ secret: new Uint8Array(32).fill(9), hostName: '127.0.0.1' });
+      const cert = join(dir, 'cert.pem');
+      writeFileSync(cert, id.certPem);
+      const tls = createTlsServer({ key: id.keyPem, cert: id.certPem }, (req, res) => {
+        let text = '';
+        req.on('data', (c) => {
+          text += c;
+        });
+        req.on('end', () => result(res, (JSON.parse(text) as { id: number }).id, '0x7a69'));
+      });
       tls.listen(0, '127.0.0.1');
       await once(tls, 'listening');
       const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
@@ -154,7 +132,8 @@ describe('the RPC fetch (node:http under viem)', () => {
         expect(`${e.message} ${String((e as { cause?: unknown }).cause)}`).toMatch(/certificate/i);
         // trusted through the environment the operator would set in the unit
         const script = `import { createRpcFetch } from '@blockhost/host';
-          import { createPublicClient, http } from 'viem';
+          import { deriveSigningTls } from '@blockhost/pam-verifier';
+import { createPublicClient, http } from 'viem';
           const c = createPublicClient({ transport: http(process.env.URL, { fetchFn: createRpcFetch(), retryCount: 0 }) });
           console.log(await c.getChainId());`;
         const { stdout } = await promisify(execFile)(

@@ -1,6 +1,5 @@
 /** The signing service over real HTTP and HTTPS on loopback. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLoginChallenge, type LoginChallenge } from '../challenge/create-challenge.js';
 import { RpcRequestError } from '../errors.js';
 import { ensureRunDir, readSessionSignature, writeSessionPage } from '../state/run-dir.js';
+import { deriveSigningTls } from '../tls/signing-identity.js';
 import {
   MAX_REFUSED_PER_SESSION,
   type RunningSigningService,
@@ -182,33 +182,18 @@ describe('signing service (HTTP)', () => {
 
 describe('signing service (HTTPS)', () => {
   it('serves the page over TLS with the given certificate', async () => {
-    const key = join(tmp, 'key.pem');
-    const cert = join(tmp, 'cert.pem');
-    const gen = spawnSync('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ]);
-    expect(gen.status).toBe(0);
+    // A self-signed P-256 certificate: the VMs' own signing-page identity.
+    const { certPem: cert, keyPem: key } = deriveSigningTls({
+      secret: new Uint8Array(32).fill(3),
+      hostName: 'localhost',
+    });
     const tls = (
       await startSigningService({
         runDir,
         port: 0,
         host: '127.0.0.1',
         now: () => now,
-        tls: { cert: readFileSync(cert), key: readFileSync(key) },
+        tls: { cert, key },
       })
     )._unsafeUnwrap();
     try {
@@ -219,7 +204,7 @@ describe('signing service (HTTPS)', () => {
           const req = httpsRequest(
             `${tls.url}/login/${c.sessionId}`,
             {
-              ca: readFileSync(cert),
+              ca: cert,
               servername: 'localhost',
               checkServerIdentity: () => undefined,
             },
